@@ -1,0 +1,218 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/peephole-lsp/peephole/parser"
+	"github.com/peephole-lsp/peephole/parser/ast"
+)
+
+// runAST is `peephole ast`, which behaves like `python3.13 -m ast`: the same
+// options (parsed the way argparse parses them, unique prefixes of long
+// options included), the same dump on stdout, and the same error block on
+// stderr for a SyntaxError.
+func runAST(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	const prog = "python -m ast"
+	usageLine := "usage: " + prog + " [-h] [-m {exec,single,eval,func_type}] [--no-type-comments] [-a]\n" +
+		"                     [-i INDENT]\n" +
+		"                     [infile]\n"
+	fail := func(msg string) int {
+		fmt.Fprint(stderr, usageLine)
+		fmt.Fprintf(stderr, "%s: error: %s\n", prog, msg)
+		return 2
+	}
+	mode := "exec"
+	typeComments := true
+	attrs := false
+	indent := 3
+	var infile string
+	haveInfile := false
+	longOpts := []string{"--help", "--mode", "--no-type-comments", "--include-attributes", "--indent"}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			for _, rest := range args[i+1:] {
+				if haveInfile {
+					return fail("unrecognized arguments: " + rest)
+				}
+				infile, haveInfile = rest, true
+			}
+			break
+		}
+		if strings.HasPrefix(a, "--") {
+			name, val, hasVal := strings.Cut(a, "=")
+			var matches []string
+			for _, o := range longOpts {
+				if o == name {
+					matches = []string{o}
+					break
+				}
+				if strings.HasPrefix(o, name) {
+					matches = append(matches, o)
+				}
+			}
+			if len(matches) == 0 {
+				return fail("unrecognized arguments: " + a)
+			}
+			if len(matches) > 1 {
+				return fail(fmt.Sprintf("ambiguous option: %s could match %s", name, strings.Join(matches, ", ")))
+			}
+			takesValue := matches[0] == "--mode" || matches[0] == "--indent"
+			if takesValue && !hasVal {
+				if i+1 >= len(args) || strings.HasPrefix(args[i+1], "-") && args[i+1] != "-" {
+					return fail(fmt.Sprintf("argument %s: expected one argument", optDisplay(matches[0])))
+				}
+				i++
+				val = args[i]
+			} else if !takesValue && hasVal {
+				return fail(fmt.Sprintf("argument %s: ignored explicit argument '%s'", optDisplay(matches[0]), val))
+			}
+			switch matches[0] {
+			case "--help":
+				fmt.Fprint(stdout, usageLine)
+				return 0
+			case "--mode":
+				if !validMode(val) {
+					return fail(fmt.Sprintf("argument -m/--mode: invalid choice: '%s' (choose from 'exec', 'single', 'eval', 'func_type')", val))
+				}
+				mode = val
+			case "--no-type-comments":
+				typeComments = false
+			case "--include-attributes":
+				attrs = true
+			case "--indent":
+				n, err := strconv.Atoi(strings.TrimSpace(val))
+				if err != nil {
+					return fail(fmt.Sprintf("argument -i/--indent: invalid int value: '%s'", val))
+				}
+				indent = n
+			}
+			continue
+		}
+		if strings.HasPrefix(a, "-") && a != "-" {
+			// Short options, possibly clustered: -a, -m MODE, -mMODE, -i N.
+			for j := 1; j < len(a); j++ {
+				switch a[j] {
+				case 'h':
+					fmt.Fprint(stdout, usageLine)
+					return 0
+				case 'a':
+					attrs = true
+				case 'm', 'i':
+					val := a[j+1:]
+					if val == "" {
+						if i+1 >= len(args) || strings.HasPrefix(args[i+1], "-") && args[i+1] != "-" {
+							return fail(fmt.Sprintf("argument %s: expected one argument", optDisplay(string([]byte{'-', a[j]}))))
+						}
+						i++
+						val = args[i]
+					}
+					if a[j] == 'm' {
+						if !validMode(val) {
+							return fail(fmt.Sprintf("argument -m/--mode: invalid choice: '%s' (choose from 'exec', 'single', 'eval', 'func_type')", val))
+						}
+						mode = val
+					} else {
+						n, err := strconv.Atoi(strings.TrimSpace(val))
+						if err != nil {
+							return fail(fmt.Sprintf("argument -i/--indent: invalid int value: '%s'", val))
+						}
+						indent = n
+					}
+					j = len(a)
+				default:
+					return fail("unrecognized arguments: " + a)
+				}
+			}
+			continue
+		}
+		if haveInfile {
+			return fail("unrecognized arguments: " + a)
+		}
+		infile, haveInfile = a, true
+	}
+
+	var src []byte
+	name := infile
+	isFile := true
+	if !haveInfile || infile == "-" {
+		name = "<stdin>"
+		isFile = false
+		var err error
+		if src, err = io.ReadAll(stdin); err != nil {
+			fmt.Fprintf(stderr, "OSError: %v\n", err)
+			return 1
+		}
+	} else {
+		var err error
+		if src, err = os.ReadFile(infile); err != nil {
+			fmt.Fprintln(stderr, osErrorMessage(err, infile))
+			return 1
+		}
+	}
+	m, _ := parser.ParseMode(mode)
+	res := parser.Parse(src, parser.Options{Filename: name, Mode: m, TypeComments: typeComments, IsFile: isFile})
+	if res.Err != nil {
+		fmt.Fprint(stderr, res.Err.Format())
+		return 1
+	}
+	if res.Fatal != "" {
+		fmt.Fprintln(stderr, res.Fatal)
+		return 1
+	}
+	if indent < 0 {
+		indent = 0 // ' ' * -1 is '' in Python: still the indented form
+	}
+	out, err := ast.Dump(res.Tree, ast.DumpOptions{Indent: indent, IncludeAttributes: attrs})
+	if err != nil {
+		fmt.Fprintf(stderr, "ValueError: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, out)
+	return 0
+}
+
+func validMode(s string) bool {
+	switch s {
+	case "exec", "single", "eval", "func_type":
+		return true
+	}
+	return false
+}
+
+func optDisplay(o string) string {
+	switch o {
+	case "--mode", "-m":
+		return "-m/--mode"
+	case "--indent", "-i":
+		return "-i/--indent"
+	case "--include-attributes":
+		return "-a/--include-attributes"
+	}
+	return o
+}
+
+// osErrorMessage renders a file error the way Python's traceback ends.
+func osErrorMessage(err error, name string) string {
+	switch {
+	case os.IsNotExist(err):
+		return fmt.Sprintf("FileNotFoundError: [Errno 2] No such file or directory: %s", pyQuote(name))
+	case os.IsPermission(err):
+		return fmt.Sprintf("PermissionError: [Errno 13] Permission denied: %s", pyQuote(name))
+	}
+	if fi, e := os.Stat(name); e == nil && fi.IsDir() {
+		return fmt.Sprintf("IsADirectoryError: [Errno 21] Is a directory: %s", pyQuote(name))
+	}
+	return fmt.Sprintf("OSError: %v", err)
+}
+
+func pyQuote(s string) string {
+	if strings.Contains(s, "'") && !strings.Contains(s, "\"") {
+		return "\"" + s + "\""
+	}
+	return "'" + strings.ReplaceAll(s, "'", "\\'") + "'"
+}

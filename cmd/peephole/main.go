@@ -1,0 +1,72 @@
+// Command peephole is Python 3.13's parser, symbol table, compiler and
+// virtual machine rebuilt in Go, and a language server that shows what
+// CPython 3.13 does with the code under the cursor.
+//
+// Each subcommand behaves exactly like its CPython counterpart:
+//
+//	peephole ast [-m MODE] [-a] [-i N] [--no-type-comments] [FILE]   python3.13 -m ast …
+//	peephole version
+//
+// This package only parses flags and wires the packages together. Usage
+// errors exit with status 2, failures with status 1.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is peephole's version.
+const version = "0.1.0-dev"
+
+type command struct {
+	name  string
+	usage string
+	run   func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
+
+var commands = []command{
+	{"ast", "ast [-m {exec,single,eval,func_type}] [-a] [-i INDENT] [--no-type-comments] [infile]", runAST},
+	{"version", "version", runVersion},
+}
+
+func main() {
+	os.Exit(dispatch(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		return 0
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(args[1:], stdin, stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "peephole: unknown command %q\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: peephole <command> [arguments]")
+	fmt.Fprintln(w, "\ncommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  peephole %s\n", c.usage)
+	}
+}
+
+func runVersion(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) != 0 {
+		fmt.Fprintln(stderr, "usage: peephole version")
+		return 2
+	}
+	fmt.Fprintf(stdout, "peephole %s (Python 3.13)\n", version)
+	return 0
+}
