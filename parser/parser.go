@@ -92,6 +92,10 @@ type parser struct {
 	featureVersion   int
 
 	tokPool []token // tokens are allocated in blocks
+
+	// Editor mode (editor.go).
+	recovering bool
+	recovered  []*SyntaxError
 }
 
 type typeIgnore struct {
@@ -131,7 +135,7 @@ func (p *parser) fill() bool {
 	}
 	t.typ = typ
 	p.tokens = append(p.tokens, t)
-	if typ == tERRORTOKEN {
+	if typ == tERRORTOKEN && !p.recovering {
 		if p.tok.done == stDecode {
 			p.raiseDecodeError()
 			return false

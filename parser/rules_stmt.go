@@ -140,6 +140,10 @@ func (p *parser) statements() ([]ast.Stmt, bool) {
 		mark := p.mark
 		s, ok := p.statement()
 		if !ok {
+			if p.recovering && p.canRecover(mark) {
+				out = append(out, p.recoverStatement(mark)...)
+				continue
+			}
 			p.mark = mark
 			break
 		}

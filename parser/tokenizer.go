@@ -94,6 +94,13 @@ type tokenizer struct {
 
 	err      *SyntaxError // the error the tokenizer reported, if any
 	warnings []Warning
+
+	// Editor mode (recover.go): errors are recorded and tokenizing goes on.
+	recover        bool
+	errors         []*SyntaxError
+	pendingNewline bool
+	brokeBrackets  bool
+	stmtIndent     int // the indentation of the line where the outermost bracket opened
 }
 
 // Warning is a warning CPython would issue while parsing (SyntaxWarning).
@@ -250,6 +257,14 @@ func isXDigit(c int) bool { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A
 
 // get returns the next token's type and fills tk (CPython's tok_get).
 func (t *tokenizer) get(tk *token) tokType {
+	if t.recover {
+		return t.getRecovering(tk)
+	}
+	return t.getRaw(tk)
+}
+
+// getRaw is get without error recovery.
+func (t *tokenizer) getRaw(tk *token) tokType {
 	m := t.mode()
 	if !m.fstringMode {
 		return t.getNormal(m, tk)
@@ -450,16 +465,24 @@ nextline:
 			}
 			if col == t.indstk[t.indent] {
 				if altcol != t.altstk[t.indent] {
-					return mk(t.indentError())
+					if e := t.indentError(); e != tNL {
+						return mk(e)
+					}
 				}
 			} else if col > t.indstk[t.indent] {
 				if t.indent+1 >= maxIndent {
+					if t.recover {
+						t.recordError(IndentationErr, "too many levels of indentation", t.lineno, 0)
+						goto indented
+					}
 					t.done = stTooDeep
 					t.cur = t.inp
 					return mk(tERRORTOKEN)
 				}
 				if altcol <= t.altstk[t.indent] {
-					return mk(t.indentError())
+					if e := t.indentError(); e != tNL {
+						return mk(e)
+					}
 				}
 				t.pendin++
 				t.indent++
@@ -471,16 +494,26 @@ nextline:
 					t.indent--
 				}
 				if col != t.indstk[t.indent] {
-					t.done = stDedent
-					t.cur = t.inp
-					return mk(tERRORTOKEN)
+					if t.recover {
+						t.recoverDedent(col, altcol)
+					} else {
+						t.done = stDedent
+						t.cur = t.inp
+						return mk(tERRORTOKEN)
+					}
 				}
 				if altcol != t.altstk[t.indent] {
-					return mk(t.indentError())
+					if e := t.indentError(); e != tNL {
+						return mk(e)
+					}
 				}
 			}
 		}
+		if t.recover && !blankline && t.level > 0 && t.newStatementInBrackets(col) {
+			return t.breakBrackets(tk)
+		}
 	}
+indented:
 
 	t.start = t.cur
 	t.startingColOffset = t.colOffset
@@ -699,6 +732,9 @@ again:
 		if t.level >= maxLevel {
 			return t.setupKeepMeta(tk, t.syntaxError("too many nested parentheses"), pStart, pEnd)
 		}
+		if t.level == 0 {
+			t.stmtIndent = t.indstk[t.indent]
+		}
 		t.parens[t.level] = byte(c)
 		t.parenLn[t.level] = t.lineno
 		t.parenCo[t.level] = t.start - t.lineStart
@@ -763,6 +799,10 @@ func (t *tokenizer) setupKeepMeta(tk *token, typ tokType, pStart, pEnd int) tokT
 }
 
 func (t *tokenizer) indentError() tokType {
+	if t.recover {
+		t.recordError(TabErr, "inconsistent use of tabs and spaces in indentation", t.lineno, 0)
+		return tNL // nothing: the caller carries on
+	}
 	t.done = stTabSpace
 	t.cur = t.inp
 	return tERRORTOKEN
