@@ -5,6 +5,7 @@
 // Each subcommand behaves exactly like its CPython counterpart:
 //
 //	peephole ast [-m MODE] [-a] [-i N] [--no-type-comments] [FILE]   python3.13 -m ast …
+//	peephole symtable [FILE ...]                                      python3.13 -m symtable …
 //	peephole version
 //
 // This package only parses flags and wires the packages together. Usage
@@ -28,6 +29,7 @@ type command struct {
 
 var commands = []command{
 	{"ast", "ast [-m {exec,single,eval,func_type}] [-a] [-i INDENT] [--no-type-comments] [infile]", runAST},
+	{"symtable", "symtable [FILE ...]", runSymtable},
 	{"version", "version", runVersion},
 }
 

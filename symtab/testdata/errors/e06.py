@@ -1,0 +1,5 @@
+def f():
+    def g():
+        x = 1
+        nonlocal x
+    x = 0

@@ -1,0 +1,5 @@
+def f():
+    def g():
+        print(x)
+        nonlocal x
+    x = 0

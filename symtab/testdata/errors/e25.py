@@ -1,0 +1,1 @@
+def f(): {k: (yield k) for k in range(3)}

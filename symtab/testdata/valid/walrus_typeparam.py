@@ -1,0 +1,2 @@
+def f[T](): 
+    [x for x in range(3) if (T := 1)]
