@@ -13,6 +13,7 @@ func (st *builder) errorAtDirective(t *Table, name, format string, args ...any) 
 	for _, d := range t.directives {
 		if d.name == name {
 			st.errorAt(locFrom(d), format, args...)
+			return
 		}
 	}
 	st.errorAt(locFrom(directive{lineno: t.Lineno, col: t.ColOffset, eline: t.EndLineno, ecol: t.EndColOf}), format, args...)
@@ -24,6 +25,7 @@ func (st *builder) analyzeName(t *Table, scopes map[string]Scope, name string, f
 	if flags&DefGlobal != 0 {
 		if flags&DefNonlocal != 0 {
 			st.errorAtDirective(t, name, "name '%s' is nonlocal and global", name)
+			flags &^= DefNonlocal
 		}
 		scopes[name] = GlobalExplicit
 		global.Add(name)
@@ -33,13 +35,14 @@ func (st *builder) analyzeName(t *Table, scopes map[string]Scope, name string, f
 		return
 	}
 	if flags&DefNonlocal != 0 {
-		if bound == nil {
+		switch {
+		case bound == nil:
 			st.errorAtDirective(t, name, "nonlocal declaration not allowed at module level")
-		}
-		if !bound.Contains(name) {
+			scopes[name] = GlobalImplicit
+			return
+		case !bound.Contains(name):
 			st.errorAtDirective(t, name, "no binding for nonlocal '%s' found", name)
-		}
-		if typeParams.Contains(name) {
+		case typeParams.Contains(name):
 			st.errorAtDirective(t, name, "nonlocal binding not allowed for type parameter '%s'", name)
 		}
 		scopes[name] = Free

@@ -246,3 +246,41 @@ func sum(m map[symtab.Kind]int) int {
 	}
 	return n
 }
+
+// TestEditorMode builds tables for a damaged buffer: the parser's editor
+// tree holds BadStmt nodes, the symbol table reports all its errors, and the
+// names around the damage still resolve.
+func TestEditorMode(t *testing.T) {
+	src := `def f(x):
+    global x
+    y = x +
+    return y
+
+def g(a, a):
+    nonlocal q
+    def h():
+        return a
+    return h
+`
+	res := parser.ParseEditor([]byte(src), parser.Options{Filename: "t.py"})
+	if len(res.Errors) == 0 {
+		t.Fatal("the damaged line gave no parse error")
+	}
+	m, errs := symtab.BuildEditor(res.Tree, symtab.Options{Filename: "t.py"})
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, fmt.Sprintf("%d: %s", e.Lineno, e.Msg))
+	}
+	want := "[2: name 'x' is parameter and global 6: duplicate argument 'a' in function definition 7: no binding for nonlocal 'q' found]"
+	if fmt.Sprint(msgs) != want {
+		t.Errorf("errors %v, want %s", msgs, want)
+	}
+	// y's assignment is the damaged line (a BadStmt): y is then an
+	// undefined global, as CPython would see it too.
+	if o := m.OccurrenceAt(ast.Pos{Line: 4, Col: 11}); o == nil || o.Name != "y" || o.Kind != symtab.KindGlobal || o.Binding.Defined {
+		t.Errorf("y after the damage: %+v", o)
+	}
+	if o := m.OccurrenceAt(ast.Pos{Line: 9, Col: 15}); o == nil || o.Kind != symtab.KindFree || o.Binding.Owner.Name != "g" {
+		t.Errorf("a in h: %+v", o)
+	}
+}

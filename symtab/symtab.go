@@ -301,3 +301,17 @@ func Build(mod ast.ModNode, opts Options) (*Module, *parser.SyntaxError) {
 	}
 	return m, nil
 }
+
+// BuildEditor is Build for editors: it does not stop at the first error
+// but records every error and still returns the tables (of a tree that may
+// come from the parser's editor mode).
+func BuildEditor(mod ast.ModNode, opts Options) (*Module, []*parser.SyntaxError) {
+	m := &Module{blocks: map[blockKey]*Table{}}
+	st := &builder{mod: m, opts: opts, editor: true}
+	var errs []*parser.SyntaxError
+	if err := st.readFuture(mod); err != nil {
+		errs = append(errs, err)
+	}
+	st.build(mod)
+	return m, append(errs, st.errors...)
+}

@@ -22,6 +22,8 @@ type builder struct {
 	hasPrivate bool
 	future     Future
 	depth      int
+	editor     bool                  // record errors and go on (BuildEditor)
+	errors     []*parser.SyntaxError // the errors recorded in editor mode
 }
 
 // symtabError is panicked to abandon the build on a SyntaxError.
@@ -69,7 +71,12 @@ func (st *builder) build(mod ast.ModNode) (err *parser.SyntaxError) {
 // convert them to characters here), and the text is the line read back
 // from the file.
 func (st *builder) errorAt(loc ast.Loc, format string, args ...any) {
-	panic(symtabError{st.newError(loc, fmt.Sprintf(format, args...))})
+	err := st.newError(loc, fmt.Sprintf(format, args...))
+	if st.editor {
+		st.errors = append(st.errors, err)
+		return
+	}
+	panic(symtabError{err})
 }
 
 func (st *builder) newError(loc ast.Loc, msg string) *parser.SyntaxError {
@@ -186,9 +193,11 @@ func (st *builder) addDefHelper(name string, flag int, t *Table, loc ast.Loc) {
 	if ok {
 		if flag&DefParam != 0 && val&DefParam != 0 {
 			st.errorAt(loc, "duplicate argument '%s' in function definition", name)
+			return
 		}
 		if flag&DefTypeParam != 0 && val&DefTypeParam != 0 {
 			st.errorAt(loc, "duplicate type parameter '%s'", name)
+			return
 		}
 		val |= flag
 	} else {
@@ -320,8 +329,9 @@ func (st *builder) visitStmt(s ast.Stmt) {
 			if cur&(DefGlobal|DefNonlocal) != 0 && st.cur.symbols != st.global && s.Simple != 0 {
 				if cur&DefGlobal != 0 {
 					st.errorAt(s.Loc, "annotated name '%s' can't be global", n.ID)
+				} else {
+					st.errorAt(s.Loc, "annotated name '%s' can't be nonlocal", n.ID)
 				}
-				st.errorAt(s.Loc, "annotated name '%s' can't be nonlocal", n.ID)
 			}
 			if s.Simple != 0 {
 				st.addDef(n.ID, DefAnnot|DefLocal, n.Loc)
@@ -415,6 +425,7 @@ func (st *builder) visitStmt(s ast.Stmt) {
 					msg = "name '%s' is assigned to before global declaration"
 				}
 				st.errorAt(s.Loc, msg, name)
+				continue
 			}
 			st.addDef(name, DefGlobal, s.Loc)
 			st.recordDirective(name, s.Loc)
@@ -436,6 +447,7 @@ func (st *builder) visitStmt(s ast.Stmt) {
 					msg = "name '%s' is assigned to before nonlocal declaration"
 				}
 				st.errorAt(s.Loc, msg, name)
+				continue
 			}
 			st.addDef(name, DefNonlocal, s.Loc)
 			st.recordDirective(name, s.Loc)
@@ -836,8 +848,9 @@ func (st *builder) raiseComprehensionYield(loc ast.Loc) {
 		st.errorAt(loc, "'yield' inside set comprehension")
 	case DictComprehension:
 		st.errorAt(loc, "'yield' inside dict comprehension")
+	default:
+		st.errorAt(loc, "'yield' inside generator expression")
 	}
-	st.errorAt(loc, "'yield' inside generator expression")
 }
 
 func (st *builder) raiseIfAnnotationBlock(name string, loc ast.Loc) {
@@ -856,8 +869,7 @@ func (st *builder) raiseIfAnnotationBlock(name string, loc ast.Loc) {
 func (st *builder) handleNamedExpr(e *ast.NamedExpr) {
 	if st.cur.compIterExpr > 0 {
 		st.errorAt(e.Loc, "assignment expression cannot be used in a comprehension iterable expression")
-	}
-	if st.cur.Comprehension != NoComprehension {
+	} else if st.cur.Comprehension != NoComprehension {
 		st.extendNamedExprScope(e.Target.(*ast.Name))
 	}
 	st.visitExpr(e.Value)
@@ -873,6 +885,7 @@ func (st *builder) extendNamedExprScope(e *ast.Name) {
 		if t.Comprehension != NoComprehension {
 			if st.lookupIn(t, target)&DefCompIter != 0 {
 				st.errorAt(e.Loc, "assignment expression cannot rebind comprehension iteration variable '%s'", target)
+				return
 			}
 			continue
 		}
@@ -893,6 +906,8 @@ func (st *builder) extendNamedExprScope(e *ast.Name) {
 			return
 		}
 		switch t.Type {
+		case AnnotationBlock:
+			continue
 		case ClassBlock:
 			st.errorAt(e.Loc, "assignment expression within a comprehension cannot be used in a class body")
 		case TypeParametersBlock:
@@ -902,6 +917,7 @@ func (st *builder) extendNamedExprScope(e *ast.Name) {
 		case TypeVariableBlock:
 			st.errorAt(e.Loc, "assignment expression within a comprehension cannot be used in a TypeVar bound")
 		}
+		return
 	}
 }
 
