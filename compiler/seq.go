@@ -117,23 +117,29 @@ func (s *Seq) Insert(pos int, in Instr) {
 	}
 }
 
-// ApplyLabelMap rewrites the argument of every instruction with a target
-// from a label to the index of the instruction the label marks, and
-// forgets the labels.
+// ApplyLabelMap rewrites the argument of every instruction with a target,
+// and every exception handler's label, from a label to the index of the
+// instruction the label marks, and forgets the labels.
 func (s *Seq) ApplyLabelMap() error {
 	if s.labels == nil {
 		return nil
 	}
 	for i := range s.Instrs {
 		in := &s.Instrs[i]
-		if !in.HasTarget() {
-			continue
+		if in.HasTarget() {
+			t := s.LabelTarget(Label(in.Arg))
+			if t < 0 {
+				return fmt.Errorf("instruction %d (%s) jumps to unplaced label %d", i, in.Op, in.Arg)
+			}
+			in.Arg = t
 		}
-		t := s.LabelTarget(Label(in.Arg))
-		if t < 0 {
-			return fmt.Errorf("instruction %d (%s) jumps to unplaced label %d", i, in.Op, in.Arg)
+		if in.Except.Label >= 0 {
+			t := s.LabelTarget(Label(in.Except.Label))
+			if t < 0 {
+				return fmt.Errorf("instruction %d (%s) has unplaced handler label %d", i, in.Op, in.Except.Label)
+			}
+			in.Except.Label = t
 		}
-		in.Arg = t
 	}
 	s.labels = nil
 	return nil
