@@ -27,21 +27,21 @@ const Module = "github.com/peephole-lsp/peephole"
 // ranks gives each layer's rank by package path prefix (relative to the
 // module); the longest matching prefix wins.
 var ranks = map[string]int{
-	"internal/pyconst":    0,
-	"internal/unitables":  0,
-	"internal/layering":   0,
-	"internal/oracle":     0,
-	"internal":            0,
-	"parser/ast":          1,
-	"parser":              2,
-	"symtab":              3,
-	"compiler":            4,
-	"vm":                  5,
-	"analysis":            6,
-	"lsp":                 7,
-	"cmd":                 8,
-	"bench":               9,
-	"editors":             9,
+	"internal/pyconst":   0,
+	"internal/unitables": 0,
+	"internal/layering":  0,
+	"internal/oracle":    0,
+	"internal":           0,
+	"parser/ast":         1,
+	"parser":             2,
+	"symtab":             3,
+	"compiler":           4,
+	"vm":                 5,
+	"analysis":           6,
+	"lsp":                7,
+	"cmd":                8,
+	"bench":              9,
+	"editors":            9,
 }
 
 // toolOnly are packages that only tests, generators and benchmarks may
@@ -79,7 +79,9 @@ type Violation struct {
 	File, From, To, Why string
 }
 
-func (v Violation) String() string { return fmt.Sprintf("%s: %s imports %s: %s", v.File, v.From, v.To, v.Why) }
+func (v Violation) String() string {
+	return fmt.Sprintf("%s: %s imports %s: %s", v.File, v.From, v.To, v.Why)
+}
 
 // Check checks one import of package from (relative to the module) to the
 // import path to.
