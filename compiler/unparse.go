@@ -18,7 +18,8 @@
 //     operand of unary minus asks for precFactor, so `(-1) ** 2` keeps its
 //     parentheses and `2 ** -1` is written `2 ** (-1)`; a walrus always asks
 //     for precAtom on both sides; yield and yield from are always
-//     parenthesized; await asks for an atom.
+//     parenthesized; await asks for an atom; a lambda whose parameters
+//     start with * or ** has no space after the keyword (`lambda*a: a`).
 //   - Tuples are parenthesized unless written at precTuple (a subscript, a
 //     comprehension target); the empty tuple is always `()`.
 //   - Constants are written with their repr, except Ellipsis (`...`), and a
@@ -39,9 +40,9 @@
 // stack (CPython's symbol table rejects much shallower trees before the
 // unparser runs). Nodes that cannot appear in an expression (BadExpr, a nil
 // child) and values the C code rejects (an unknown operator or conversion, a
-// non-str part of an f-string) give errors shaped like CPython's
-// SystemErrors; an int too long for repr gives pyconst's *DigitLimitError,
-// CPython's ValueError.
+// non-str literal part of an f-string) give errors worded like the
+// exception CPython raises ("SystemError: ...", "TypeError: ..."); an int too
+// long for repr gives pyconst's *DigitLimitError, CPython's ValueError.
 package compiler
 
 import (
