@@ -284,7 +284,8 @@ func computeLocalsplusInfo(meta *unitMeta, nlocalsplus int) ([]string, []byte, e
 	}
 	for i, name := range meta.VarNames.names {
 		kind := byte(FastLocal)
-		if meta.FastHidden[name] {
+		// Membership, not the value, hides a local (see unitMeta.FastHidden).
+		if _, ok := meta.FastHidden[name]; ok {
 			kind |= FastHidden
 		}
 		if meta.CellVars.lookup(name) >= 0 {

@@ -236,7 +236,7 @@ func runAsmOracle(t *testing.T, script string, stdin []byte, f func(oracleJob)) 
 	}
 }
 
-// names returns a nameTable holding names in order.
+// namesTable returns a nameTable holding names in order.
 func namesTable(names []string) nameTable {
 	var t nameTable
 	for _, n := range names {
@@ -589,6 +589,8 @@ func asmTargetedSources() map[string]string {
 			"def back%[1]d(x, y):\n    while y:\n%[2]s    return 2\n", units, asmBody(units, "        "))
 	}
 	src["jumps_big.py"] = b.String()
+	// A jump to itself is backward.
+	src["spin.py"] = "def spin():\n    while 1: pass\nasync def aspin(x):\n    while 1: await x\n"
 
 	// Lines far apart, both ways, and a function starting far down.
 	gap := strings.Repeat("\n", 5000)
@@ -758,7 +760,7 @@ emit("cells", [rec])
 # columns unknown, huge values.
 locs = [(-2, -2, -2, -2), (-1, 5, 3, 4), (0, 0, 0, 0), (3, 3, 10, 5), (3, 3, 130, 5),
         (3, 1, 4, 5), (4, -1, 2, 3), (4, 6, -1, -1), (4, 4, -1, 7), (4, 4, 7, -1),
-        (4, 5, 7, -1), (4, 4, 79, 94), (4, 4, 79, 95), (4, 4, 0, -5), (-7, 3, 4, 5),
+        (4, 5, 7, -1), (4, -1, -1, 3), (6, -1, -1, -1), (6, 8, -1, -1), (4, 4, 79, 94), (4, 4, 79, 95), (4, 4, 0, -5), (-7, 3, 4, 5),
         (2**30, 2**30, 2**20, 2**21), (5, 5, 1, 2)]
 seq = _testinternalcapi.new_instruction_sequence()
 add("RESUME", 0, (1, 1, 0, 0))
@@ -788,5 +790,177 @@ func TestAssembleHandBuilt(t *testing.T) {
 		if !found {
 			t.Errorf("no jump in direction %+d needed three EXTENDED_ARGs", dir)
 		}
+	}
+}
+
+// TestMakeCodeErrors checks that input CPython's assembler would only
+// assert on is refused with an error.
+func TestMakeCodeErrors(t *testing.T) {
+	loc := Loc{1, 1, 0, 1}
+	plain := func(ins ...Instr) *Seq { return &Seq{Instrs: ins} }
+	in := func(op Opcode, arg int) Instr { return Instr{Op: op, Arg: arg, Loc: loc, Except: NoHandler} }
+	withHandler := func(i Instr, h ExceptHandler) Instr { i.Except = h; return i }
+	unplaced := &Seq{}
+	unplaced.Add(JUMP, int(unplaced.NewLabel()), loc)
+	atEnd := &Seq{}
+	l := atEnd.NewLabel()
+	atEnd.Add(JUMP, int(l), loc)
+	atEnd.UseLabel(l)
+	meta := func() *unitMeta { return &unitMeta{Name: "f"} }
+	cases := []struct {
+		name string
+		meta *unitMeta
+		seq  *Seq
+		nlp  int
+	}{
+		{"nil meta", nil, plain(), 0},
+		{"nil seq", meta(), nil, 0},
+		{"unplaced label", meta(), unplaced, 0},
+		{"label at the end", meta(), atEnd, 0},
+		{"pseudo-op left", meta(), plain(in(SETUP_FINALLY, 0), in(RETURN_CONST, 0)), 0},
+		{"opcode out of range", meta(), plain(in(-3, 0)), 0},
+		{"argument on NOP", meta(), plain(in(NOP, 1)), 0},
+		{"negative argument", meta(), plain(in(LOAD_CONST, -1)), 0},
+		{"huge argument", meta(), plain(in(LOAD_CONST, 1<<40)), 0},
+		{"forward opcode backwards", meta(), plain(in(NOP, 0), in(POP_JUMP_IF_TRUE, 0)), 0},
+		{"backward opcode forwards", meta(), plain(in(JUMP_BACKWARD, 1), in(NOP, 0)), 0},
+		{"jump past the end", meta(), plain(in(JUMP_FORWARD, 5)), 0},
+		{"handler past the end", meta(), plain(withHandler(in(NOP, 0), ExceptHandler{Label: 9, StartDepth: 1})), 0},
+		{"handler depth 0", meta(), plain(withHandler(in(NOP, 0), ExceptHandler{Label: 0, StartDepth: 0})), 0},
+		{"lasti handler depth 1", meta(), plain(withHandler(in(NOP, 0), ExceptHandler{Label: 0, StartDepth: 1, PreserveLasti: true})), 0},
+		{"too few slots", &unitMeta{VarNames: namesTable([]string{"a", "b"})}, plain(), 1},
+		{"too many slots", &unitMeta{VarNames: namesTable([]string{"a"})}, plain(), 2},
+		{"negative slots", meta(), plain(), -1},
+		{"varnames too small", &unitMeta{ArgCount: 2, VarNames: namesTable([]string{"a"})}, plain(), 1},
+		{"posonly above argcount", &unitMeta{PosOnlyArgCount: 2, ArgCount: -1, VarNames: namesTable([]string{"a", "b"})}, plain(), 2},
+	}
+	for _, c := range cases {
+		co, err := makeCode(c.meta, nil, 0, c.seq, c.nlp, 0, "x.py")
+		if err == nil {
+			t.Errorf("%s: no error (code %x)", c.name, co.Code)
+		}
+	}
+	if _, err := AppendExceptTableEntry(nil, ExceptTableEntry{Start: 0, End: 1 << 30}); err == nil {
+		t.Errorf("an exception table entry of 2^30 units was encoded")
+	}
+	if _, err := AppendExceptTableEntry(nil, ExceptTableEntry{Start: 3, End: 3}); err == nil {
+		t.Errorf("an empty exception table entry was encoded")
+	}
+}
+
+// TestMakeCodeLeavesSeq checks that makeCode does not change its input.
+func TestMakeCodeLeavesSeq(t *testing.T) {
+	s := &Seq{}
+	top := s.NewLabel()
+	s.UseLabel(top)
+	s.Add(NOP, 0, Loc{1, 1, 0, 1})
+	s.Add(JUMP, int(top), Loc{1, 1, 0, 1})
+	before := append([]Instr(nil), s.Instrs...)
+	if _, err := makeCode(&unitMeta{Name: "f"}, nil, 0, s, 0, 0, "x.py"); err != nil {
+		t.Fatal(err)
+	}
+	for i := range before {
+		if s.Instrs[i] != before[i] {
+			t.Errorf("instruction %d changed: %v, was %v", i, s.Instrs[i], before[i])
+		}
+	}
+	if s.LabelTarget(top) != 0 {
+		t.Errorf("the label map was dropped")
+	}
+}
+
+// TestMakeCodeNoPanic feeds makeCode random sequences: it may refuse them
+// but must not panic.
+func TestMakeCodeNoPanic(t *testing.T) {
+	rng := uint64(0x9E3779B97F4A7C15)
+	next := func(n int) int {
+		rng ^= rng << 13
+		rng ^= rng >> 7
+		rng ^= rng << 17
+		return int(rng % uint64(n))
+	}
+	args := []int{0, 1, 255, 256, 65535, 65536, 1 << 24, -1, 1 << 31, 1<<31 - 1}
+	accepted := 0
+	for iter := 0; iter < 20000; iter++ {
+		s := &Seq{}
+		n := 1 + next(16)
+		var labels []Label
+		for i := 0; i < 1+next(4); i++ {
+			labels = append(labels, s.NewLabel())
+		}
+		label := func() int { return int(labels[next(len(labels))]) }
+		for i := 0; i < n; i++ {
+			op := Opcode(next(270))
+			if next(8) != 0 {
+				op = []Opcode{JUMP, JUMP_NO_INTERRUPT, JUMP, POP_JUMP_IF_FALSE, JUMP_BACKWARD, FOR_ITER, NOP, LOAD_CONST, LOAD_ATTR}[next(9)]
+			}
+			arg := 0
+			if op.HasArg() || next(40) == 0 {
+				arg = args[next(len(args))]
+				if op.HasJump() && next(20) != 0 {
+					arg = label()
+				}
+			}
+			loc := Loc{next(5) - 2, next(5) - 2, next(200) - 2, next(200) - 2}
+			h := NoHandler
+			if next(3) == 0 {
+				h = ExceptHandler{Label: label(), StartDepth: 1 + next(4), PreserveLasti: next(3) == 0}
+			}
+			s.Instrs = append(s.Instrs, Instr{Op: op, Arg: arg, Loc: loc, Except: h})
+		}
+		// Place most labels, anywhere (the end included).
+		for _, l := range labels {
+			if next(10) != 0 {
+				s.labels[l] = next(n + 1)
+			}
+		}
+		meta := &unitMeta{Name: "r", FirstLineno: next(3)}
+		if _, err := makeCode(meta, nil, next(3), s, 0, 0, "r.py"); err == nil {
+			accepted++
+		}
+	}
+	t.Logf("%d of 20000 random sequences assembled", accepted)
+}
+
+// TestEncoders checks the exported encoders against each other: an
+// instruction takes InstrSize units, and a line table does not depend on
+// how a run of one location is cut into Add calls.
+func TestEncoders(t *testing.T) {
+	for op := Opcode(0); op < 256; op++ {
+		for _, arg := range []int{0, 1, 255, 256, 65535, 65536, 1<<24 - 1, 1 << 24, 1<<31 - 1} {
+			code := AppendInstr(nil, op, arg)
+			if len(code) != 2*InstrSize(op, arg) {
+				t.Fatalf("%s %d: %d bytes, InstrSize %d", op, arg, len(code), InstrSize(op, arg))
+			}
+			got := 0
+			for i := 0; i < len(code); i += 2 {
+				if code[i] == byte(EXTENDED_ARG) {
+					got = got<<8 | int(code[i+1])
+				} else {
+					got = got<<8 | int(code[i+1])
+					if code[i] != byte(op) {
+						t.Fatalf("%s %d: opcode byte %d", op, arg, code[i])
+					}
+					break
+				}
+			}
+			if got != arg {
+				t.Fatalf("%s %d: encodes %d", op, arg, got)
+			}
+		}
+	}
+	locs := []Loc{{1, 1, 0, 5}, NoLoc, {300, 300, 90, 200}, {2, 9, -1, -1}, {1, 1, 0, 5}}
+	whole := NewLineTableWriter(1)
+	cut := NewLineTableWriter(1)
+	for i, l := range locs {
+		n := 3 + 5*i
+		whole.Add(l, n)
+		for j := 0; j < n; j++ {
+			cut.Add(l, 1)
+		}
+		cut.Add(l, 0)
+	}
+	if a, b := whole.Finish(), cut.Finish(); !bytes.Equal(a, b) {
+		t.Errorf("line table depends on how runs are added:\n%x\n%x", a, b)
 	}
 }
