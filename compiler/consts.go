@@ -160,9 +160,14 @@ type unitMeta struct {
 	CellVars nameTable
 	FreeVars nameTable
 	// FastHidden marks the fast locals hidden from locals(): the variables
-	// of comprehensions inlined at module or class level.
+	// of comprehensions inlined at module or class level. As in CPython's
+	// u_fasthidden, a name is hidden when it is a key, whatever its value:
+	// codegen sets it true while the comprehension is inlined and false
+	// after, and the assembler only tests membership.
 	FastHidden map[string]bool
 
+	// ArgCount is CPython's u_argcount: the positional parameters that are
+	// not positional-only, so co_argcount is PosOnlyArgCount + ArgCount.
 	ArgCount        int
 	PosOnlyArgCount int
 	KwOnlyArgCount  int
