@@ -1,0 +1,361 @@
+package compiler
+
+// OptimizeAST against CPython 3.13: the oracle folds the same source with
+// compile(src, name, mode, PyCF_ONLY_AST | PyCF_OPTIMIZED_AST, optimize=N)
+// (which is ast.parse(src, optimize=N) for N > 0, and the tree compile()
+// folds for N = 0) and dumps it with ast.dump(include_attributes=True);
+// peephole parses, runs OptimizeAST and dumps with ast.Dump. The dumps are
+// compared through their SHA-256 first, and in full (indented) only for
+// the jobs that differ.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/peephole-lsp/peephole/internal/oracle"
+	"github.com/peephole-lsp/peephole/parser"
+	"github.com/peephole-lsp/peephole/parser/ast"
+)
+
+const astoptScript = `
+import ast, sys, json, hashlib, warnings
+warnings.simplefilter("ignore")
+sys.setrecursionlimit(12000)
+out = []
+for job in json.load(sys.stdin):
+    try:
+        if "path" in job:
+            with open(job["path"], "rb") as f:
+                src = f.read()
+        else:
+            src = job["src"].encode("utf-8", "surrogatepass")
+        tree = compile(src, job["name"], job["mode"],
+                       flags=ast.PyCF_ONLY_AST | ast.PyCF_OPTIMIZED_AST, optimize=job["opt"])
+        if job.get("full"):
+            d = ast.dump(tree, include_attributes=True, indent=1)
+            out.append({"dump": d})
+        else:
+            d = ast.dump(tree, include_attributes=True)
+            out.append({"hash": hashlib.sha256(d.encode("utf-8")).hexdigest()})
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as e:
+        out.append({"err": type(e).__name__ + ": " + str(e)})
+json.dump(out, sys.stdout)
+`
+
+// optJob is one source to fold at one optimization level.
+type optJob struct {
+	Name string `json:"name"`
+	Path string `json:"path,omitempty"`
+	Src  string `json:"src,omitempty"`
+	Mode string `json:"mode"`
+	Opt  int    `json:"opt"`
+	Full bool   `json:"full,omitempty"`
+}
+
+type optAnswer struct {
+	Hash string `json:"hash"`
+	Dump string `json:"dump"`
+	Err  string `json:"err"`
+}
+
+func runOptOracle(t *testing.T, jobs []optJob) []optAnswer {
+	t.Helper()
+	in, err := json.Marshal(jobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := oracle.Run(t, in, "-c", astoptScript)
+	if r.ExitCode != 0 {
+		t.Fatalf("oracle failed: %s", r.Stderr)
+	}
+	var out []optAnswer
+	if err := json.Unmarshal(r.Stdout, &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != len(jobs) {
+		t.Fatalf("oracle answered %d jobs of %d", len(out), len(jobs))
+	}
+	return out
+}
+
+// futureAnnotations reports whether a module starts (after its docstring)
+// with `from __future__ import annotations`, as CPython's _PyFuture_FromAST
+// finds it.
+func futureAnnotations(mod ast.ModNode) bool {
+	var body []ast.Stmt
+	switch m := mod.(type) {
+	case *ast.Module:
+		body = m.Body
+	case *ast.Interactive:
+		body = m.Body
+	}
+	if docstringOf(body) != nil {
+		body = body[1:]
+	}
+	for _, s := range body {
+		imp, ok := s.(*ast.ImportFrom)
+		if !ok || imp.Module != "__future__" {
+			break
+		}
+		for _, a := range imp.Names {
+			if a.Name == "annotations" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// peepholeFold parses, folds and dumps a job as the oracle does; ok is false
+// when peephole rejects the source (a syntax or recursion error).
+func peepholeFold(job optJob, indent int) (dump string, errText string) {
+	src := []byte(job.Src)
+	if job.Path != "" {
+		var err error
+		if src, err = os.ReadFile(job.Path); err != nil {
+			return "", err.Error()
+		}
+	}
+	mode, _ := parser.ParseMode(job.Mode)
+	res := parser.Parse(src, parser.Options{Filename: job.Name, Mode: mode})
+	if res.Err != nil {
+		return "", "SyntaxError: " + res.Err.Error()
+	}
+	if res.Fatal != "" {
+		return "", res.Fatal
+	}
+	if err := optimizeAST(res.Tree, job.Opt, futureAnnotations(res.Tree), testStartDepth); err != nil {
+		return "", "RecursionError: " + err.Error()
+	}
+	d, err := ast.Dump(res.Tree, ast.DumpOptions{Indent: indent, IncludeAttributes: true})
+	if err != nil {
+		return "", "ValueError: " + err.Error()
+	}
+	return d, ""
+}
+
+// testStartDepth is the depth at which CPython's optimizer starts counting
+// when the oracle script calls compile() at its top level.
+const testStartDepth = 3
+
+func sha(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+// optStats counts the outcome of a comparison.
+type optStats struct {
+	compared, matched, bothRejected int
+}
+
+// compareFolds runs the jobs through the oracle and peephole and reports
+// every difference (up to maxReports in detail).
+func compareFolds(t *testing.T, jobs []optJob, maxReports int) optStats {
+	t.Helper()
+	answers := runOptOracle(t, jobs)
+	var st optStats
+	var bad []int
+	for i, job := range jobs {
+		a := answers[i]
+		got, gotErr := peepholeFold(job, -1)
+		switch {
+		case a.Err != "" || gotErr != "":
+			if a.Err != "" && gotErr != "" {
+				// Both reject it. A syntax error is the parser's concern;
+				// a recursion error must come from the same place.
+				st.bothRejected++
+				if strings.HasPrefix(a.Err, "RecursionError") != strings.HasPrefix(gotErr, "RecursionError") {
+					t.Errorf("%s (optimize=%d): CPython fails with %q, peephole with %q", job.Name, job.Opt, a.Err, gotErr)
+				}
+				continue
+			}
+			st.compared++
+			t.Errorf("%s (optimize=%d): CPython: %q; peephole: %q", job.Name, job.Opt, orOK(a.Err), orOK(gotErr))
+		default:
+			st.compared++
+			if sha(got) == a.Hash {
+				st.matched++
+				continue
+			}
+			bad = append(bad, i)
+		}
+	}
+	if len(bad) > 0 {
+		n := min(len(bad), maxReports)
+		var full []optJob
+		for _, i := range bad[:n] {
+			j := jobs[i]
+			j.Full = true
+			full = append(full, j)
+		}
+		fullAnswers := runOptOracle(t, full)
+		for k, job := range full {
+			got, _ := peepholeFold(job, 1)
+			t.Errorf("%s (optimize=%d): folded tree differs from CPython's\n%s", job.Name, job.Opt, firstDiff(fullAnswers[k].Dump, got))
+		}
+		if len(bad) > n {
+			t.Errorf("… and %d more jobs differ", len(bad)-n)
+		}
+	}
+	return st
+}
+
+func orOK(s string) string {
+	if s == "" {
+		return "ok"
+	}
+	return s
+}
+
+// firstDiff shows the lines around the first difference of two texts.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			var sb strings.Builder
+			for j := max(0, i-6); j < i; j++ {
+				sb.WriteString("  " + w[j] + "\n")
+			}
+			fmt.Fprintf(&sb, "- %.300s\n+ %.300s\n", a, b)
+			return sb.String()
+		}
+	}
+	return "(identical)"
+}
+
+// ---- hand-picked sources: one or more for every rule ----
+
+var optCases = []string{
+	// unary
+	"-(1)\n~5\nnot 1\n+True\n-True\n~True\nnot ()\nnot 0.0\nnot ''\nnot None\nnot ...\n-'a'\n~1.5\n+None\n-(-(-1))\n- - - 2.5\n-0.0\n-0j\n+-0.0\n",
+	"x = not (a is b); y = not (a in b); z = not (a < b); w = not (a is b is c); v = not (a == b); u = not (a is not b); t = not (a not in [1, 2])\n",
+	"not (x in {1, 2})\nnot (not (a is b))\nnot (a in b) == c\n",
+	// binary
+	"1 + 2\n1 - 2.5\n2 * 3j\n7 / 2\n7 // 2\n-7 % 3\n2 ** 10\n1 << 5\n-9 >> 2\n6 & 3\n6 | 3\n6 ^ 3\n1 @ 2\nTrue + True\nTrue & False\nTrue | 2\n",
+	"1 / 0\n1 // 0\n1 % 0\n1.0 / 0\n0.0 ** -1\n0 ** -1\n2 ** -1\n(-2) ** 0.5\n(-8) ** (1/3)\n1j ** 0.5\n2 ** 0.5\n10 ** -6\n10 ** -30\n",
+	"10**20 * 10**20\n2**64\n2**65\n2**100\n9**39\n2**128\n1**128\n1**129\n(-1)**200\n0**(10**30)\n1 << 127\n1 << 128\n3 << 126\n0 << -1\n1 << -1\n1 >> -1\n1 >> 10**100\n",
+	"(1, 2) * 100\n(1, 2) * 200\n(1, 2) * 128\n(1, 2) * 129\n((1, 2, 3, 4),) * 200\n((1, 2, 3, 4, 5, 6, 7, 8),) * 200\n'x' * -1\n'' * -1\n() * -1\n'a' * 5000\n'a' * 4096\n'ab' * 2048\n'ab' * 2049\nb'ab' * 2048\nb'ab' * 2049\n'' * 10**30\n3 * 'ab'\nTrue * 'ab'\n'ab' * 2.0\n",
+	"'a' * 4096 + 'b' * 4096\n(1,) * 256 + (2,) * 256\n'%s' % 'a'\n'%d' % 5\nb'%s' % (b'a',)\n5 % 3.0\n-5.5 % 2\n-5.5 // 2\n1e308 * 10\n1e308 + 1e308\n1e999 - 1e999\n1e999 * 0\n10**400 * 1.0\n10**400 / 10**399\n1 / 10**400\n",
+	"x = 2 ** 3 ** 2\ny = (1 + 2) * (3 + 4)\nz = 'ab' 'cd' * 2\nw = -2 ** 2\nv = (-2) ** 2\nu = 1 + x\n",
+	// tuples, subscripts, iterables
+	"(1, (2, 3), -4)\n()\n(1, a)\n(*a, 1)\n[1, 2]\n{1, 2}\n{1: 2}\nx[1, 2]\nx[1:2]\nx[::2]\n(a, b) = 1, 2\n",
+	"'abc'[1]\n'abc'[-1]\n'abc'[3]\n'abc'[True]\n'abc'[1.0]\n(1, 2)[0]\nb'abc'[0]\n'abc'[1:]\n'é😀\\ud800'[2]\n(1, 2)[10**30]\nNone[0]\n'abc'[0] = 1\n",
+	"for x in [1, 2]: pass\nfor x in {1, 2}: pass\nfor x in [a, b]: pass\nfor x in [*a, b]: pass\nfor x in {a, 1}: pass\nfor x in []: pass\nfor x in {1, 1.0, True}: pass\n",
+	"[x for x in [1, 2]]\n{x for x in {3, 4} if x}\n{x: y for x, y in [(1, 2)]}\n(x for x in [a])\nasync def f():\n    [x async for x in [1, 2]]\n    async for x in [1, 2]: pass\n    async for x in {1, 2}: pass\n",
+	"x in [1, 2]\nx not in {1, 2}\nx in [a]\nx < y in [1]\nx in [1] < y\nx in (1, 2)\nx in {*a}\nx == [1, 2]\nx in [[1, 2]]\nx in {(1, 2), 3}\n",
+	// % formatting
+	"'%s %r %a %%' % (a, b, c)\n'%5s' % (a,)\n'%-5.2s|%%' % (a,)\n'%d' % (a,)\n'%s' % a\n'%s' % (*a,)\n'%s' % (1,)\n'%s%s' % (a,)\n'%s' % (a, b)\n",
+	"'%.s' % (a,)\n'%5.s' % (a,)\n'%-s' % (a,)\n'%-0s' % (a,)\n'%05s' % (a,)\n'%+s' % (a,)\n'%100s' % (a,)\n'%99s' % (a,)\n'%.99s' % (a,)\n'%.100s' % (a,)\n'%*s' % (a, b)\n",
+	"'%s' % (a, 1)\n'' % (a,)\n'%' % (a,)\n'%%' % (a,)\n'é%s😀' % (a,)\n'%s\\ud800' % (a,)\nx = '%r and %a' % (f(), g[0])\n'%(k)s' % (a,)\n'%s %' % (a,)\n'%-10.5r' % (a,)\n'%#s' % (a,)\n' %s ' % (1 + a,)\n",
+	// __debug__
+	"__debug__\nx = __debug__\n__debug__ = 1\ndel __debug__\nif __debug__: pass\nassert __debug__\nf(__debug__)\nx.__debug__\n",
+	// docstrings
+	"'ab' * 2\nx = 1\n",
+	"'abc'[1]\n",
+	"'a'\n'b' * 2\n",
+	"def f():\n    'a' 'b'\n    return 1\nclass C:\n    ('a',)[0]\nasync def g():\n    '%s' % (x,)\n",
+	"def f():\n    ('doc')\ndef g():\n    -1\ndef h():\n    f'{1}'\nclass D:\n    u'a'\n",
+	"if x:\n    'a' * 2\nwhile 1:\n    'a' * 2\nlambda: 'a' * 2\n",
+	// positions and kinds
+	"x = u'abc'[0]\ny = u'a' + 'b'\nz = (u'a',)\nw = u'a'\n",
+	"x = (\n  1 +\n  2\n)\ny = [\n  1,\n  2,\n]\nfor q in [\n 1]: pass\n",
+	// future annotations
+	"from __future__ import annotations\ndef f[T: 1+1 = 2+2](a: 1+1 = 2+2, *b: 3+3, c: -1 = -2, **k: 4+4) -> 5+5:\n    x: 1+1 = 2+2\nlambda a=1+1: 2+2\nclass A:\n    y: (1, 2) = (3, 4)\n    z: __debug__\n",
+	"'doc'\nfrom __future__ import annotations\ndef f(a: 1+1) -> -1: pass\nx: [1][0] = 1\n",
+	"def f[T: 1+1 = 2+2, *Ts = 3*3, **P = 4-1](a: 1+1 = 2+2, *b: 3+3, c: -1 = -2, **k: 4+4) -> 5+5:\n    x: 1+1 = 2+2\ntype X[T: 1+1] = 1+2\nclass C[T: (1, 2)](1+1, x=2+2): pass\n",
+	// every statement and expression kind
+	"import a\nfrom b import c\nglobal g\ndel x[1+1]\nx[1+1] = 2+2\nx += 1+1\nx: int\nwhile 1+1:\n    break\nelse:\n    continue\nif 1+1: pass\nelif 2: pass\nwith a(1+1) as b[2+2], c: pass\nraise E(1+1) from F(2+2)\ntry:\n    pass\nexcept E[1+1] as e:\n    pass\nelse:\n    pass\nfinally:\n    pass\ntry:\n    pass\nexcept* E[1+1]:\n    pass\nassert 1+1, 2+2\n",
+	"def f(a=1+1, /, b=2+2, *c, d=3+3, **e):\n    nonlocal x\n    return 1+1\ndef g():\n    yield 1+1\n    yield\n    x = yield from [1+1]\nasync def h():\n    await (1+1)\n    async with a(1+1): pass\n",
+	"(x := 1+1)\na and 1+1 or 2+2\n1+1 if 2+2 else 3+3\n{1+1: 2+2, **d}\n{1+1}\n[1+1]\nf(1+1, *[2+2], k=3+3, **{4: 4})\nf'{1+1!r:>{2+2}}'\nx.y[1+1]\nx[1+1:2+2:3+3]\n",
+	"match x:\n    case 1+2j: pass\n    case -1: pass\n    case {-1-2j: 2}: pass\n    case [1, -2, (3)]: pass\n    case {1: -2}: pass\n    case -0.0: pass\n    case -1j: pass\n    case a.b if 1+1: pass\n    case C(1, y=-2) | [*_] | None | (x as y): pass\n",
+	// big ints, floats, reprs
+	"x = 2**127 * 2\ny = 2**64 * 2**64\nz = 2**63 * 2**65\nw = -(2**128)\nv = ~(2**200)\nu = 10**4300 + 1\nt = 0.1 + 0.2\ns = 1e16 + 1\nr = 1/3\nq = 2.5e-324 * 2\np = 1e-320 / 10\n",
+	"x = 10**4299 * 9 + 1\ny = -(10**4300)\n",
+}
+
+func TestOptimizeASTCases(t *testing.T) {
+	oracle.Require(t)
+	var jobs []optJob
+	for i, src := range optCases {
+		for _, opt := range []int{0, 1, 2} {
+			jobs = append(jobs, optJob{Name: fmt.Sprintf("case%d", i), Src: src, Mode: "exec", Opt: opt})
+		}
+	}
+	for i, src := range []string{"1 + 2", "__debug__", "not (a is b)", "'%s' % (a,)", "[x for x in [1]]", "'ab' * 2"} {
+		jobs = append(jobs, optJob{Name: fmt.Sprintf("eval%d", i), Src: src, Mode: "eval", Opt: 1},
+			optJob{Name: fmt.Sprintf("single%d", i), Src: src + "\n", Mode: "single", Opt: 1})
+	}
+	st := compareFolds(t, jobs, 20)
+	t.Logf("%d jobs: %d compared, %d match, %d rejected by both", len(jobs), st.compared, st.matched, st.bothRejected)
+}
+
+// ---- the standard library ----
+
+// TestOptimizeASTStdlib folds the oracle's standard library. By default it
+// takes a deterministic sample of one file in sixteen;
+// PEEPHOLE_ASTOPT_FULL=1 takes every file.
+func TestOptimizeASTStdlib(t *testing.T) {
+	root := oracle.Stdlib(t)
+	var files []string
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && (d.Name() == "site-packages" || d.Name() == "__pycache__") {
+			return filepath.SkipDir
+		}
+		if err == nil && strings.HasSuffix(p, ".py") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	step := 16
+	if os.Getenv("PEEPHOLE_ASTOPT_FULL") == "1" {
+		step = 1
+	}
+	var jobs []optJob
+	for i := 0; i < len(files); i += step {
+		rel, _ := filepath.Rel(root, files[i])
+		opt := 1 + i/step%2 // optimize=1 and 2 in turn; 0 for every eighth file
+		if i/step%8 == 7 {
+			opt = 0
+		}
+		jobs = append(jobs, optJob{Name: rel, Path: files[i], Mode: "exec", Opt: opt})
+	}
+	st := compareFolds(t, jobs, 10)
+	t.Logf("%d of %d stdlib files: %d compared, %d match, %d rejected by both", len(jobs), len(files), st.compared, st.matched, st.bothRejected)
+}
+
+// TestOptimizeASTTestdata folds the programs of the symbol table's tests
+// (parser/testdata/valid, if it appears, too).
+func TestOptimizeASTTestdata(t *testing.T) {
+	oracle.Require(t)
+	var paths []string
+	for _, pattern := range []string{"../parser/testdata/valid/*.py", "../symtab/testdata/valid/*.py"} {
+		m, _ := filepath.Glob(pattern)
+		paths = append(paths, m...)
+	}
+	if len(paths) == 0 {
+		t.Skip("no test programs")
+	}
+	var jobs []optJob
+	for _, p := range paths {
+		for _, opt := range []int{0, 1} {
+			jobs = append(jobs, optJob{Name: p, Path: p, Mode: "exec", Opt: opt})
+		}
+	}
+	st := compareFolds(t, jobs, 10)
+	t.Logf("%d jobs: %d compared, %d match", len(jobs), st.compared, st.matched)
+}
