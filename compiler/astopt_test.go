@@ -421,6 +421,7 @@ func TestOptimizeASTCases(t *testing.T) {
 		jobs = append(jobs, optJob{Name: fmt.Sprintf("eval%d", i), Src: src, Mode: "eval", Opt: 1},
 			optJob{Name: fmt.Sprintf("single%d", i), Src: src + "\n", Mode: "single", Opt: 1})
 	}
+	jobs = append(jobs, optJob{Name: "functype", Src: "(int, 1 + 1, *__debug__) -> 2 + 2", Mode: "func_type", Opt: 1})
 	st := compareFolds(t, jobs, 20)
 	t.Logf("%d jobs: %d compared, %d match, %d rejected by both", len(jobs), st.compared, st.matched, st.bothRejected)
 }
@@ -428,8 +429,9 @@ func TestOptimizeASTCases(t *testing.T) {
 // ---- the standard library ----
 
 // TestOptimizeASTStdlib folds the oracle's standard library. By default it
-// takes a deterministic sample of one file in sixteen;
-// PEEPHOLE_ASTOPT_FULL=1 takes every file.
+// takes a deterministic sample, one file in sixteen, each at one
+// optimization level (1 and 2 in turn, 0 for every eighth file);
+// PEEPHOLE_ASTOPT_FULL=1 takes every file at every level.
 func TestOptimizeASTStdlib(t *testing.T) {
 	root := oracle.Stdlib(t)
 	var files []string
@@ -443,21 +445,28 @@ func TestOptimizeASTStdlib(t *testing.T) {
 		return nil
 	})
 	sort.Strings(files)
+	full := os.Getenv("PEEPHOLE_ASTOPT_FULL") == "1"
 	step := 16
-	if os.Getenv("PEEPHOLE_ASTOPT_FULL") == "1" {
+	if full {
 		step = 1
 	}
 	var jobs []optJob
 	for i := 0; i < len(files); i += step {
 		rel, _ := filepath.Rel(root, files[i])
-		opt := 1 + i/step%2 // optimize=1 and 2 in turn; 0 for every eighth file
-		if i/step%8 == 7 {
-			opt = 0
+		levels := []int{1 + i/step%2}
+		switch {
+		case full:
+			levels = []int{0, 1, 2}
+		case i/step%8 == 7:
+			levels = []int{0}
 		}
-		jobs = append(jobs, optJob{Name: rel, Path: files[i], Mode: "exec", Opt: opt})
+		for _, opt := range levels {
+			jobs = append(jobs, optJob{Name: rel, Path: files[i], Mode: "exec", Opt: opt})
+		}
 	}
 	st := compareFolds(t, jobs, 10)
-	t.Logf("%d of %d stdlib files: %d compared, %d match, %d rejected by both", len(jobs), len(files), st.compared, st.matched, st.bothRejected)
+	t.Logf("%d jobs on %d of %d stdlib files: %d compared, %d match, %d rejected by both",
+		len(jobs), (len(files)+step-1)/step, len(files), st.compared, st.matched, st.bothRejected)
 }
 
 // TestOptimizeASTTestdata folds the programs of the symbol table's tests
@@ -787,4 +796,24 @@ func TestOptimizeASTDeep(t *testing.T) {
 	if err := OptimizeAST(nested(ASTRecursionLimit), 0, false); err == nil {
 		t.Fatal("one past the limit: no error")
 	}
+}
+
+// FuzzOptimizeAST checks that folding any tree the parser builds, in the
+// normal and the editor mode, neither panics nor fails short of the
+// recursion limit.
+func FuzzOptimizeAST(f *testing.F) {
+	for _, src := range optCases {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, opt := range []int{0, 1} {
+			if res := parser.Parse([]byte(src), parser.Options{Filename: "fuzz"}); res.Tree != nil {
+				if err := OptimizeAST(res.Tree, opt, futureAnnotations(res.Tree)); err != nil {
+					t.Skip("too deep")
+				}
+				ast.Dump(res.Tree, ast.DumpOptions{Indent: -1})
+			}
+			OptimizeAST(parser.ParseEditor([]byte(src), parser.Options{Filename: "fuzz"}).Tree, opt, false)
+		}
+	})
 }
