@@ -259,7 +259,7 @@ func arithPool(rng *rand.Rand) []Value {
 		Bytes(""), Bytes("ab"), Bytes("\x00\xff"),
 		Tuple{}, Tuple{IntFromInt64(1)}, Tuple{IntFromInt64(1), Str("a"), Tuple{Float(2)}},
 		NewFrozenSet(nil), NewFrozenSet([]Value{IntFromInt64(1), IntFromInt64(2)}))
-	for range 10 {
+	for range 4 {
 		vs = append(vs, IntFromInt64(rng.Int64N(2000)-1000), Float(math.Float64frombits(rng.Uint64())),
 			Float(float64(rng.IntN(20000)-10000)/64))
 	}
