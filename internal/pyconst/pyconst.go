@@ -67,6 +67,16 @@
 // [ParseIntLiteral], [ParseFloatLiteral] and [ParseImaginaryLiteral] turn the
 // text of a number token into its value, as CPython's parser does, including
 // its limit of [MaxStrDigits] digits for decimal int literals.
+//
+// # Operators
+//
+// [Binary], [Negative], [Positive], [Invert], [Truth] and [GetItem] apply
+// Python's operators to constants with CPython 3.13's semantics (the
+// coercions between bool, int, float and complex, the types and exact
+// values of the results, and which operations raise, as an [*Error]); the
+// AST optimizer folds constant expressions with them. The libm functions
+// behind float and complex powers are correctly rounded here, which glibc's
+// are in all but about one case in a thousand (arith.go, mathx.go).
 package pyconst
 
 import (
