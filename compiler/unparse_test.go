@@ -540,7 +540,7 @@ func TestUnparseGenerated(t *testing.T) {
 			n = k * 1000
 		}
 	}
-	g := &exprGen{r: rand.New(rand.NewPCG(313, 1))}
+	g := &unparseGen{r: rand.New(rand.NewPCG(313, 1))}
 	texts := make([]string, n)
 	for i := range texts {
 		texts[i] = g.expr(1 + i%5)
@@ -640,15 +640,15 @@ func TestUnparseGenerated(t *testing.T) {
 	}
 }
 
-// exprGen generates the text of Python expressions, deterministically from
+// unparseGen generates the text of Python expressions, deterministically from
 // its random source. It writes parentheses at random around operands so
 // that the parser builds trees of every shape; some texts are not valid
 // Python, and both parsers must reject those.
-type exprGen struct {
+type unparseGen struct {
 	r *rand.Rand
 }
 
-func (g *exprGen) pick(xs ...string) string { return xs[g.r.IntN(len(xs))] }
+func (g *unparseGen) pick(xs ...string) string { return xs[g.r.IntN(len(xs))] }
 
 var genNames = []string{"a", "b", "c", "x", "y", "T", "int", "str", "List", "Optional", "ñ", "ℌ", "ﬁ", "_", "__x"}
 
@@ -662,11 +662,11 @@ var genConsts = []string{
 	`b''`, `b'x'`, `b"'"`, `b'\xff'`, `b'\'"'`,
 }
 
-var genBinOps = []string{"+", "-", "*", "/", "//", "%", "@", "**", "<<", ">>", "|", "^", "&"}
+var unparseBinOps = []string{"+", "-", "*", "/", "//", "%", "@", "**", "<<", ">>", "|", "^", "&"}
 var genCmpOps = []string{"<", "<=", ">", ">=", "==", "!=", "is", "is not", "in", "not in"}
 
 // sub writes an operand: an expression, sometimes in parentheses.
-func (g *exprGen) sub(d int) string {
+func (g *unparseGen) sub(d int) string {
 	s := g.expr(d)
 	if g.r.IntN(3) == 0 {
 		return "(" + s + ")"
@@ -675,7 +675,7 @@ func (g *exprGen) sub(d int) string {
 }
 
 // expr writes an expression of nesting depth at most d.
-func (g *exprGen) expr(d int) string {
+func (g *unparseGen) expr(d int) string {
 	if d <= 0 {
 		switch g.r.IntN(3) {
 		case 0:
@@ -687,7 +687,7 @@ func (g *exprGen) expr(d int) string {
 	d--
 	switch g.r.IntN(24) {
 	case 0, 1, 2:
-		return g.sub(d) + " " + g.pick(genBinOps...) + " " + g.sub(d)
+		return g.sub(d) + " " + g.pick(unparseBinOps...) + " " + g.sub(d)
 	case 3:
 		return g.pick("-", "+", "~", "not ") + g.sub(d)
 	case 4:
@@ -770,7 +770,7 @@ func (g *exprGen) expr(d int) string {
 }
 
 // primary writes an expression that may stand before ( [ or .
-func (g *exprGen) primary(d int) string {
+func (g *unparseGen) primary(d int) string {
 	switch g.r.IntN(6) {
 	case 0:
 		return "(" + g.expr(d) + ")"
@@ -784,7 +784,7 @@ func (g *exprGen) primary(d int) string {
 	return g.pick(genNames...)
 }
 
-func (g *exprGen) exprList(d int) string {
+func (g *unparseGen) exprList(d int) string {
 	s := g.sub(d)
 	for k := g.r.IntN(3); k > 0; k-- {
 		s += ", " + g.sub(d)
@@ -793,7 +793,7 @@ func (g *exprGen) exprList(d int) string {
 }
 
 // elements writes the items of a list, tuple or set display.
-func (g *exprGen) elements(d int) string {
+func (g *unparseGen) elements(d int) string {
 	var parts []string
 	for k := 1 + g.r.IntN(3); k > 0; k-- {
 		if g.r.IntN(4) == 0 {
@@ -805,7 +805,7 @@ func (g *exprGen) elements(d int) string {
 	return strings.Join(parts, ", ")
 }
 
-func (g *exprGen) dictItems(d int) string {
+func (g *unparseGen) dictItems(d int) string {
 	var parts []string
 	for k := g.r.IntN(3); k > 0; k-- {
 		if g.r.IntN(4) == 0 {
@@ -817,7 +817,7 @@ func (g *exprGen) dictItems(d int) string {
 	return strings.Join(parts, ", ")
 }
 
-func (g *exprGen) callArgs(d int) string {
+func (g *unparseGen) callArgs(d int) string {
 	if g.r.IntN(6) == 0 {
 		return g.sub(d) + g.comprehension(d)
 	}
@@ -837,7 +837,7 @@ func (g *exprGen) callArgs(d int) string {
 	return strings.Join(parts, ", ")
 }
 
-func (g *exprGen) slice(d int) string {
+func (g *unparseGen) slice(d int) string {
 	opt := func() string {
 		if g.r.IntN(2) == 0 {
 			return ""
@@ -851,7 +851,7 @@ func (g *exprGen) slice(d int) string {
 	return s
 }
 
-func (g *exprGen) subscript(d int) string {
+func (g *unparseGen) subscript(d int) string {
 	var parts []string
 	for k := 1 + g.r.IntN(3); k > 0; k-- {
 		switch g.r.IntN(5) {
@@ -870,7 +870,7 @@ func (g *exprGen) subscript(d int) string {
 	return s
 }
 
-func (g *exprGen) comprehension(d int) string {
+func (g *unparseGen) comprehension(d int) string {
 	var s string
 	for k := 1 + g.r.IntN(2); k > 0; k-- {
 		s += g.pick(" for ", " async for ") + g.pick("x", "x, y", "(x, y)", "[x, y]", "x.a", "x[0]", "*x, y") +
@@ -884,7 +884,7 @@ func (g *exprGen) comprehension(d int) string {
 
 // params writes a lambda's parameter list, starting with the space that
 // follows "lambda" when there are parameters.
-func (g *exprGen) params(d int) string {
+func (g *unparseGen) params(d int) string {
 	var parts []string
 	def := false
 	next := 0
@@ -925,7 +925,7 @@ func (g *exprGen) params(d int) string {
 }
 
 // fstring writes an f-string with literal parts and replacement fields.
-func (g *exprGen) fstring(d int) string {
+func (g *unparseGen) fstring(d int) string {
 	quote := g.pick("'", `"`, "'''", `"""`)
 	raw := g.r.IntN(6) == 0
 	prefix := g.pick("f", "F")
@@ -945,7 +945,7 @@ func (g *exprGen) fstring(d int) string {
 	return b.String()
 }
 
-func (g *exprGen) fliteral(quote string, raw bool) string {
+func (g *unparseGen) fliteral(quote string, raw bool) string {
 	other := `"`
 	if quote[0] == '"' {
 		other = "'"
@@ -964,7 +964,7 @@ func (g *exprGen) fliteral(quote string, raw bool) string {
 
 // field writes a replacement field; depth bounds the nesting of fields in
 // format specs.
-func (g *exprGen) field(d int, quote string, raw bool, depth int) string {
+func (g *unparseGen) field(d int, quote string, raw bool, depth int) string {
 	e := g.expr(d)
 	if g.r.IntN(3) == 0 {
 		e = "(" + e + ")"
