@@ -538,7 +538,7 @@ func rawCases() [][2]any {
 			i("RESUME", 3, at(2)...),
 			i("JUMP_NO_INTERRUPT", 4, at(2)...),
 			i("CLEANUP_THROW", 0, at(2)...), // 10
-			i("END_SEND", 0, at(2)...), // 11
+			i("END_SEND", 0, at(2)...),      // 11
 			i("POP_TOP", 0),
 			i("LOAD_CONST", 0),
 			i("RETURN_VALUE", 0),
@@ -559,7 +559,7 @@ func rawCases() [][2]any {
 			i("POP_BLOCK", 0),
 			i("JUMP", 14, at(4)...),
 			i("RERAISE", 0, at(5)...), // 13
-			i("POP_BLOCK", 0),          // 14
+			i("POP_BLOCK", 0),         // 14
 			i("LOAD_CONST", 0),
 			i("RETURN_VALUE", 0),
 			i("CALL_INTRINSIC_1", 3), // 17
