@@ -429,6 +429,7 @@ func caseSources(t *testing.T) [][2]string {
 			out = append(out, [2]string{fmt.Sprintf("%s#%d", f, i), m[1]})
 		}
 	}
+	out = append(out, [2]string{"big.py", bigSource()})
 	// driver.py is not a case
 	kept := out[:0]
 	for _, s := range out {
@@ -437,6 +438,22 @@ func caseSources(t *testing.T) [][2]string {
 		}
 	}
 	return kept
+}
+
+// bigSource is a module with more than 256 constants and names and jumps
+// long enough to need EXTENDED_ARG, forward and backward.
+func bigSource() string {
+	var b strings.Builder
+	b.WriteString("x = f()\n")
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&b, "if x == %d:\n    y%d = %d.5\nelse:\n    z = 'k%d'\n", i, i, i, i)
+	}
+	b.WriteString("while x:\n")
+	for i := 0; i < 150; i++ {
+		fmt.Fprintf(&b, "    if x > %d: x = x - y%d\n", i, i)
+	}
+	b.WriteString("    try:\n        g(x)\n    except E:\n        continue\n")
+	return b.String()
 }
 
 func TestFlowgraphOracleCases(t *testing.T) {
@@ -523,7 +540,27 @@ func rawCases() [][2]any {
 		return []any{op, arg, l[0], l[1], l[2], l[3]}
 	}
 	at := func(line int) []int { return []int{line, line, 0, 1} }
-	return [][2]any{
+	var out [][2]any
+	// A line-less block that checks the eval breaker (CALL, CALL_KW,
+	// CALL_FUNCTION_EX, RESUME do; BINARY_OP does not), reached by a jump
+	// and a fallthrough, is duplicated for the jump.
+	for _, op := range []string{"CALL", "CALL_KW", "CALL_FUNCTION_EX", "RESUME", "BINARY_OP"} {
+		out = append(out, [2]any{"evalbreak-" + op, spec{"consts": []string{"None"}, "names": []string{"a", "b", "c"}, "instrs": [][]any{
+			i("RESUME", 0, 1, 1, 0, 0),
+			i("LOAD_NAME", 0, at(2)...),
+			i("POP_JUMP_IF_FALSE", 6, at(2)...),
+			i("LOAD_NAME", 1, at(3)...),
+			i("POP_JUMP_IF_TRUE", 10, at(3)...),
+			i("NOP", 0, at(4)...),
+			i("LOAD_NAME", 2), // 6
+			i("PUSH_NULL", 0),
+			i(op, 0),
+			i("POP_TOP", 0),
+			i("LOAD_CONST", 0, at(5)...), // 10
+			i("RETURN_VALUE", 0, at(5)...),
+		}}})
+	}
+	return append(out, [][2]any{
 		// An await: CLEANUP_THROW falls through into the warm END_SEND,
 		// so push_cold_blocks_to_end gives it an explicit jump.
 		{"send", spec{"consts": []string{"None"}, "names": []string{"x"}, "instrs": [][]any{
@@ -565,6 +602,72 @@ func rawCases() [][2]any {
 			i("CALL_INTRINSIC_1", 3), // 17
 			i("RERAISE", 1),
 		}}},
+		// The same with a line-less JUMP reached by FOR_ITER, which is
+		// never threaded.
+		{"evalbreak-jump", spec{"consts": []string{"None"}, "names": []string{"a", "b"}, "instrs": [][]any{
+			i("RESUME", 0, 1, 1, 0, 0),
+			i("LOAD_NAME", 0, at(2)...),
+			i("GET_ITER", 0, at(2)...),
+			i("FOR_ITER", 8, at(2)...), // 3
+			i("STORE_NAME", 1, at(3)...),
+			i("LOAD_NAME", 1, at(4)...),
+			i("POP_TOP", 0, at(4)...),
+			i("NOP", 0, at(5)...),
+			i("JUMP", 3), // 8
+			i("LOAD_CONST", 0),
+			i("RETURN_VALUE", 0),
+		}}},
+		// A JUMP replaced by a line-less block that ends in
+		// JUMP_NO_INTERRUPT keeps its eval-breaker check.
+		{"inline-jump", spec{"consts": []string{"None"}, "names": []string{"a", "b", "c", "d"}, "instrs": [][]any{
+			i("RESUME", 0, 1, 1, 0, 0),
+			i("LOAD_NAME", 0, at(2)...),
+			i("POP_JUMP_IF_FALSE", 8, at(2)...),
+			i("NOP", 0, at(3)...),
+			i("JUMP", 5, at(3)...),
+			i("LOAD_NAME", 1), // 5
+			i("POP_TOP", 0),
+			i("JUMP_NO_INTERRUPT", 10),
+			i("LOAD_NAME", 3, at(6)...), // 8
+			i("RETURN_VALUE", 0, at(6)...),
+			i("LOAD_NAME", 2, at(4)...), // 10
+			i("POP_TOP", 0, at(4)...),
+			i("LOAD_NAME", 2, at(4)...),
+			i("POP_TOP", 0, at(4)...),
+			i("LOAD_CONST", 0, at(4)...),
+			i("RETURN_VALUE", 0, at(4)...),
+		}}},
+		// LOAD_FAST pairs fuse when one of the two has no line; "IS_OP;
+		// UNARY_NOT" stays; a NOP before a block that starts with a
+		// line-less NOP and then its line goes; LOAD_CONST and POP_TOP
+		// pair across a fallthrough but not into a jump target.
+		{"small-rules", spec{"consts": []string{"None", "1"}, "names": []string{"a", "b"}, "varnames": []string{"x", "y"}, "instrs": [][]any{
+			i("RESUME", 0, 1, 1, 0, 0),
+			i("LOAD_NAME", 0, at(2)...),
+			i("STORE_FAST", 0, at(2)...),
+			i("LOAD_NAME", 0, at(2)...),
+			i("STORE_FAST", 1, at(2)...),
+			i("LOAD_NAME", 0, at(2)...),
+			i("POP_JUMP_IF_FALSE", 10, at(2)...),
+			i("LOAD_NAME", 1, at(3)...),
+			i("POP_JUMP_IF_TRUE", 16, at(3)...),
+			i("NOP", 0, at(4)...),
+			i("LOAD_FAST", 0), // 10: two predecessors, so no line
+			i("LOAD_FAST", 1, at(4)...),
+			i("IS_OP", 0, at(4)...),
+			i("UNARY_NOT", 0, at(4)...),
+			i("POP_TOP", 0, at(4)...),
+			i("NOP", 0, at(5)...),
+			i("NOP", 0), // 16
+			i("LOAD_NAME", 1, at(5)...),
+			i("POP_TOP", 0, at(5)...),
+			i("LOAD_CONST", 1, at(6)...),
+			i("POP_TOP", 0, at(7)...), // 20
+			i("LOAD_NAME", 0, at(7)...),
+			i("POP_JUMP_IF_TRUE", 20, at(7)...),
+			i("LOAD_CONST", 0),
+			i("RETURN_VALUE", 0),
+		}}},
 		// Jumps to jumps, NO_INTERRUPT ones included.
 		{"thread", spec{"consts": []string{"None", "True"}, "names": []string{"a", "b"}, "instrs": [][]any{
 			i("RESUME", 0, 1, 1, 0, 0),
@@ -583,5 +686,5 @@ func rawCases() [][2]any {
 			i("LOAD_CONST", 0),
 			i("RETURN_VALUE", 0),
 		}}},
-	}
+	}...)
 }

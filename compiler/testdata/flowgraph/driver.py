@@ -94,7 +94,8 @@ def rewrite(instrs, meta, kind, offset):
     instructions and the names tables."""
     names = {v: k for k, v in meta["names"].items()}
     varnames = dict(meta["varnames"])
-    cellvars, freevars = {}, {}
+    # the cells of inlined comprehensions stay; a module has no free variables
+    cellvars, freevars = dict(meta["cellvars"]), {}
     order = []
     for op, arg, *_ in instrs:
         if op in NAME_TO["fast"] and names[arg] not in order:
@@ -108,13 +109,14 @@ def rewrite(instrs, meta, kind, offset):
             varnames[n + "$"] = len(varnames)
         slot = {n: varnames[n + "$"] for n in order}
     else:
+        order = [n for n in order if n not in cellvars]
         cells = [n for j, n in enumerate(order) if j % 3 != 1]
         frees = [n for j, n in enumerate(order) if j % 3 == 1]
         for n in cells:
             cellvars[n] = len(cellvars)
         for n in frees:
             # codegen numbers free variables after the cells
-            freevars[n] = len(cells) + len(freevars)
+            freevars[n] = len(cellvars) + len(freevars)
         if cells:
             # a cell that is also a local keeps the local's slot
             varnames[cells[0]] = len(varnames)
