@@ -108,6 +108,7 @@ const (
 	unsetStartDepth     = math.MinInt32
 	maxOparg            = 1 << 30
 	maxLocalsMaskedBits = 64
+	maxSwapDepth        = 1 << 16 // deeper SWAPs are malformed; swaptimize leaves them
 )
 
 func newCFG() *cfg {

@@ -657,6 +657,9 @@ func swaptimize(bb *block, ix int) int {
 	if !more {
 		return ix
 	}
+	if depth > maxSwapDepth {
+		return ix // no stack is that deep: leave a malformed run alone
+	}
 	for k := 0; k < n; k++ {
 		if ins[k].op == SWAP && ins[k].arg < 1 {
 			return ix // SWAP 0 is malformed: leave the run alone

@@ -47,6 +47,9 @@ type fgUnit struct {
 		Cellvars []string `json:"cellvars"`
 		Freevars []string `json:"freevars"`
 	} `json:"meta"`
+	Code          *fgCode           `json:"code"`
+	Flags         int               `json:"flags"`
+	Firstlineno   int               `json:"firstlineno"`
 	Opt           [][]int           `json:"opt"`
 	OptConsts     []json.RawMessage `json:"opt_consts"`
 	Asm           *fgCode           `json:"asm"`
@@ -63,6 +66,7 @@ type fgRequest struct {
 	Variants []string    `json:"variants"`
 	Sources  [][2]string `json:"sources"`
 	Raw      [][2]any    `json:"raw,omitempty"`
+	Codes    [][2]string `json:"codes,omitempty"`
 	// Bodies asks for the bodies of the functions and classes of each
 	// source as modules too, at most BodyLimit per source.
 	Bodies    bool `json:"bodies"`
@@ -525,6 +529,111 @@ func TestFlowgraphOracleStdlib(t *testing.T) {
 	if shown > 0 {
 		t.Errorf("%d divergences", shown)
 	}
+}
+
+// TestFlowgraphPrefixOracle checks prepare_localsplus on the code objects
+// compile() makes: each one's instructions from its RESUME on, with the
+// DEREF arguments turned back into codegen's numbering, must get back the
+// prefix (COPY_FREE_VARS, MAKE_CELL, RETURN_GENERATOR; POP_TOP) and the
+// localsplus slots CPython gave them.
+func TestFlowgraphPrefixOracle(t *testing.T) {
+	oracle.Require(t)
+	var codes [][2]string
+	for _, s := range caseSources(t) {
+		if !strings.HasPrefix(s[0], "/work/shared/seeds") && s[0] != "big.py" {
+			codes = append(codes, s)
+		}
+	}
+	n := 0
+	runFlowgraphDriver(t, fgRequest{Codes: codes}, func(u *fgUnit) {
+		if u.Variant != "code" {
+			return
+		}
+		n++
+		if d := checkPrefix(u); d != "" {
+			t.Errorf("%s: %s", u.Name, d)
+		}
+	})
+	t.Logf("%d code objects", n)
+	if n < 50 {
+		t.Errorf("only %d code objects", n)
+	}
+}
+
+func checkPrefix(u *fgUnit) string {
+	want := u.Code.Instrs
+	r := -1
+	for i, w := range want {
+		if Opcode(w[0]) == RESUME {
+			r = i
+			break
+		}
+	}
+	if r < 0 {
+		return "no RESUME"
+	}
+	meta := &unitMeta{
+		VarNames:    nameTableOf(u.Meta.Varnames),
+		CellVars:    nameTableOf(u.Meta.Cellvars),
+		FreeVars:    nameTableOf(u.Meta.Freevars),
+		FirstLineno: u.Firstlineno,
+	}
+	// slot → codegen number: cells that are parameters keep the
+	// parameter's slot, the others follow the locals, then the frees.
+	nlocals := meta.VarNames.len()
+	codegen := map[int]int{}
+	next := nlocals
+	for i, name := range meta.CellVars.names {
+		if v := meta.VarNames.lookup(name); v >= 0 {
+			codegen[v] = i
+		} else {
+			codegen[next] = i
+			next++
+		}
+	}
+	for i := range meta.FreeVars.names {
+		codegen[next] = meta.CellVars.len() + i
+		next++
+	}
+	seq := &Seq{}
+	for _, w := range want[r:] {
+		op, arg := Opcode(w[0]), w[1]
+		if w[2] >= 0 {
+			arg = w[2] - r
+		}
+		switch op {
+		case LOAD_DEREF, STORE_DEREF, DELETE_DEREF, LOAD_FROM_DICT_OR_DEREF, MAKE_CELL:
+			arg = codegen[arg] // (MAKE_CELL in the body: an inlined comprehension's cell)
+		}
+		seq.Add(op, arg, Loc{w[3], w[4], w[5], w[6]})
+	}
+	g, err := buildCFG(seq)
+	if err != nil {
+		return err.Error()
+	}
+	nlp, err := g.prepareLocalsplus(meta, CodeFlags(u.Flags))
+	if err != nil {
+		return err.Error()
+	}
+	if nlp != u.Code.Nlocalsplus {
+		return fmt.Sprintf("nlocalsplus %d, oracle %d", nlp, u.Code.Nlocalsplus)
+	}
+	got := g.toSeq()
+	rows := make([][]int, len(want))
+	for i, w := range want {
+		rows[i] = []int{w[0], w[1], w[3], w[4], w[5], w[6]}
+		if w[2] >= 0 {
+			rows[i][1] = w[2] - r
+		}
+	}
+	// The prefix moves every instruction; compare jump targets relative
+	// to the body.
+	for i := range got.Instrs {
+		if got.Instrs[i].HasTarget() {
+			got.Instrs[i].Arg -= r
+		}
+	}
+	return diffSeq(got, rows)
 }
 
 // rawCases are hand-built sequences for shapes module code cannot have

@@ -19,7 +19,7 @@
 # locals and cells run: "fastN" turns LOAD/STORE/DELETE_NAME into FAST
 # instructions on locals numbered from N up, "deref" turns them into DEREF
 # instructions on cells and free variables.
-import ast, dis, json, os, sys, opcode
+import ast, dis, json, os, sys, opcode, types
 import _testinternalcapi
 
 HAS_TARGET = set(dis.hasjrel + dis.hasjabs + dis.hasexc)
@@ -219,11 +219,24 @@ def bodies(name, tree, limit):
             n += 1
 
 
+def code_units(name, src):
+    """Every code object compile() makes of src, with what prepare_localsplus
+    needs to know about it."""
+    todo = [compile(src, name, "exec", dont_inherit=True)]
+    while todo:
+        co = todo.pop(0)
+        todo.extend(k for k in co.co_consts if isinstance(k, types.CodeType))
+        yield {"name": "%s:%s" % (name, co.co_qualname), "variant": "code", "code": code_facts(co),
+               "flags": co.co_flags, "firstlineno": co.co_firstlineno,
+               "meta": {"varnames": list(co.co_varnames), "cellvars": sorted(co.co_cellvars),
+                        "freevars": list(co.co_freevars)}}
+
+
 def main():
     req = json.load(sys.stdin)
     exec(req["encoder"], globals())
     variants = req.get("variants", [])
-    for name, src in req["sources"]:
+    for name, src in req.get("sources") or []:
         try:
             tree = ast.parse(src, name)
         except Exception as e:
@@ -236,7 +249,10 @@ def main():
                 for rec in units_of_tree(bname, btree, variants):
                     if "codegen_error" not in rec:
                         print(json.dumps(rec))
-    for name, spec in req.get("raw", []):
+    for name, src in req.get("codes") or []:
+        for rec in code_units(name, src):
+            print(json.dumps(rec))
+    for name, spec in req.get("raw") or []:
         consts = [eval(c) for c in spec["consts"]]
         names = {n: i for i, n in enumerate(spec.get("names", []))}
         varnames = {n: i for i, n in enumerate(spec.get("varnames", []))}
