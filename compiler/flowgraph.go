@@ -386,13 +386,14 @@ func (g *cfg) toSeq() *Seq {
 //
 // consts is the unit's constant list: folding appends to it and
 // remove_unused_consts compacts it. nlocals counts the fast locals and
-// nparams the parameters among them.
+// nparams the parameters among them. firstlineno is part of CPython's
+// signature; no 3.13 pass reads it.
 func (g *cfg) optimizeCodeUnit(consts *[]Const, nlocals, nparams, firstlineno int) error {
 	g.markExceptHandlers()
 	if err := g.labelExceptionTargets(); err != nil {
 		return err
 	}
-	if err := g.optimizeCFG(consts, firstlineno); err != nil {
+	if err := g.optimizeCFG(consts); err != nil {
 		return err
 	}
 	if err := g.removeUnusedConsts(consts); err != nil {
@@ -401,7 +402,7 @@ func (g *cfg) optimizeCodeUnit(consts *[]Const, nlocals, nparams, firstlineno in
 	g.addChecksForLoadsOfUninitializedVariables(nlocals, nparams)
 	g.insertSuperinstructions()
 	g.pushColdBlocksToEnd()
-	g.resolveLineNumbers(firstlineno)
+	g.resolveLineNumbers()
 	return nil
 }
 
@@ -414,13 +415,13 @@ func (g *cfg) jumpLabelsToTargets() error {
 }
 
 // optimizeCFG is optimize_cfg.
-func (g *cfg) optimizeCFG(consts *[]Const, firstlineno int) error {
+func (g *cfg) optimizeCFG(consts *[]Const) error {
 	if err := g.checkCFG(); err != nil {
 		return err
 	}
 	g.inlineSmallOrNoLinenoBlocks()
 	g.removeUnreachable()
-	g.resolveLineNumbers(firstlineno)
+	g.resolveLineNumbers()
 	if err := g.optimizeLoadConst(consts); err != nil {
 		return err
 	}

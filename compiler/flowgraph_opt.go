@@ -298,8 +298,9 @@ func (g *cfg) propagateLineNumbers() {
 	}
 }
 
-// resolveLineNumbers is resolve_line_numbers.
-func (g *cfg) resolveLineNumbers(firstlineno int) {
+// resolveLineNumbers is resolve_line_numbers (whose firstlineno 3.13 no
+// longer uses).
+func (g *cfg) resolveLineNumbers() {
 	g.duplicateExitsWithoutLineno()
 	g.propagateLineNumbers()
 }
