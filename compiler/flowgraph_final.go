@@ -18,8 +18,9 @@ import "fmt"
 //
 // It returns the sequence, the stack size (co_stacksize: the deepest stack
 // any path needs, and never less than 1, as CPython 3.13's code objects
-// have it even when nothing is pushed) and the number of localsplus slots. flags are the unit's co_flags (a generator,
-// coroutine or async generator gets RETURN_GENERATOR; POP_TOP).
+// have it even when nothing is pushed) and the number of localsplus
+// slots. flags are the unit's co_flags (a generator, coroutine or async
+// generator gets RETURN_GENERATOR; POP_TOP).
 func (g *cfg) optimizedToSeq(meta *unitMeta, flags CodeFlags) (seq *Seq, stackdepth, nlocalsplus int, err error) {
 	stackdepth, err = g.calculateStackdepth()
 	if err != nil {
