@@ -315,3 +315,17 @@ func BuildEditor(mod ast.ModNode, opts Options) (*Module, []*parser.SyntaxError)
 	st.build(mod)
 	return m, append(errs, st.errors...)
 }
+
+// MaybeMangle is CPython's _Py_MaybeMangle: the name under which name is
+// stored in block t when the enclosing class is private ("" outside any
+// class). Blocks that mangle only their type parameters (the annotation
+// scopes of generic classes) leave other names alone.
+func (t *Table) MaybeMangle(private, name string) string {
+	if t.mangledNames != nil && !t.mangledNames.Contains(name) {
+		return name
+	}
+	if private == "" {
+		return name
+	}
+	return Mangle(private, name)
+}

@@ -958,4 +958,10 @@ func (st *builder) handleComprehension(e ast.Expr, name string, gens []*ast.Comp
 	st.visitExpr(elt)
 	t.Generator = kind == GeneratorExpression
 	st.exitBlock()
+	// An async comprehension makes the block around it a coroutine too
+	// (a generator expression holding one becomes an async generator);
+	// codegen reports it where that is not allowed.
+	if t.Coroutine && !t.Generator {
+		st.cur.Coroutine = true
+	}
 }
