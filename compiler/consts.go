@@ -13,7 +13,11 @@ import (
 // CPython's _PyCode_ConstantKey makes them the same dictionary key: values
 // of different types never share a key (1, 1.0 and True are three
 // constants), 0.0 and -0.0 differ, tuples and frozensets compare
-// element-wise by key. Code objects are keyed by identity.
+// element-wise by key. Code objects compare as code_richcompare does:
+// name, argument counts, flags, first line, instructions, constants (by
+// key), names, localsplus names, line table and exception table — so the
+// two identical code objects of a generator expression compiled twice (the
+// test of a while loop) are one constant.
 func constKey(c Const) string {
 	var b strings.Builder
 	writeConstKey(&b, c)
@@ -62,7 +66,20 @@ func writeConstKey(b *strings.Builder, c Const) {
 		}
 		b.WriteString("}")
 	case *Code:
-		fmt.Fprintf(b, "code%p;", v)
+		fmt.Fprintf(b, "code(%d:%s;%d,%d,%d,%x,%d;", len(v.Name), v.Name, v.ArgCount, v.PosOnlyArgCount, v.KwOnlyArgCount, uint32(v.Flags), v.FirstLineno)
+		fmt.Fprintf(b, "%d:%s;", len(v.Code), v.Code)
+		for _, c := range v.Consts {
+			writeConstKey(b, c)
+		}
+		b.WriteString(";")
+		for _, n := range v.Names {
+			fmt.Fprintf(b, "%d:%s", len(n), n)
+		}
+		b.WriteString(";")
+		for _, n := range v.LocalsPlusNames {
+			fmt.Fprintf(b, "%d:%s", len(n), n)
+		}
+		fmt.Fprintf(b, ";%d:%s;%d:%s)", len(v.LineTable), v.LineTable, len(v.ExceptionTable), v.ExceptionTable)
 	default:
 		panic(fmt.Sprintf("compiler: %T is not a constant", c))
 	}

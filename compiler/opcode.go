@@ -4,6 +4,7 @@ package compiler
 type Opcode int
 
 //go:generate go run ./internal/opgen
+//go:generate go run ./internal/interngen
 
 type opFlag uint16
 

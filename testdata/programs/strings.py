@@ -1,0 +1,18 @@
+s = "Hello, World"
+print(s.lower(), s.upper(), s.swapcase(), s.title(), s.casefold())
+print(s.split(", "), s.find("o"), s.rfind("o"), s.index("W"), s.count("l"))
+print(s.replace("l", "L", 2), s.startswith("He"), s.endswith("ld"), s[::-1], s[2:5], s[-3:])
+print("  pad  ".strip(), "xxhixx".strip("x"), "a,b,,c".split(","), "a b  c".split())
+print("-".join(["a", "b", "c"]), "abc".center(9, "*"), "7".zfill(3), "ab".ljust(4) + "|")
+print(repr("quote's"), repr('dq"'), repr("both'\""), repr("\n\t\x00é😀"), ascii("é😀"))
+print(f"{3.14159:.2f} {42:>6} {42:<6}| {42:^7}| {255:x} {255:#o} {1234567:,} {0.25:%}")
+print("%s %r %d %5.1f %-4d| %x %c" % ("s", "r", 7, 2.345, 3, 255, 65))
+print("{} {!r} {name}".format("a", "b", name="n"), "{0}{1}{0}".format("x", "y"))
+print(len("é😀"), ord("é"), chr(9731), "ß".upper(), "ǅ".lower(), "İ".lower().encode())
+print("abc" * 3, "a" in "cat", "x" not in "cat", "abc" < "abd", "Z" < "a")
+b = b"bytes\x00\xff"
+print(b, b.hex(), b[1], b[1:3], list(b"ab"), bytes([65, 66]), bytearray(b"xy"))
+print("%(a)s-%(b)03d" % {"a": "A", "b": 7}, "{:08.3f}".format(-3.14159))
+print(str(1.0), str(1e100), str(0.1), str(-1.5e-7), repr(1e22), repr(1e21), float("1e-7"))
+print("tab\there".expandtabs(4), "line1\nline2".splitlines(), "x".isidentifier(), "12".isdigit())
+print(" ".join(w.capitalize() for w in "the quick brown fox".split()))
