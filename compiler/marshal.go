@@ -61,14 +61,20 @@ package compiler
 // walking the result (printing its repr, writing it back) stays bounded too.
 //
 // [Marshal] writes what marshal.dumps writes, except for the references,
-// which it uses only for the strings it interns (names, identifiers).
+// which it uses only for the strings it interns (names, identifiers). Like
+// CPython 3.13 it writes the elements of a set or frozenset sorted by
+// their own serialization, so that CPython, which re-inserts them in that
+// order when it loads them, builds the same iteration order as it does
+// from its own .pyc.
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -165,15 +171,22 @@ type unmarshaller struct {
 // [Dict], [Set], [AnyTuple], [AnyFrozenSet], [StopIterationType]. Malformed
 // data gives a *MarshalError.
 func Unmarshal(data []byte) (Const, error) {
+	v, _, err := unmarshalSize(data)
+	return v, err
+}
+
+// unmarshalSize is Unmarshal that also returns the expanded size of the
+// value: the bytes it takes written out without references.
+func unmarshalSize(data []byte) (Const, int64, error) {
 	u := &unmarshaller{data: data, limit: int64(len(data))*maxExpansion + expansionSlack}
-	v, _, err := u.object()
+	v, size, err := u.object()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if _, ok := v.(nullValue); ok {
-		return nil, u.fail("TypeError", "NULL object in marshal data for object")
+		return nil, 0, u.fail("TypeError", "NULL object in marshal data for object")
 	}
-	return v, nil
+	return v, size, nil
 }
 
 func (u *unmarshaller) fail(kind, msg string) error {
@@ -494,10 +507,12 @@ func parsePyFloat(s string) (float64, bool) {
 		}
 		return math.Inf(1), true
 	case "nan":
+		// CPython's NaN is the quiet NaN with an empty payload (Go's
+		// math.NaN has payload 1).
 		if s[0] == '-' {
-			return math.Copysign(math.NaN(), -1), true
+			return math.Float64frombits(0xFFF8000000000000), true
 		}
-		return math.NaN(), true
+		return math.Float64frombits(0x7FF8000000000000), true
 	}
 	digits, point, exp := 0, false, false
 	for i := 0; i < len(body); i++ {
@@ -797,7 +812,7 @@ func (u *unmarshaller) code() (Const, int64, error) {
 	if b, ok = fields[0].(pyconst.Bytes); !ok {
 		return bad()
 	}
-	c.Code = []byte(b)
+	c.Code = deoptCode([]byte(b))
 	switch t := fields[1].(type) {
 	case pyconst.Tuple:
 		c.Consts = make([]Const, len(t))
@@ -862,6 +877,72 @@ func (u *unmarshaller) code() (Const, int64, error) {
 	return c, size, nil
 }
 
+// deoptCode returns code as CPython's co_code shows a loaded code object
+// (deopt_code in Objects/codeobject.c): each opcode replaced by its base
+// opcode (a specialized or instrumented one, which only a hostile .pyc can
+// hold, by the one it stands for; an undefined one by CACHE), and the
+// inline cache units of each instruction zeroed. Compiled code is left as
+// it is. (CPython checks nothing else of the bytecode of a .pyc, and
+// crashes on much of what a hostile one can hold; Unmarshal keeps the rest
+// as it is.)
+func deoptCode(code []byte) []byte {
+	var out []byte
+	set := func(i int, b byte) {
+		if code[i] != b {
+			if out == nil {
+				out = append([]byte(nil), code...)
+			}
+			out[i] = b
+		}
+	}
+	for i := 0; i+1 < len(code); {
+		op := deoptTable[code[i]]
+		set(i, byte(op))
+		i += 2
+		for j := 0; j < op.CacheEntries() && i+1 < len(code); j++ {
+			set(i, 0)
+			set(i+1, 0)
+			i += 2
+		}
+	}
+	if out == nil {
+		return code
+	}
+	return out
+}
+
+// deoptTable is CPython 3.13's _PyOpcode_Deopt: the base opcode of each
+// byte of co_code (checked against the oracle by the tests).
+var deoptTable = func() (t [256]Opcode) {
+	for op := range t {
+		name := Opcode(op).String()
+		switch {
+		case opcodeNames[op] == "":
+			t[op] = CACHE
+		case strings.HasPrefix(name, "INSTRUMENTED_") && op != int(INSTRUMENTED_LINE) && op != int(INSTRUMENTED_INSTRUCTION):
+			t[op] = Opcode(slices.Index(opcodeNames[:], strings.TrimPrefix(name, "INSTRUMENTED_")))
+		default:
+			t[op] = Opcode(op)
+		}
+	}
+	// The specialized opcodes (opcode._specializations), by ranges of
+	// numbers that share a base.
+	for _, r := range []struct {
+		first, last int
+		base        Opcode
+	}{
+		{3, 3, BINARY_OP}, {150, 156, BINARY_OP}, {157, 161, BINARY_SUBSCR}, {162, 181, CALL},
+		{182, 184, COMPARE_OP}, {185, 186, CONTAINS_OP}, {187, 190, FOR_ITER}, {191, 202, LOAD_ATTR},
+		{203, 204, LOAD_GLOBAL}, {205, 206, LOAD_SUPER_ATTR}, {207, 207, RESUME}, {208, 208, SEND},
+		{209, 211, STORE_ATTR}, {212, 213, STORE_SUBSCR}, {214, 219, TO_BOOL}, {220, 222, UNPACK_SEQUENCE},
+	} {
+		for op := r.first; op <= r.last; op++ {
+			t[op] = r.base
+		}
+	}
+	return t
+}()
+
 // ---- writing ----
 
 // Marshal encodes v, a *Code or any value Unmarshal returns, in marshal
@@ -882,6 +963,56 @@ type marshaller struct {
 	depth    int
 	nrefs    int
 	interned map[string]int // interned str → its reference index
+
+	// keyMode writes the sort key of a set element (see sortedElems):
+	// every value but the singletons with FLAG_REF, and equal constants
+	// after the first as references (seen maps their constKey to the
+	// reference index).
+	keyMode bool
+	seen    map[string]int
+}
+
+// singleton reports whether v is one of the values marshal writes as a
+// bare type byte, which never take a reference.
+func singleton(v Const) bool {
+	switch v.(type) {
+	case pyconst.NoneType, pyconst.EllipsisType, pyconst.Bool, StopIterationType:
+		return true
+	}
+	return false
+}
+
+// sortedElems returns the elements of a set in the order CPython 3.13
+// writes them: sorted by their own marshal serialization (bpo-37596, which
+// makes .pyc files reproducible across hash seeds), ties kept in iteration
+// order. CPython serializes each element with a fresh reference table, and
+// sets FLAG_REF on every object that has more than one reference. That
+// depends on reference counts; for the constants of compiled code it is
+// every object but None, the bools, Ellipsis and StopIteration, and equal
+// constants are one object (the compiler merges them), so a repeated one
+// is a reference: keyMode writes exactly that.
+func (m *marshaller) sortedElems(items []Const) ([]Const, error) {
+	if len(items) < 2 {
+		return items, nil
+	}
+	keys := make([][]byte, len(items))
+	for i, e := range items {
+		km := &marshaller{keyMode: true, seen: map[string]int{}, depth: m.depth}
+		if err := km.object(e, false); err != nil {
+			return nil, err
+		}
+		keys[i] = km.buf
+	}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return bytes.Compare(keys[a], keys[b]) })
+	out := make([]Const, len(items))
+	for i, j := range order {
+		out[i] = items[j]
+	}
+	return out, nil
 }
 
 func (m *marshaller) int32(n int) {
@@ -907,6 +1038,29 @@ func (m *marshaller) object(v Const, intern bool) error {
 	if m.depth > maxMarshalDepth {
 		return errors.New("marshal: object too deeply nested to marshal")
 	}
+	if m.keyMode && !singleton(v) {
+		if val, ok := v.(pyconst.Value); ok {
+			k := constKey(val)
+			if i, ok := m.seen[k]; ok {
+				m.buf = append(m.buf, 'r')
+				m.int32(i)
+				return nil
+			}
+			m.seen[k] = m.nrefs
+		}
+		m.nrefs++
+		start := len(m.buf)
+		err := m.value(v, false)
+		if err == nil && len(m.buf) > start {
+			m.buf[start] |= 0x80
+		}
+		return err
+	}
+	return m.value(v, intern)
+}
+
+// value writes v; intern says a str is a name, to be interned.
+func (m *marshaller) value(v Const, intern bool) error {
 	switch v := v.(type) {
 	case pyconst.NoneType:
 		m.buf = append(m.buf, 'N')
@@ -936,7 +1090,7 @@ func (m *marshaller) object(v Const, intern bool) error {
 		}
 		m.buf = append(m.buf, v...)
 	case pyconst.Str:
-		return m.str(string(v), intern || internable(v))
+		return m.str(string(v), !m.keyMode && (intern || internable(v)))
 	case pyconst.Tuple:
 		if err := m.seqHeader(len(v)); err != nil {
 			return err
@@ -949,19 +1103,15 @@ func (m *marshaller) object(v Const, intern bool) error {
 	case AnyTuple:
 		return m.tuple([]Const(v), false)
 	case pyconst.FrozenSet:
-		m.buf = append(m.buf, '>')
-		if err := m.size(v.Len()); err != nil {
-			return err
+		items := make([]Const, v.Len())
+		for i, e := range v.Elems() {
+			items[i] = e
 		}
-		for _, e := range v.Elems() {
-			if err := m.object(e, false); err != nil {
-				return err
-			}
-		}
+		return m.set('>', items)
 	case AnyFrozenSet:
-		return m.container('>', []Const(v))
+		return m.set('>', []Const(v))
 	case Set:
-		return m.container('<', []Const(v))
+		return m.set('<', []Const(v))
 	case List:
 		return m.container('[', []Const(v))
 	case Dict:
@@ -1115,6 +1265,15 @@ func (m *marshaller) container(typ byte, items []Const) error {
 		}
 	}
 	return nil
+}
+
+// set writes a set or frozenset, its elements in CPython's order.
+func (m *marshaller) set(typ byte, items []Const) error {
+	sorted, err := m.sortedElems(items)
+	if err != nil {
+		return err
+	}
+	return m.container(typ, sorted)
 }
 
 func (m *marshaller) names(names []string) error {

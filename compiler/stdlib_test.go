@@ -107,6 +107,15 @@ func streamOracle(t *testing.T, script string, stdin any, each func(json.RawMess
 // sys.argv[1:]).
 func streamOracleArgs(t *testing.T, script string, args []string, stdin any, each func(json.RawMessage)) {
 	t.Helper()
+	if err := tryStreamOracle(t, script, args, stdin, each); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tryStreamOracle is streamOracleArgs that returns the oracle's failure
+// instead of failing the test.
+func tryStreamOracle(t *testing.T, script string, args []string, stdin any, each func(json.RawMessage)) error {
+	t.Helper()
 	py := oracle.Require(t)
 	in, err := json.Marshal(stdin)
 	if err != nil {
@@ -132,13 +141,14 @@ func streamOracleArgs(t *testing.T, script string, args []string, stdin any, eac
 		} else if err != nil {
 			cmd.Process.Kill()
 			cmd.Wait()
-			t.Fatalf("reading the oracle's output: %v\n%s", err, stderr.String())
+			return fmt.Errorf("reading the oracle's output: %v\n%s", err, stderr.String())
 		}
 		each(raw)
 	}
 	if err := cmd.Wait(); err != nil {
-		t.Fatalf("oracle: %v\n%s", err, stderr.String())
+		return fmt.Errorf("oracle: %v\n%s", err, stderr.String())
 	}
+	return nil
 }
 
 // readPycFile loads a .pyc of the sample.
