@@ -72,14 +72,18 @@ type Instruction struct {
 	// the line of the range the instruction belongs to, or -1.
 	StartsLine bool
 	Line       int
-	// Label is the instruction's label number (L1 is 1), or 0 if it is
+	// Label is the instruction's label number as the listing prints it
+	// (dis.dis and dis.Bytecode: L1 is 1), or 0 if the instruction is
 	// neither a jump target nor an exception-table boundary.
+	// (dis.get_instructions numbers the jump targets alone.)
 	Label int
 	// JumpTarget is the byte offset a jump goes to, or -1.
 	JumpTarget int
 	// Caches are the inline cache entries that follow the instruction, in
 	// the layout of opcode._cache_format; nil when there are none.
 	Caches []CacheEntry
+
+	jumpedTo bool
 }
 
 // CacheEntry is one field of an instruction's inline cache: its name and
@@ -92,10 +96,9 @@ type CacheEntry struct {
 // Opname returns the opcode's name.
 func (in *Instruction) Opname() string { return in.Op.String() }
 
-// IsJumpTarget reports whether the instruction has a label: whether a jump
-// goes to it or an exception-table entry starts, ends or lands there (what
-// dis's Instruction.is_jump_target says).
-func (in *Instruction) IsJumpTarget() bool { return in.Label != 0 }
+// IsJumpTarget reports whether a jump instruction goes to the instruction
+// (what is_jump_target says for the instructions of dis.get_instructions).
+func (in *Instruction) IsJumpTarget() bool { return in.jumpedTo }
 
 // cacheFormats is opcode._cache_format: the fields of each opcode's inline
 // cache, in order (checked against the oracle by the tests).
@@ -134,8 +137,8 @@ type rawInstr struct {
 }
 
 // unpackOpargs decodes co_code as dis._unpack_opargs does: cache units
-// skipped, EXTENDED_ARG prefixes accumulated into the next argument (which
-// wraps to negative past 2**31-1, as dis's C int would).
+// skipped, EXTENDED_ARG prefixes accumulated into the next argument (an
+// accumulator past 2**31-1 wraps to negative, as in dis).
 func unpackOpargs(code []byte) []rawInstr {
 	var out []rawInstr
 	ext, nExt, caches := 0, 0, 0
@@ -153,12 +156,9 @@ func unpackOpargs(code []byte) []rawInstr {
 			ext = 0
 			if op == EXTENDED_ARG {
 				ext = in.arg << 8
-				// Keep the accumulator in 32 bits, as dis's wrap-around
-				// does for the values that can occur.
 				if ext >= 1<<31 {
 					ext -= 1 << 32
 				}
-				ext = int(int32(ext))
 			}
 		} else {
 			ext = 0
@@ -239,6 +239,12 @@ func (c *Code) instructions(entries []ExceptionEntry) ([]Instruction, map[int]in
 	labels := labelsMap(raw, entries)
 	starts := c.lineStarts()
 	positions := c.Positions()
+	targets := map[int]bool{}
+	for _, r := range raw {
+		if r.hasArg && r.op.HasJump() {
+			targets[jumpTarget(r)] = true
+		}
+	}
 	var firstErr error
 	fail := func(err error) {
 		if firstErr == nil {
@@ -257,6 +263,7 @@ func (c *Code) instructions(entries []ExceptionEntry) ([]Instruction, map[int]in
 			Pos:         NoLoc,
 			JumpTarget:  jumpTarget(r),
 			Label:       labels[r.offset],
+			jumpedTo:    targets[r.offset],
 		}
 		if l, ok := starts[r.offset]; ok {
 			in.StartsLine = true

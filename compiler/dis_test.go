@@ -374,3 +374,127 @@ print(json.dumps({k: list(v.items()) for k, v in opcode._cache_format.items()}))
 		}
 	}
 }
+
+// argValJSON encodes an Instruction's ArgVal as the oracle script below
+// encodes dis's argval.
+func argValJSON(in *Instruction) []any {
+	if !in.HasArg {
+		return []any{"none"}
+	}
+	if in.Op.HasConst() {
+		s, _ := constRepr(in.ArgVal)
+		return []any{"const", maskAddrs(s)}
+	}
+	switch v := in.ArgVal.(type) {
+	case nil:
+		return []any{"none"}
+	case [2]string:
+		return []any{"pair", []any{v[0], v[1]}}
+	case string:
+		if in.Op == CONVERT_VALUE {
+			return []any{"conv", v}
+		}
+		return []any{"str", v}
+	case int:
+		return []any{"int", v}
+	}
+	return []any{fmt.Sprintf("%T", in.ArgVal)}
+}
+
+// TestInstructionsStdlib holds Instructions against the instructions of
+// dis.Bytecode (every field: offsets, opcode, arguments resolved, line
+// starts and numbers, labels, positions, cache layout, jump targets) and
+// the jump targets of dis.get_instructions, for every code object of a
+// sample of the standard library (all of it under PEEPHOLE_STDLIB_ALL=1).
+func TestInstructionsStdlib(t *testing.T) {
+	files, _ := stdlibSample(t, 40)
+	byPath := map[string]string{}
+	var jobs [][2]string
+	for _, f := range files {
+		byPath[f.Src] = f.Pyc
+		jobs = append(jobs, [2]string{f.Src, f.Pyc})
+	}
+	script := pyWalkCode + `
+import dis, json, marshal, re, sys
+def _n(x): return -1 if x is None else x
+def av(i):
+    v = i.argval
+    if i.arg is None: return ["none"]
+    if i.opcode in dis.hasconst: return ["const", re.sub(r"at 0x[0-9a-fA-F]+", "at 0xADDR", repr(v))]
+    if v is None: return ["none"]
+    if isinstance(v, tuple): return ["pair", list(v)]
+    if callable(v): return ["conv", v.__name__]
+    if isinstance(v, str): return ["str", v]
+    return ["int", v]
+for src, pyc in json.load(sys.stdin):
+    with open(pyc, "rb") as f:
+        top = marshal.loads(f.read()[16:])
+    codes = []
+    for co in walk(top):
+        targets = {i.offset for i in dis.get_instructions(co) if i.is_jump_target}
+        codes.append([[i.offset, i.start_offset, i.opcode, i.opname, _n(i.arg), av(i), i.argrepr,
+                       i.starts_line, _n(i.line_number), i.label or 0, [_n(x) for x in i.positions],
+                       [[n, s] for n, s, _ in (i.cache_info or [])], i.offset in targets, _n(i.jump_target)]
+                      for i in dis.Bytecode(co)])
+    print(json.dumps([src, codes]))
+`
+	nfiles, ncodes, ninstrs, bad := 0, 0, 0, 0
+	streamOracle(t, script, jobs, func(raw json.RawMessage) {
+		var pair []json.RawMessage
+		if err := json.Unmarshal(raw, &pair); err != nil || len(pair) != 2 {
+			t.Fatalf("bad oracle row %.100s", raw)
+		}
+		var src string
+		var codes [][]json.RawMessage
+		json.Unmarshal(pair[0], &src)
+		if err := json.Unmarshal(pair[1], &codes); err != nil {
+			t.Fatal(err)
+		}
+		co, _, err := readPycFile(t, byPath[src])
+		if err != nil {
+			t.Fatal(err)
+		}
+		nfiles++
+		k := 0
+		walkCode(co, func(c *Code) {
+			if k >= len(codes) {
+				t.Errorf("%s: more code objects than the oracle's", src)
+				return
+			}
+			want := codes[k]
+			k++
+			ncodes++
+			ins := c.Instructions()
+			if len(ins) != len(want) {
+				t.Errorf("%s %s: %d instructions, oracle %d", src, c.QualName, len(ins), len(want))
+				bad++
+				return
+			}
+			for j := range ins {
+				in := &ins[j]
+				ninstrs++
+				arg := -1
+				if in.HasArg {
+					arg = in.Arg
+				}
+				var caches []any
+				for _, ce := range in.Caches {
+					caches = append(caches, []any{ce.Name, ce.Size})
+				}
+				if caches == nil {
+					caches = []any{}
+				}
+				got := []any{in.Offset, in.StartOffset, int(in.Op), in.Opname(), arg, argValJSON(in), in.ArgRepr,
+					in.StartsLine, in.Line, in.Label, []any{in.Pos.Line, in.Pos.EndLine, in.Pos.Col, in.Pos.EndCol},
+					caches, in.IsJumpTarget(), in.JumpTarget}
+				if g, w := maskAddrs(canonJSON(t, got)), maskAddrs(canonJSON(t, want[j])); g != w {
+					bad++
+					if bad <= 5 {
+						t.Errorf("%s %s instruction %d:\n got  %s\n want %s", src, c.QualName, j, g, w)
+					}
+				}
+			}
+		})
+	})
+	t.Logf("instructions: %d files, %d code objects, %d instructions compared, %d differ", nfiles, ncodes, ninstrs, bad)
+}

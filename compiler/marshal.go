@@ -44,7 +44,9 @@ package compiler
 // lists them, which is what CPython's loads does, so its iteration order is
 // the one CPython would give the loaded object.
 //
-// Interning is not represented: 't', 'A' and 'Z' read as plain strings.
+// Interning is not represented: 't', 'A' and 'Z' read as plain strings. A
+// code object's co_code comes back as CPython's co_code attribute shows it
+// (see deoptCode).
 //
 // # Hostile input
 //
@@ -113,7 +115,9 @@ type List []Const
 // dropped); otherwise they are in the order of the data.
 type Set []Const
 
-// Dict is a Python dict read from marshal data: its items in order.
+// Dict is a Python dict read from marshal data: its items in the order of
+// the data. (CPython never writes a key twice; were one repeated, a Python
+// dict would keep one item, and a Dict keeps both.)
 type Dict []DictItem
 
 // DictItem is one key and value of a [Dict].
@@ -140,6 +144,7 @@ type MarshalError struct {
 	Offset int
 }
 
+// Error returns the message, with the exception's name and the offset.
 func (e *MarshalError) Error() string {
 	return fmt.Sprintf("marshal: %s: %s (at offset %d)", e.Kind, e.Msg, e.Offset)
 }
@@ -394,13 +399,13 @@ func (u *unmarshaller) object() (Const, int64, error) {
 			}
 		}
 	case '(', ')':
-		v, size, err = u.tuple(typ == ')', idx)
+		v, size, err = u.tuple(typ == ')')
 	case '[':
-		v, size, err = u.list(idx)
+		v, size, err = u.list()
 	case '{':
-		v, size, err = u.dict(idx)
+		v, size, err = u.dict()
 	case '<', '>':
-		v, size, err = u.set(typ == '>', idx)
+		v, size, err = u.set(typ == '>')
 	case 'c':
 		v, size, err = u.code()
 	default:
@@ -606,15 +611,16 @@ func (u *unmarshaller) elements(n int, what string, size *int64) ([]Const, error
 	return items, nil
 }
 
-// header is the expanded size of a container's type byte and count.
-const header = 5
+// containerHeader is the expanded size of a container's type byte and
+// count.
+const containerHeader = 5
 
-func (u *unmarshaller) tuple(small bool, idx int) (Const, int64, error) {
+func (u *unmarshaller) tuple(small bool) (Const, int64, error) {
 	n, err := u.count(small, "tuple")
 	if err != nil {
 		return nil, 0, err
 	}
-	size := int64(header)
+	size := int64(containerHeader)
 	items, err := u.elements(n, "tuple", &size)
 	if err != nil {
 		return nil, 0, err
@@ -636,12 +642,12 @@ func makeTuple(items []Const) Const {
 	return vals
 }
 
-func (u *unmarshaller) list(idx int) (Const, int64, error) {
+func (u *unmarshaller) list() (Const, int64, error) {
 	n, err := u.count(false, "list")
 	if err != nil {
 		return nil, 0, err
 	}
-	size := int64(header)
+	size := int64(containerHeader)
 	items, err := u.elements(n, "list", &size)
 	if err != nil {
 		return nil, 0, err
@@ -649,7 +655,7 @@ func (u *unmarshaller) list(idx int) (Const, int64, error) {
 	return List(items), size, nil
 }
 
-func (u *unmarshaller) dict(idx int) (Const, int64, error) {
+func (u *unmarshaller) dict() (Const, int64, error) {
 	var d Dict
 	size := int64(2)
 	for {
@@ -679,7 +685,7 @@ func (u *unmarshaller) dict(idx int) (Const, int64, error) {
 	return d, size, nil
 }
 
-func (u *unmarshaller) set(frozen bool, idx int) (Const, int64, error) {
+func (u *unmarshaller) set(frozen bool) (Const, int64, error) {
 	n, err := u.size32("set")
 	if err != nil {
 		return nil, 0, err
@@ -687,7 +693,7 @@ func (u *unmarshaller) set(frozen bool, idx int) (Const, int64, error) {
 	if n > len(u.data)-u.pos {
 		return nil, 0, u.fail("EOFError", "EOF read where object expected")
 	}
-	size := int64(header)
+	size := int64(containerHeader)
 	items, err := u.elements(n, "set", &size)
 	if err != nil {
 		return nil, 0, err
