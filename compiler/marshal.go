@@ -971,10 +971,12 @@ type marshaller struct {
 	interned map[string]int // interned str → its reference index
 
 	// keyMode writes the sort key of a set element (see sortedElems):
-	// every value but the singletons with FLAG_REF, and equal constants
-	// after the first as references (seen maps their constKey to the
-	// reference index).
+	// FLAG_REF on the element itself and on the immortal values in it,
+	// and an immortal value after the first as a reference (seen maps
+	// their constKey to the reference index). nested is set once the
+	// element's own type byte is written.
 	keyMode bool
+	nested  bool
 	seen    map[string]int
 }
 
@@ -991,12 +993,13 @@ func singleton(v Const) bool {
 // sortedElems returns the elements of a set in the order CPython 3.13
 // writes them: sorted by their own marshal serialization (bpo-37596, which
 // makes .pyc files reproducible across hash seeds), ties kept in iteration
-// order. CPython serializes each element with a fresh reference table, and
-// sets FLAG_REF on every object that has more than one reference. That
-// depends on reference counts; for the constants of compiled code it is
-// every object but None, the bools, Ellipsis and StopIteration, and equal
-// constants are one object (the compiler merges them), so a repeated one
-// is a reference: keyMode writes exactly that.
+// order. CPython serializes each element with a fresh reference table and
+// sets FLAG_REF on every object that has more than one reference, which
+// depends on reference counts: the element itself always has (the set
+// iteration holds one), and inside it the immortal objects have (small
+// ints, interned strings, the empty tuple, bytes of at most one byte), and
+// those are one object each, so a repeated one is written as a reference.
+// keyMode writes exactly that (see immortal).
 func (m *marshaller) sortedElems(items []Const) ([]Const, error) {
 	if len(items) < 2 {
 		return items, nil
@@ -1045,8 +1048,14 @@ func (m *marshaller) object(v Const, intern bool) error {
 		return errors.New("marshal: object too deeply nested to marshal")
 	}
 	if m.keyMode && !singleton(v) {
-		if val, ok := v.(pyconst.Value); ok {
-			k := constKey(val)
+		top := !m.nested
+		m.nested = true
+		imm := immortal(v)
+		if !top && !imm {
+			return m.value(v, false)
+		}
+		if imm {
+			k := constKey(v.(pyconst.Value))
 			if i, ok := m.seen[k]; ok {
 				m.buf = append(m.buf, 'r')
 				m.int32(i)
@@ -1063,6 +1072,25 @@ func (m *marshaller) object(v Const, intern bool) error {
 		return err
 	}
 	return m.value(v, intern)
+}
+
+// immortal reports whether CPython 3.13 holds v, as a constant of
+// compiled code, in an immortal object that every equal constant shares:
+// the small ints, interned strings (see internable), the empty tuple, and
+// bytes of at most one byte.
+func immortal(v Const) bool {
+	switch v := v.(type) {
+	case pyconst.Int:
+		n, ok := v.Int64()
+		return ok && n >= -5 && n <= 256
+	case pyconst.Str:
+		return internable(v)
+	case pyconst.Bytes:
+		return len(v) <= 1
+	case pyconst.Tuple:
+		return len(v) == 0
+	}
+	return false
 }
 
 // value writes v; intern says a str is a name, to be interned.
@@ -1096,7 +1124,7 @@ func (m *marshaller) value(v Const, intern bool) error {
 		}
 		m.buf = append(m.buf, v...)
 	case pyconst.Str:
-		return m.str(string(v), !m.keyMode && (intern || internable(v)))
+		return m.str(string(v), intern || internable(v))
 	case pyconst.Tuple:
 		if err := m.seqHeader(len(v)); err != nil {
 			return err
@@ -1191,9 +1219,10 @@ func internable(s pyconst.Str) bool {
 }
 
 // str writes a str. An interned one is written once with FLAG_REF and as a
-// reference after that, as CPython's writer does with interned strings.
+// reference after that, as CPython's writer does with interned strings
+// (in keyMode, object has done that already).
 func (m *marshaller) str(s string, intern bool) error {
-	if intern {
+	if intern && !m.keyMode {
 		if i, ok := m.interned[s]; ok {
 			m.buf = append(m.buf, 'r')
 			m.int32(i)
@@ -1203,7 +1232,7 @@ func (m *marshaller) str(s string, intern bool) error {
 		m.nrefs++
 	}
 	var flag byte
-	if intern {
+	if intern && !m.keyMode {
 		flag = 0x80
 	}
 	if pyconst.Str(s).IsASCII() {

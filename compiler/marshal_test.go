@@ -678,9 +678,13 @@ func TestMarshalStdlibRoundTrip(t *testing.T) {
 	script := pyDescribe + pyWalkCode + `
 import json
 for src, pyc, ours in json.load(sys.stdin):
-    with open(pyc, "rb") as f: a = marshal.loads(f.read()[16:])
+    with open(pyc, "rb") as f: data = f.read()[16:]
+    a = marshal.loads(data)
     with open(ours, "rb") as f: b = marshal.loads(f.read())
-    print(json.dumps([src, desc(a) == desc(b), a == b, sum(1 for _ in walk(a))]))
+    # == on code objects compares constants with ==, so a NaN constant
+    # makes two loads of the very same data unequal: then only desc counts.
+    eq = a == b or a != marshal.loads(data)
+    print(json.dumps([src, desc(a) == desc(b), eq, sum(1 for _ in walk(a))]))
 `
 	same, codes := 0, 0
 	streamOracle(t, script, pairs, func(raw json.RawMessage) {
