@@ -44,8 +44,8 @@ type DisOptions struct {
 	ShowOffsets bool
 }
 
-// Instruction is one instruction of a code object as dis.get_instructions
-// describes it.
+// Instruction is one instruction of a code object as dis describes it
+// (dis.Bytecode, dis.get_instructions).
 type Instruction struct {
 	// Offset is the byte offset of the instruction in co_code, and
 	// StartOffset that of its first EXTENDED_ARG prefix (or Offset).
@@ -320,7 +320,12 @@ func (c *Code) resolveArg(r rawInstr, labels map[int]int, fail func(error)) (any
 		}
 		s, err := constRepr(c.Consts[j])
 		if err != nil {
+			// An int too long for repr: dis fails; Instructions shows
+			// all of its digits.
 			fail(err)
+			if v, ok := c.Consts[j].(fmt.Stringer); ok {
+				s = v.String()
+			}
 		}
 		return c.Consts[j], s
 	case op.HasName():
@@ -500,7 +505,7 @@ func disRecursive(w *bufio.Writer, co *Code, opts DisOptions, depth int) error {
 	if depth > maxMarshalDepth {
 		return fmt.Errorf("dis: code objects nested too deeply")
 	}
-	if err := Disassemble(w, co, opts); err != nil {
+	if err := disassemble(w, co, opts); err != nil {
 		return err
 	}
 	for _, c := range co.Consts {
@@ -517,6 +522,15 @@ func disRecursive(w *bufio.Writer, co *Code, opts DisOptions, depth int) error {
 // Disassemble writes the disassembly of co alone, without its nested code
 // objects (dis.disassemble).
 func Disassemble(w io.Writer, co *Code, opts DisOptions) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := disassemble(bw, co, opts); err != nil {
+		bw.Flush()
+		return err
+	}
+	return bw.Flush()
+}
+
+func disassemble(w *bufio.Writer, co *Code, opts DisOptions) error {
 	entries := co.ExceptionEntries()
 	ins, labels, err := co.instructions(entries)
 	if err != nil {
@@ -535,7 +549,7 @@ func Disassemble(w io.Writer, co *Code, opts DisOptions) error {
 		f.instruction(&ins[i])
 	}
 	if len(entries) > 0 {
-		io.WriteString(w, "ExceptionTable:\n")
+		w.WriteString("ExceptionTable:\n")
 		for _, e := range entries {
 			lasti := ""
 			if e.Lasti {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"math/big"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/peephole-lsp/peephole/internal/oracle"
+	"github.com/peephole-lsp/peephole/internal/pyconst"
 )
 
 var addrRE = regexp.MustCompile(`at 0x[0-9a-fA-F]+`)
@@ -497,4 +500,32 @@ for src, pyc in json.load(sys.stdin):
 		})
 	})
 	t.Logf("instructions: %d files, %d code objects, %d instructions compared, %d differ", nfiles, ncodes, ninstrs, bad)
+}
+
+// TestDisMalformed checks Dis and Instructions on code objects dis itself
+// cannot print: they must not panic, Dis must report the error, and
+// Instructions must still describe every instruction.
+func TestDisMalformed(t *testing.T) {
+	huge := pyconst.IntFromBig(new(big.Int).Exp(big.NewInt(10), big.NewInt(5000), nil))
+	cases := map[string]*Code{
+		"huge int":           {Code: []byte{byte(LOAD_CONST), 0, byte(RETURN_VALUE), 0}, Consts: []Const{huge}},
+		"const out of range": {Code: []byte{byte(LOAD_CONST), 3, byte(RETURN_VALUE), 0}},
+		"name out of range":  {Code: []byte{byte(LOAD_NAME), 3, byte(RETURN_VALUE), 0}},
+		"local out of range": {Code: []byte{byte(LOAD_FAST_LOAD_FAST), 0x35, byte(RETURN_VALUE), 0}},
+		"bad compare":        {Code: []byte{byte(COMPARE_OP), 0xff, 0, 0, byte(RETURN_VALUE), 0}},
+		"bad binary op":      {Code: []byte{byte(BINARY_OP), 99, 0, 0, byte(RETURN_VALUE), 0}},
+	}
+	for name, co := range cases {
+		if err := Dis(io.Discard, co, DisOptions{ShowCaches: true}); err == nil {
+			t.Errorf("%s: Dis gave no error", name)
+		}
+		ins := co.Instructions()
+		if len(ins) != 2 {
+			t.Errorf("%s: %d instructions", name, len(ins))
+		}
+	}
+	ins := cases["huge int"].Instructions()
+	if len(ins[0].ArgRepr) != 5001 {
+		t.Errorf("huge int: argrepr of %d characters", len(ins[0].ArgRepr))
+	}
 }
