@@ -1135,7 +1135,7 @@ func (m *marshaller) value(v Const, intern bool) error {
 			}
 		}
 	case AnyTuple:
-		return m.tuple([]Const(v), false)
+		return m.tuple([]Const(v))
 	case pyconst.FrozenSet:
 		items := make([]Const, v.Len())
 		for i, e := range v.Elems() {
@@ -1276,13 +1276,13 @@ func (m *marshaller) seqHeader(n int) error {
 	return m.size(n)
 }
 
-// tuple writes items as a tuple; intern says its strings are names.
-func (m *marshaller) tuple(items []Const, intern bool) error {
+// tuple writes items as a tuple.
+func (m *marshaller) tuple(items []Const) error {
 	if err := m.seqHeader(len(items)); err != nil {
 		return err
 	}
 	for _, e := range items {
-		if err := m.object(e, intern); err != nil {
+		if err := m.object(e, false); err != nil {
 			return err
 		}
 	}
@@ -1334,7 +1334,7 @@ func (m *marshaller) code(c *Code) error {
 	}
 	steps := []func() error{
 		func() error { return m.object(pyconst.Bytes(c.Code), false) },
-		func() error { return m.tuple(c.Consts, false) },
+		func() error { return m.tuple(c.Consts) },
 		func() error { return m.names(c.Names) },
 		func() error { return m.names(c.LocalsPlusNames) },
 		func() error { return m.object(pyconst.Bytes(c.LocalsPlusKinds), false) },
