@@ -146,13 +146,13 @@ func compareDis(t *testing.T, files []stdlibPyc) disStats {
 			st.sameAsLoaded++
 			continue
 		}
-		st.failures = append(st.failures, fmt.Sprintf("%s %s:\n%s", m.src, m.flag, firstDiff(m.got, m.want)))
+		st.failures = append(st.failures, fmt.Sprintf("%s %s:\n%s", m.src, m.flag, disFirstDiff(m.got, m.want)))
 	}
 	return st
 }
 
-// firstDiff shows the first line where got and want differ.
-func firstDiff(got, want string) string {
+// disFirstDiff shows the first line where got and want differ.
+func disFirstDiff(got, want string) string {
 	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
 	for i := 0; i < len(g) || i < len(w); i++ {
 		var gl, wl string
@@ -336,7 +336,7 @@ func TestDisMatchesCLI(t *testing.T) {
 			})
 			if maskAddrs(inproc) != maskAddrs(string(cli.Stdout)) {
 				t.Errorf("%s %s: in-process dis differs from -m dis:\n%s", name, f.name,
-					firstDiff(maskAddrs(inproc), maskAddrs(string(cli.Stdout))))
+					disFirstDiff(maskAddrs(inproc), maskAddrs(string(cli.Stdout))))
 			}
 		}
 	}

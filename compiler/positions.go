@@ -15,14 +15,12 @@ package compiler
 // checked, and where CPython would read past the end of a malformed table
 // these stop early instead.
 
-// The kinds of a co_linetable entry: bits 3-6 of its first byte.
+// The kinds of a co_linetable entry (bits 3-6 of its first byte) that only
+// the decoder needs; the others are declared with the encoder
+// (linetable.go).
 const (
-	locShortMax = 9  // 0-9: short form, column = kind*8 + high nibble of the next byte
-	locOneLine0 = 10 // 10-12: one-line form, line delta 0, 1 or 2
+	locShortMax = 9 // 0-9: short form, column = kind*8 + high nibble of the next byte
 	locOneLine2 = 12
-	locNoColumn = 13 // a line delta and no columns
-	locLong     = 14 // line delta, end-line delta, column+1, end column+1
-	locNone     = 15 // no location
 )
 
 // lineTableReader walks co_linetable one entry at a time, as CPython's

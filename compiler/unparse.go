@@ -393,8 +393,8 @@ func (u *unparser) unaryOp(e *ast.UnaryOp, level int) error {
 	return nil
 }
 
-// cmpOps gives each comparison operator its text.
-var cmpOps = [...]string{
+// unparseCmpOps gives each comparison operator its text.
+var unparseCmpOps = [...]string{
 	ast.Eq:    " == ",
 	ast.NotEq: " != ",
 	ast.Lt:    " < ",
@@ -413,10 +413,10 @@ func (u *unparser) compare(e *ast.Compare, level int) error {
 		return err
 	}
 	for i, x := range e.Comparators {
-		if i >= len(e.Ops) || int(e.Ops[i]) >= len(cmpOps) || cmpOps[e.Ops[i]] == "" {
+		if i >= len(e.Ops) || int(e.Ops[i]) >= len(unparseCmpOps) || unparseCmpOps[e.Ops[i]] == "" {
 			return errors.New("SystemError: unexpected comparison kind")
 		}
-		u.str(cmpOps[e.Ops[i]])
+		u.str(unparseCmpOps[e.Ops[i]])
 		if err := u.expr(x, precCmp+1); err != nil {
 			return err
 		}

@@ -6,6 +6,8 @@
 //
 //	peephole ast [-m MODE] [-a] [-i N] [--no-type-comments] [FILE]   python3.13 -m ast …
 //	peephole symtable [FILE ...]                                      python3.13 -m symtable …
+//	peephole dis [-C] [-O] [FILE]                                     python3.13 -m dis …
+//	peephole compile [-O|-OO] [-o OUT.pyc] FILE                       py_compile (a .pyc python3.13 runs)
 //	peephole version
 //
 // This package only parses flags and wires the packages together. Usage
@@ -30,6 +32,8 @@ type command struct {
 var commands = []command{
 	{"ast", "ast [-m {exec,single,eval,func_type}] [-a] [-i INDENT] [--no-type-comments] [infile]", runAST},
 	{"symtable", "symtable [FILE ...]", runSymtable},
+	{"dis", "dis [-C] [-O] [infile]", runDis},
+	{"compile", "compile [-O|-OO] [-o OUT.pyc] FILE", runCompile},
 	{"version", "version", runVersion},
 }
 
