@@ -67,6 +67,9 @@ type Code struct {
 	LineTable []byte
 	// ExceptionTable is co_exceptiontable.
 	ExceptionTable []byte
+
+	// key caches the object's constant key (see constKey).
+	key string
 }
 
 // NLocals is co_nlocals: the number of localsplus entries that are locals.

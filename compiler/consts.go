@@ -3,8 +3,9 @@ package compiler
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"sort"
-	"strings"
+	"strconv"
 
 	"github.com/peephole-lsp/peephole/internal/pyconst"
 )
@@ -19,70 +20,112 @@ import (
 // two identical code objects of a generator expression compiled twice (the
 // test of a while loop) are one constant.
 func constKey(c Const) string {
-	var b strings.Builder
-	writeConstKey(&b, c)
-	return b.String()
+	switch v := c.(type) {
+	case pyconst.Str:
+		// The commonest constant: no builder needed.
+		return "s" + strconv.Itoa(len(v)) + ":" + string(v)
+	case *Code:
+		return v.constKey()
+	}
+	return string(appendConstKey(nil, c))
 }
 
-func writeConstKey(b *strings.Builder, c Const) {
+// constKey returns the code object's key, computed once: a code object is
+// not changed after the assembler made it.
+func (co *Code) constKey() string {
+	if co.key == "" {
+		co.key = string(appendConstKey(nil, co))
+	}
+	return co.key
+}
+
+func appendLenString(b []byte, s string) []byte {
+	b = strconv.AppendInt(b, int64(len(s)), 10)
+	b = append(b, ':')
+	return append(b, s...)
+}
+
+func appendConstKey(b []byte, c Const) []byte {
 	switch v := c.(type) {
 	case pyconst.NoneType:
-		b.WriteString("N")
+		return append(b, 'N')
 	case pyconst.EllipsisType:
-		b.WriteString(".")
+		return append(b, '.')
 	case pyconst.Bool:
 		if v {
-			b.WriteString("T")
-		} else {
-			b.WriteString("F")
+			return append(b, 'T')
 		}
+		return append(b, 'F')
 	case pyconst.Int:
-		b.WriteString("i")
-		b.WriteString(v.String())
-		b.WriteByte(';')
-	case pyconst.Float:
-		fmt.Fprintf(b, "f%x;", math.Float64bits(float64(v)))
-	case pyconst.Complex:
-		fmt.Fprintf(b, "c%x,%x;", math.Float64bits(v.Real), math.Float64bits(v.Imag))
-	case pyconst.Str:
-		fmt.Fprintf(b, "s%d:%s", len(v), string(v))
-	case pyconst.Bytes:
-		fmt.Fprintf(b, "b%d:%s", len(v), string(v))
-	case pyconst.Tuple:
-		b.WriteString("(")
-		for _, e := range v {
-			writeConstKey(b, e)
+		b = append(b, 'i')
+		if n, ok := v.Int64(); ok {
+			b = strconv.AppendInt(b, n, 10)
+		} else {
+			b = append(b, v.Text(10)...)
 		}
-		b.WriteString(")")
+		return append(b, ';')
+	case pyconst.Float:
+		b = append(b, 'f')
+		b = strconv.AppendUint(b, math.Float64bits(float64(v)), 16)
+		return append(b, ';')
+	case pyconst.Complex:
+		b = append(b, 'c')
+		b = strconv.AppendUint(b, math.Float64bits(v.Real), 16)
+		b = append(b, ',')
+		b = strconv.AppendUint(b, math.Float64bits(v.Imag), 16)
+		return append(b, ';')
+	case pyconst.Str:
+		b = append(b, 's')
+		return appendLenString(b, string(v))
+	case pyconst.Bytes:
+		b = append(b, 'b')
+		return appendLenString(b, string(v))
+	case pyconst.Tuple:
+		b = append(b, '(')
+		for _, e := range v {
+			b = appendConstKey(b, e)
+		}
+		return append(b, ')')
 	case pyconst.FrozenSet:
 		keys := make([]string, 0, v.Len())
 		for _, e := range v.Elems() {
 			keys = append(keys, constKey(e))
 		}
 		sort.Strings(keys)
-		b.WriteString("{")
+		b = append(b, '{')
 		for _, k := range keys {
-			b.WriteString(k)
+			b = append(b, k...)
 		}
-		b.WriteString("}")
+		return append(b, '}')
 	case *Code:
-		fmt.Fprintf(b, "code(%d:%s;%d,%d,%d,%x,%d;", len(v.Name), v.Name, v.ArgCount, v.PosOnlyArgCount, v.KwOnlyArgCount, uint32(v.Flags), v.FirstLineno)
-		fmt.Fprintf(b, "%d:%s;", len(v.Code), v.Code)
+		if v.key != "" {
+			return append(b, v.key...)
+		}
+		b = append(b, "code("...)
+		b = appendLenString(b, v.Name)
+		for _, n := range []int{v.ArgCount, v.PosOnlyArgCount, v.KwOnlyArgCount, int(v.Flags), v.FirstLineno} {
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		b = append(b, ';')
+		b = appendLenString(b, string(v.Code))
 		for _, c := range v.Consts {
-			writeConstKey(b, c)
+			b = appendConstKey(b, c)
 		}
-		b.WriteString(";")
+		b = append(b, ';')
 		for _, n := range v.Names {
-			fmt.Fprintf(b, "%d:%s", len(n), n)
+			b = appendLenString(b, n)
 		}
-		b.WriteString(";")
+		b = append(b, ';')
 		for _, n := range v.LocalsPlusNames {
-			fmt.Fprintf(b, "%d:%s", len(n), n)
+			b = appendLenString(b, n)
 		}
-		fmt.Fprintf(b, ";%d:%s;%d:%s)", len(v.LineTable), v.LineTable, len(v.ExceptionTable), v.ExceptionTable)
-	default:
-		panic(fmt.Sprintf("compiler: %T is not a constant", c))
+		b = append(b, ';')
+		b = appendLenString(b, string(v.LineTable))
+		b = appendLenString(b, string(v.ExceptionTable))
+		return append(b, ')')
 	}
+	panic(fmt.Sprintf("compiler: %T is not a constant", c))
 }
 
 // constIndex returns the index of the constant with c's key in consts, or
@@ -90,7 +133,9 @@ func writeConstKey(b *strings.Builder, c Const) {
 func constIndex(consts []Const, c Const) int {
 	k := constKey(c)
 	for i, e := range consts {
-		if constKey(e) == k {
+		// Constants of different types never share a key: skip them
+		// without building theirs.
+		if reflect.TypeOf(e) == reflect.TypeOf(c) && constKey(e) == k {
 			return i
 		}
 	}
