@@ -45,7 +45,9 @@ func initError(filename, msg string, lineno bool) *SyntaxError {
 // prepareSource decodes raw as compile() decodes a bytes source.
 func prepareSource(raw []byte, filename string, execInput bool) (*source, *SyntaxError) {
 	if bytes.IndexByte(raw, 0) >= 0 {
-		return nil, initError(filename, "source code string cannot contain null bytes", false)
+		// CPython raises this one before the filename is known: its
+		// SyntaxError has filename None (no " (file)" suffix either).
+		return nil, initError("", "source code string cannot contain null bytes", false)
 	}
 	src := &source{raw: raw}
 	text := translateNewlines(raw, execInput)
