@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/peephole-lsp/peephole/parser/ast"
 )
@@ -421,9 +422,10 @@ func lineOf(src []byte, lineno int) string {
 
 // programText returns line lineno of a source file as CPython's
 // _PyErr_ProgramDecodedTextObject reads it back: universal newlines, at
-// most 999 bytes, the BOM dropped from line 1, decoded with the file's
-// encoding and replacement characters. It reports false when the file has
-// fewer lines.
+// most 999 bytes (the last piece of a longer line), a BOM kept, decoded
+// with the file's encoding and replacement characters, or strictly as UTF-8
+// when no encoding was declared. It reports false when the file has fewer
+// lines or the line does not decode.
 func programText(raw []byte, lineno int, encoding string) (string, bool) {
 	const bufSize = 1000
 	i := 0
@@ -459,13 +461,20 @@ func programText(raw []byte, lineno int, encoding string) (string, bool) {
 		line = chunk
 		i++
 	}
-	if lineno == 1 && len(line) >= 3 && string(line[:3]) == "\xef\xbb\xbf" {
-		line = line[3:]
-	}
-	if encoding != "" && encoding != "utf-8" {
-		if dec, msg := decodeCodec(line, encoding); msg == "" {
-			return string(dec), true
+	// 3.13's err_programtext keeps a BOM, and with no encoding decodes
+	// strictly (PyUnicode_FromString): a line that is not valid UTF-8 is
+	// not read back, and the caller falls back to the tokenizer's buffer.
+	switch encoding {
+	case "":
+		if !utf8.Valid(line) {
+			return "", false
 		}
+		return string(line), true
+	case "utf-8":
+		return decodeReplace(string(line)), true
+	}
+	if dec, msg := decodeCodec(line, encoding); msg == "" {
+		return string(dec), true
 	}
 	return decodeReplace(string(line)), true
 }

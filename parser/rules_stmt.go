@@ -207,11 +207,9 @@ func (p *parser) statementNewline() ([]ast.Stmt, bool) {
 	}
 	p.mark = mark
 	if p.expect(tENDMARKER) != nil {
-		// _PyPegen_interactive_exit: end of input.
-		p.errorIndicator = true
-		if p.err == nil {
-			p.otherErr = "EOFError"
-		}
+		// _PyPegen_interactive_exit: end of input. For source given as a
+		// string (compile(), ast.parse) it only fails the rule, with no
+		// error set: the second pass then reports "invalid syntax".
 		return nil, false
 	}
 	p.mark = mark
