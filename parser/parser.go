@@ -384,11 +384,17 @@ func (p *parser) raiseAt(kind ErrorKind, lineno, col, endLineno, endCol int, msg
 	if endCol > 0 {
 		endColNumber = byteToCharOffset(line, endCol)
 	}
+	// The editor's range: an unknown end (a column of 0 or -1, or a line
+	// before the start) collapses onto the start, so End is never before Pos.
+	pos, end := Position{lineno, max(0, col-1)}, Position{endLineno, max(0, endCol-1)}
+	if endCol <= 0 || end.Line < pos.Line || end.Line == pos.Line && end.Col < pos.Col {
+		end = pos
+	}
 	p.err = &SyntaxError{
 		Kind: kind, Msg: msg, Filename: p.filename,
 		Lineno: lineno, Offset: colNumber, EndLineno: endLineno, EndOffset: endColNumber,
 		Text: line, HasLineno: true, HasOffset: true, HasEnd: true, HasText: true,
-		Pos: Position{lineno, max(0, col-1)}, End: Position{endLineno, max(0, endCol-1)},
+		Pos: pos, End: end,
 	}
 }
 
