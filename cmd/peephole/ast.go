@@ -172,7 +172,11 @@ func runAST(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if indent < 0 {
 		indent = 0 // ' ' * -1 is '' in Python: still the indented form
 	}
-	out, err := ast.Dump(res.Tree, ast.DumpOptions{Indent: indent, IncludeAttributes: attrs})
+	out, depth, err := ast.DumpDepth(res.Tree, ast.DumpOptions{Indent: indent, IncludeAttributes: attrs})
+	if depth > maxDumpDepth {
+		fmt.Fprintln(stderr, "RecursionError: maximum recursion depth exceeded")
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "ValueError: %v\n", err)
 		return 1
@@ -232,6 +236,14 @@ func pyInt(s string) (int, error) {
 	}
 	return strconv.Atoi(strings.ReplaceAll(t, "_", ""))
 }
+
+// maxDumpDepth is the deepest nesting of ast.dump's _format helper that
+// python3.13 -m ast survives: Python's default recursion limit of 1000
+// frames, less the five frames under the first _format call (runpy's
+// _run_module_as_main and _run_code, ast's module code, main, and dump).
+// Deeper trees parse, but dumping them raises RecursionError; so does
+// peephole, to print what python3.13 -m ast prints.
+const maxDumpDepth = 1000 - 5
 
 func validMode(s string) bool {
 	switch s {
