@@ -240,6 +240,14 @@ func (p *parser) enter() bool {
 
 func (p *parser) leave() { p.level-- }
 
+// CPython's generated parser counts one level of its stack limit for every
+// rule function it enters, including the helper functions that peephole's
+// hand-written rules fold into their callers: the _raw function of a
+// left-recursive rule, and the _loop, _gather and _tmp functions of
+// repetitions and groups. Where such a helper lies on a path that can nest,
+// the rule brackets the work with enter and leave so that the depth at
+// which the stack overflows ("Parser stack overflowed") is CPython's.
+
 // start returns the token at the mark (filling it), for a rule's start
 // position; nil on error.
 func (p *parser) startTok() *token { return p.peek() }
