@@ -251,3 +251,30 @@ func TestEditorValid(t *testing.T) {
 		t.Errorf("editor tree %s differs from strict tree %s", a, b)
 	}
 }
+
+// TestErrorRangesOrdered checks that every error's editor range is valid
+// (End at or after Pos), in strict and editor mode, over the invalid corpus,
+// including the errors whose end CPython leaves unknown.
+func TestErrorRangesOrdered(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "invalid", "*.py"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	before := func(a, b Position) bool { return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col }
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := ErrorList{}
+		if e := Parse(src, Options{Filename: path, IsFile: true}).Err; e != nil {
+			errs = append(errs, e)
+		}
+		errs = append(errs, ParseEditor(src, Options{Filename: path, IsFile: true}).Errors...)
+		for _, e := range errs {
+			if e.HasLineno && before(e.End, e.Pos) {
+				t.Errorf("%s: %s: End %v before Pos %v", path, e.Msg, e.End, e.Pos)
+			}
+		}
+	}
+}

@@ -162,9 +162,10 @@ func (p *parser) badSingleStatement() bool {
 
 // SourceLine returns line lineno of a source file's bytes as CPython reads
 // an error's line back from the file (_PyErr_ProgramDecodedTextObject):
-// universal newlines, the last 999-byte piece of a longer line, the BOM
-// dropped from line 1, decoded with encoding ("" for UTF-8) and
-// replacement characters. It reports false past the last line.
+// universal newlines, the last 999-byte piece of a longer line, a BOM kept,
+// decoded with encoding and replacement characters, or strictly as UTF-8
+// when encoding is "" (no declared encoding). It reports false past the
+// last line and for a line that does not decode strictly.
 func SourceLine(raw []byte, lineno int, encoding string) (string, bool) {
 	return programText(raw, lineno, encoding)
 }

@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/peephole-lsp/peephole/parser/ast"
 )
@@ -239,6 +240,14 @@ func (p *parser) enter() bool {
 
 func (p *parser) leave() { p.level-- }
 
+// CPython's generated parser counts one level of its stack limit for every
+// rule function it enters, including the helper functions that peephole's
+// hand-written rules fold into their callers: the _raw function of a
+// left-recursive rule, and the _loop, _gather and _tmp functions of
+// repetitions and groups. Where such a helper lies on a path that can nest,
+// the rule brackets the work with enter and leave so that the depth at
+// which the stack overflows ("Parser stack overflowed") is CPython's.
+
 // start returns the token at the mark (filling it), for a rule's start
 // position; nil on error.
 func (p *parser) startTok() *token { return p.peek() }
@@ -383,11 +392,17 @@ func (p *parser) raiseAt(kind ErrorKind, lineno, col, endLineno, endCol int, msg
 	if endCol > 0 {
 		endColNumber = byteToCharOffset(line, endCol)
 	}
+	// The editor's range: an unknown end (a column of 0 or -1, or a line
+	// before the start) collapses onto the start, so End is never before Pos.
+	pos, end := Position{lineno, max(0, col-1)}, Position{endLineno, max(0, endCol-1)}
+	if endCol <= 0 || end.Line < pos.Line || end.Line == pos.Line && end.Col < pos.Col {
+		end = pos
+	}
 	p.err = &SyntaxError{
 		Kind: kind, Msg: msg, Filename: p.filename,
 		Lineno: lineno, Offset: colNumber, EndLineno: endLineno, EndOffset: endColNumber,
 		Text: line, HasLineno: true, HasOffset: true, HasEnd: true, HasText: true,
-		Pos: Position{lineno, max(0, col-1)}, End: Position{endLineno, max(0, endCol-1)},
+		Pos: pos, End: end,
 	}
 }
 
@@ -421,9 +436,10 @@ func lineOf(src []byte, lineno int) string {
 
 // programText returns line lineno of a source file as CPython's
 // _PyErr_ProgramDecodedTextObject reads it back: universal newlines, at
-// most 999 bytes, the BOM dropped from line 1, decoded with the file's
-// encoding and replacement characters. It reports false when the file has
-// fewer lines.
+// most 999 bytes (the last piece of a longer line), a BOM kept, decoded
+// with the file's encoding and replacement characters, or strictly as UTF-8
+// when no encoding was declared. It reports false when the file has fewer
+// lines or the line does not decode.
 func programText(raw []byte, lineno int, encoding string) (string, bool) {
 	const bufSize = 1000
 	i := 0
@@ -459,13 +475,20 @@ func programText(raw []byte, lineno int, encoding string) (string, bool) {
 		line = chunk
 		i++
 	}
-	if lineno == 1 && len(line) >= 3 && string(line[:3]) == "\xef\xbb\xbf" {
-		line = line[3:]
-	}
-	if encoding != "" && encoding != "utf-8" {
-		if dec, msg := decodeCodec(line, encoding); msg == "" {
-			return string(dec), true
+	// 3.13's err_programtext keeps a BOM, and with no encoding decodes
+	// strictly (PyUnicode_FromString): a line that is not valid UTF-8 is
+	// not read back, and the caller falls back to the tokenizer's buffer.
+	switch encoding {
+	case "":
+		if !utf8.Valid(line) {
+			return "", false
 		}
+		return string(line), true
+	case "utf-8":
+		return decodeReplace(string(line)), true
+	}
+	if dec, msg := decodeCodec(line, encoding); msg == "" {
+		return string(dec), true
 	}
 	return decodeReplace(string(line)), true
 }

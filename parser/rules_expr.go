@@ -232,11 +232,20 @@ func (p *parser) starNamedExpressions() []ast.Expr {
 		return nil
 	}
 	defer p.leave()
+	// ','.star_named_expression+ is a _gather rule.
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
 	a := p.starNamedExpression()
 	if a == nil {
 		return nil
 	}
 	out := []ast.Expr{a}
+	// The items after the first are parsed in the gather's _loop0 rule.
+	if !p.enter() {
+		return nil
+	}
 	for {
 		m := p.mark
 		if p.expect(tCOMMA) == nil {
@@ -249,6 +258,7 @@ func (p *parser) starNamedExpressions() []ast.Expr {
 		}
 		out = append(out, a)
 	}
+	p.leave()
 	if p.errorIndicator {
 		return nil
 	}
@@ -439,6 +449,10 @@ func (p *parser) comparison() ast.Expr {
 	afterA := p.mark
 	var ops []ast.CmpOp
 	var exprs []ast.Expr
+	// compare_op_bitwise_or_pair+ is a _loop1 rule.
+	if !p.enter() {
+		return nil
+	}
 	for {
 		m := p.mark
 		op, e := p.compareOpPair()
@@ -449,6 +463,7 @@ func (p *parser) comparison() ast.Expr {
 		ops = append(ops, op)
 		exprs = append(exprs, e)
 	}
+	p.leave()
 	if p.errorIndicator {
 		return nil
 	}
@@ -501,7 +516,7 @@ func (p *parser) compareOpPair() (ast.CmpOp, ast.Expr) {
 	case kwIs:
 		p.mark++
 		if p.expect(kwNot) != nil {
-			if a := p.bitwiseOr(); a != nil {
+			if a := p.opBitwiseOr(); a != nil {
 				return ast.IsNot, a
 			}
 		}
@@ -514,11 +529,21 @@ func (p *parser) compareOpPair() (ast.CmpOp, ast.Expr) {
 		return 0, nil
 	}
 	p.mark++
-	if a := p.bitwiseOr(); a != nil {
+	if a := p.opBitwiseOr(); a != nil {
 		return op, a
 	}
 	p.mark = mark
 	return 0, nil
+}
+
+// opBitwiseOr parses the bitwise_or of one of the rules eq_bitwise_or,
+// lt_bitwise_or, …, whose frame it stands for.
+func (p *parser) opBitwiseOr() ast.Expr {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	return p.bitwiseOr()
 }
 
 // binOpLevel describes one left-recursive level of binary operators.
@@ -549,14 +574,20 @@ func (p *parser) leftRec(rule ruleID, ops map[tokType]ast.Operator, next func() 
 		e, _ := r.(ast.Expr)
 		return e
 	}
+	// The work is done one level down, in CPython's _raw function.
+	if !p.enter() {
+		return nil
+	}
 	if invalid != nil && p.callInvalidRules {
 		invalid()
 		p.mark = start
 		if p.errorIndicator {
+			p.leave()
 			return nil
 		}
 	}
 	res := next()
+	p.leave()
 	if res == nil {
 		p.mark = start
 		p.memoPut(start, rule, nil)
@@ -573,7 +604,11 @@ func (p *parser) leftRec(rule ruleID, ops map[tokType]ast.Operator, next func() 
 			break
 		}
 		p.mark++
+		if !p.enter() {
+			return nil
+		}
 		b := next()
+		p.leave()
 		if b == nil {
 			p.mark = m
 			break
@@ -735,7 +770,12 @@ func (p *parser) primary() ast.Expr {
 		e, _ := r.(ast.Expr)
 		return e
 	}
+	// The work is done one level down, in CPython's primary_raw.
+	if !p.enter() {
+		return nil
+	}
 	res := p.atom()
+	p.leave()
 	if res == nil {
 		p.mark = start
 		if !p.errorIndicator {
@@ -744,7 +784,11 @@ func (p *parser) primary() ast.Expr {
 		return nil
 	}
 	for {
+		if !p.enter() {
+			return nil
+		}
 		ext := p.primaryStep(res, start, false)
+		p.leave()
 		if ext == nil {
 			break
 		}
@@ -954,43 +998,46 @@ func (p *parser) atom() ast.Expr {
 	case kwNone:
 		p.mark++
 		return &ast.Constant{Loc: tokLoc(t), Value: pyNone}
+	}
+	// &(STRING|FSTRING_START) is a lookahead on a _tmp rule: one level
+	// deeper, for every token that reaches it.
+	if !p.enter() {
+		return nil
+	}
+	p.leave()
+	switch t.typ {
 	case tSTRING, tFSTRING_START:
 		return p.strings()
 	case tNUMBER:
 		return p.number()
 	case tLPAR:
-		for _, f := range []func() ast.Expr{p.tuple, p.group, p.genexp} {
-			if e := f(); e != nil {
-				return e
-			}
-			p.mark = mark
-			if p.errorIndicator {
-				return nil
-			}
-		}
+		return p.atomGroup(mark, p.tuple, p.group, p.genexp)
 	case tLSQB:
-		for _, f := range []func() ast.Expr{p.list, p.listcomp} {
-			if e := f(); e != nil {
-				return e
-			}
-			p.mark = mark
-			if p.errorIndicator {
-				return nil
-			}
-		}
+		return p.atomGroup(mark, p.list, p.listcomp)
 	case tLBRACE:
-		for _, f := range []func() ast.Expr{p.dict, p.set, p.dictcomp, p.setcomp} {
-			if e := f(); e != nil {
-				return e
-			}
-			p.mark = mark
-			if p.errorIndicator {
-				return nil
-			}
-		}
+		return p.atomGroup(mark, p.dict, p.set, p.dictcomp, p.setcomp)
 	case tELLIPSIS:
 		p.mark++
 		return &ast.Constant{Loc: tokLoc(t), Value: pyEllipsis}
+	}
+	return nil
+}
+
+// atomGroup tries the alternatives of a bracketed atom, a group such as
+// (tuple | group | genexp) that is a _tmp rule of CPython's parser.
+func (p *parser) atomGroup(mark int, alts ...func() ast.Expr) ast.Expr {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	for _, f := range alts {
+		if e := f(); e != nil {
+			return e
+		}
+		p.mark = mark
+		if p.errorIndicator {
+			return nil
+		}
 	}
 	return nil
 }
@@ -1130,7 +1177,13 @@ func (p *parser) lambdaParameters() *ast.Arguments {
 	return nil
 }
 
+// lambdaParamNoDefaultStar is a repetition: a _loop rule of CPython's parser, one level
+// deeper.
 func (p *parser) lambdaParamNoDefaultStar() []*ast.Arg {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
 	var out []*ast.Arg
 	for {
 		m := p.mark
@@ -1143,7 +1196,13 @@ func (p *parser) lambdaParamNoDefaultStar() []*ast.Arg {
 	}
 }
 
+// lambdaParamWithDefaultStar is a repetition: a _loop rule of CPython's parser, one level
+// deeper.
 func (p *parser) lambdaParamWithDefaultStar() []nameDefault {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
 	var out []nameDefault
 	for {
 		m := p.mark
@@ -1156,7 +1215,13 @@ func (p *parser) lambdaParamWithDefaultStar() []nameDefault {
 	}
 }
 
+// lambdaParamMaybeDefaultStar is a repetition: a _loop rule of CPython's parser, one level
+// deeper.
 func (p *parser) lambdaParamMaybeDefaultStar() []nameDefault {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
 	var out []nameDefault
 	for {
 		m := p.mark
@@ -1395,15 +1460,21 @@ func (p *parser) tuple() ast.Expr {
 	if p.expect(tLPAR) != nil {
 		var elts []ast.Expr
 		m := p.mark
+		// [star_named_expression ',' [star_named_expressions]] is a _tmp rule.
+		if !p.enter() {
+			return nil
+		}
 		if y := p.starNamedExpression(); y != nil && p.expect(tCOMMA) != nil {
 			z := p.starNamedExpressions()
 			if p.errorIndicator {
+				p.leave()
 				return nil
 			}
 			elts = append([]ast.Expr{y}, z...)
 		} else {
 			p.mark = m
 		}
+		p.leave()
 		if !p.errorIndicator && p.expect(tRPAR) != nil {
 			return &ast.Tuple{Loc: p.extra(mark), Elts: elts, Ctx: ast.Load}
 		}
@@ -1680,6 +1751,10 @@ func (p *parser) genexp() ast.Expr {
 	mark := p.mark
 	if p.expect(tLPAR) != nil {
 		m := p.mark
+		// (assignment_expression | expression !':=') is a _tmp rule.
+		if !p.enter() {
+			return nil
+		}
 		a := p.assignmentExpression()
 		if a == nil {
 			p.mark = m
@@ -1689,6 +1764,7 @@ func (p *parser) genexp() ast.Expr {
 				}
 			}
 		}
+		p.leave()
 		if a != nil && !p.errorIndicator {
 			if b := p.forIfClauses(); b != nil && p.expect(tRPAR) != nil {
 				return &ast.GeneratorExp{Loc: p.extra(mark), Elt: a, Generators: b}
@@ -2346,7 +2422,12 @@ func (p *parser) tPrimary() ast.Expr {
 		e, _ := r.(ast.Expr)
 		return e
 	}
+	// The work is done one level down, in CPython's t_primary_raw.
+	if !p.enter() {
+		return nil
+	}
 	res := p.atom()
+	p.leave()
 	if res == nil || !p.tLookahead() {
 		p.mark = start
 		if !p.errorIndicator {
@@ -2355,7 +2436,11 @@ func (p *parser) tPrimary() ast.Expr {
 		return nil
 	}
 	for {
+		if !p.enter() {
+			return nil
+		}
 		ext := p.primaryStep(res, start, true)
+		p.leave()
 		if ext == nil {
 			break
 		}

@@ -136,6 +136,11 @@ func (p *parser) statements() ([]ast.Stmt, bool) {
 	}
 	defer p.leave()
 	var out []ast.Stmt
+	// statement+ is CPython's _loop1 helper, one level down.
+	if !p.enter() {
+		return nil, false
+	}
+	defer p.leave()
 	for {
 		mark := p.mark
 		s, ok := p.statement()
@@ -207,11 +212,9 @@ func (p *parser) statementNewline() ([]ast.Stmt, bool) {
 	}
 	p.mark = mark
 	if p.expect(tENDMARKER) != nil {
-		// _PyPegen_interactive_exit: end of input.
-		p.errorIndicator = true
-		if p.err == nil {
-			p.otherErr = "EOFError"
-		}
+		// _PyPegen_interactive_exit: end of input. For source given as a
+		// string (compile(), ast.parse) it only fails the rule, with no
+		// error set: the second pass then reports "invalid syntax".
 		return nil, false
 	}
 	p.mark = mark
@@ -454,6 +457,9 @@ func (p *parser) assignment() ast.Stmt {
 	}
 	// ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
 	var target ast.Expr
+	if !p.enter() { // the group is a _tmp rule
+		return nil
+	}
 	if p.expect(tLPAR) != nil {
 		if b := p.singleTarget(); b != nil && p.expect(tRPAR) != nil {
 			target = b
@@ -462,10 +468,12 @@ func (p *parser) assignment() ast.Stmt {
 	if target == nil {
 		p.mark = mark
 		if p.errorIndicator {
+			p.leave()
 			return nil
 		}
 		target = p.singleSubscriptAttributeTarget()
 	}
+	p.leave()
 	if target != nil && p.expect(tCOLON) != nil {
 		if b := p.expression(); b != nil {
 			c := p.optAssignedValue()
@@ -480,24 +488,25 @@ func (p *parser) assignment() ast.Stmt {
 	}
 	// (star_targets '=')+ (yield_expr | star_expressions) !'=' [TYPE_COMMENT]
 	var targets []ast.Expr
+	if !p.enter() { // (...)+ is a _loop1 rule, and the group in it a _tmp rule
+		return nil
+	}
 	for {
 		m := p.mark
+		if !p.enter() {
+			break
+		}
 		z := p.starTargets()
+		p.leave()
 		if z == nil || p.expect(tEQUAL) == nil {
 			p.mark = m
 			break
 		}
 		targets = append(targets, z)
 	}
+	p.leave()
 	if len(targets) > 0 && !p.errorIndicator {
-		var b ast.Expr
-		m := p.mark
-		if b = p.yieldExpr(); b == nil {
-			p.mark = m
-			if !p.errorIndicator {
-				b = p.starExpressions()
-			}
-		}
+		b := p.yieldOrStarExpressions()
 		if b != nil && !p.check(tEQUAL) && !p.errorIndicator {
 			tc := p.expect(tTYPE_COMMENT)
 			return &ast.Assign{Loc: p.extra(mark), Targets: targets, Value: b, TypeComment: p.typeComment(tc)}
@@ -510,15 +519,7 @@ func (p *parser) assignment() ast.Stmt {
 	// single_target augassign ~ (yield_expr | star_expressions)
 	if a := p.singleTarget(); a != nil {
 		if op, ok := p.augassign(); ok {
-			m := p.mark
-			var c ast.Expr
-			if c = p.yieldExpr(); c == nil {
-				p.mark = m
-				if !p.errorIndicator {
-					c = p.starExpressions()
-				}
-			}
-			if c != nil {
+			if c := p.yieldOrStarExpressions(); c != nil {
 				return &ast.AugAssign{Loc: p.extra(mark), Target: a, Op: op, Value: c}
 			}
 			p.mark = mark
@@ -534,6 +535,24 @@ func (p *parser) assignment() ast.Stmt {
 		p.mark = mark
 	}
 	return nil
+}
+
+// yieldOrStarExpressions is the group (yield_expr | star_expressions), a
+// _tmp rule of CPython's parser.
+func (p *parser) yieldOrStarExpressions() ast.Expr {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	m := p.mark
+	b := p.yieldExpr()
+	if b == nil {
+		p.mark = m
+		if !p.errorIndicator {
+			b = p.starExpressions()
+		}
+	}
+	return b
 }
 
 // optAssignedValue parses ['=' annotated_rhs].
@@ -1447,7 +1466,13 @@ func (p *parser) parameters() *ast.Arguments {
 	return nil
 }
 
+// paramNoDefaultStar is a repetition: a _loop rule of CPython's parser, one level
+// deeper.
 func (p *parser) paramNoDefaultStar() []*ast.Arg {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
 	var out []*ast.Arg
 	for {
 		m := p.mark
@@ -1460,7 +1485,13 @@ func (p *parser) paramNoDefaultStar() []*ast.Arg {
 	}
 }
 
+// paramWithDefaultStar is a repetition: a _loop rule of CPython's parser, one level
+// deeper.
 func (p *parser) paramWithDefaultStar() []nameDefault {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
 	var out []nameDefault
 	for {
 		m := p.mark
@@ -1473,7 +1504,13 @@ func (p *parser) paramWithDefaultStar() []nameDefault {
 	}
 }
 
+// paramMaybeDefaultStar is a repetition: a _loop rule of CPython's parser, one level
+// deeper.
 func (p *parser) paramMaybeDefaultStar() []nameDefault {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
 	var out []nameDefault
 	for {
 		m := p.mark

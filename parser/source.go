@@ -4,14 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/japanese"
-	"golang.org/x/text/encoding/korean"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // This file prepares source bytes the way CPython's string tokenizer does
@@ -45,7 +37,9 @@ func initError(filename, msg string, lineno bool) *SyntaxError {
 // prepareSource decodes raw as compile() decodes a bytes source.
 func prepareSource(raw []byte, filename string, execInput bool) (*source, *SyntaxError) {
 	if bytes.IndexByte(raw, 0) >= 0 {
-		return nil, initError(filename, "source code string cannot contain null bytes", false)
+		// CPython raises this one before the filename is known: its
+		// SyntaxError has filename None (no " (file)" suffix either).
+		return nil, initError("", "source code string cannot contain null bytes", false)
 	}
 	src := &source{raw: raw}
 	text := translateNewlines(raw, execInput)
@@ -172,111 +166,4 @@ func normalEncodingName(s string) string {
 		return "iso-8859-1"
 	}
 	return s
-}
-
-// lookupCodec finds a decoder for a Python codec name; ascii is handled
-// apart because it must reject bytes >= 0x80.
-func lookupCodec(name string) (encoding.Encoding, bool) {
-	n := strings.ToLower(name)
-	n = strings.NewReplacer("-", "_", " ", "_", ".", "_").Replace(n)
-	switch n {
-	case "utf_8", "utf8", "u8", "utf", "utf8_ucs2", "utf8_ucs4", "cp65001":
-		return encoding.Nop, true
-	case "ascii", "us_ascii", "646", "us":
-		return nil, true
-	case "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859", "cp819", "iso_ir_100", "iso_8859_1_1987":
-		return charmap.ISO8859_1, true
-	case "cp1252", "windows_1252":
-		return charmap.Windows1252, true
-	case "cp1250", "windows_1250":
-		return charmap.Windows1250, true
-	case "cp1251", "windows_1251":
-		return charmap.Windows1251, true
-	case "cp1253", "windows_1253":
-		return charmap.Windows1253, true
-	case "cp1254", "windows_1254":
-		return charmap.Windows1254, true
-	case "cp1255", "windows_1255":
-		return charmap.Windows1255, true
-	case "cp1256", "windows_1256":
-		return charmap.Windows1256, true
-	case "cp1257", "windows_1257":
-		return charmap.Windows1257, true
-	case "cp1258", "windows_1258":
-		return charmap.Windows1258, true
-	case "koi8_r", "cskoi8r":
-		return charmap.KOI8R, true
-	case "koi8_u":
-		return charmap.KOI8U, true
-	case "cp437", "ibm437", "437":
-		return charmap.CodePage437, true
-	case "cp850", "ibm850", "850":
-		return charmap.CodePage850, true
-	case "cp852", "ibm852", "852":
-		return charmap.CodePage852, true
-	case "cp855", "ibm855", "855":
-		return charmap.CodePage855, true
-	case "cp866", "ibm866", "866":
-		return charmap.CodePage866, true
-	case "mac_roman", "macroman", "macintosh":
-		return charmap.Macintosh, true
-	case "euc_jp", "eucjp", "ujis", "u_jis":
-		return japanese.EUCJP, true
-	case "shift_jis", "shiftjis", "sjis", "s_jis", "csshiftjis":
-		return japanese.ShiftJIS, true
-	case "iso2022_jp", "iso_2022_jp", "csiso2022jp":
-		return japanese.ISO2022JP, true
-	case "euc_kr", "euckr", "ks_c_5601", "ksc5601":
-		return korean.EUCKR, true
-	case "gbk", "cp936", "ms936", "936":
-		return simplifiedchinese.GBK, true
-	case "gb2312", "chinese", "euc_cn", "euccn":
-		return simplifiedchinese.HZGB2312, true
-	case "gb18030", "gb18030_2000":
-		return simplifiedchinese.GB18030, true
-	case "big5", "big5_tw", "csbig5", "cp950":
-		return traditionalchinese.Big5, true
-	}
-	for i, cm := range []*charmap.Charmap{nil, charmap.ISO8859_1, charmap.ISO8859_2, charmap.ISO8859_3,
-		charmap.ISO8859_4, charmap.ISO8859_5, charmap.ISO8859_6, charmap.ISO8859_7, charmap.ISO8859_8,
-		charmap.ISO8859_9, charmap.ISO8859_10, nil, nil, charmap.ISO8859_13, charmap.ISO8859_14,
-		charmap.ISO8859_15, charmap.ISO8859_16} {
-		if cm == nil {
-			continue
-		}
-		for _, pre := range []string{"iso_8859_", "iso8859_", "latin"} {
-			if n == fmt.Sprintf("%s%d", pre, i) && (pre != "latin" || i <= 4) {
-				return cm, true
-			}
-		}
-	}
-	return nil, false
-}
-
-// decodeCodec converts text in the named encoding to UTF-8. On failure it
-// returns the message CPython's SyntaxError carries.
-func decodeCodec(text []byte, name string) ([]byte, string) {
-	enc, ok := lookupCodec(name)
-	if !ok {
-		return nil, "unknown encoding: " + name
-	}
-	if enc == nil { // ascii
-		for i, c := range text {
-			if c >= 0x80 {
-				return nil, fmt.Sprintf("'ascii' codec can't decode byte 0x%02x in position %d: ordinal not in range(128)", c, i)
-			}
-		}
-		return text, ""
-	}
-	if enc == encoding.Nop {
-		return text, ""
-	}
-	out, err := enc.NewDecoder().Bytes(text)
-	if err != nil {
-		return nil, fmt.Sprintf("'%s' codec can't decode bytes: %v", name, err)
-	}
-	if !utf8.Valid(out) {
-		return nil, fmt.Sprintf("'%s' codec can't decode bytes", name)
-	}
-	return out, ""
 }

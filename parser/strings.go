@@ -24,20 +24,33 @@ func (p *parser) strings() ast.Expr {
 		return e
 	}
 	var parts []ast.Expr
+	// (fstring|string)+ is a _loop1 rule, the group in it a _tmp rule,
+	// and string a rule: each one level deeper in CPython's parser.
+	if !p.enter() {
+		return nil
+	}
 	for {
 		m := p.mark
 		var e ast.Expr
+		if !p.enter() {
+			break
+		}
 		if p.check(tFSTRING_START) {
 			e = p.fstring()
-		} else if t := p.expect(tSTRING); t != nil {
-			e = p.stringConstant(t)
+		} else if p.enter() {
+			if t := p.expect(tSTRING); t != nil {
+				e = p.stringConstant(t)
+			}
+			p.leave()
 		}
+		p.leave()
 		if e == nil {
 			p.mark = m
 			break
 		}
 		parts = append(parts, e)
 	}
+	p.leave()
 	var res ast.Expr
 	if len(parts) > 0 && !p.errorIndicator {
 		res = p.concatenateStrings(parts, p.extra(start))

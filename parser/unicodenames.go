@@ -8,11 +8,17 @@ import (
 	"golang.org/x/text/unicode/runenames"
 )
 
+//go:generate go run ./internal/aliasgen -o unicodealiases.go
+
 // lookupCharName finds a character by its Unicode name, as the \N{...}
 // escape does: case-insensitively, including the algorithmic names of CJK
-// unified ideographs and Hangul syllables. (Name aliases are not supported.)
+// unified ideographs and Hangul syllables, and the name aliases (the table
+// of unicodealiases.go, generated from NameAliases.txt and the oracle).
 func lookupCharName(name string) (rune, bool) {
 	name = strings.ToUpper(name)
+	if r, ok := nameAliases[name]; ok {
+		return r, true
+	}
 	if rest, ok := strings.CutPrefix(name, "CJK UNIFIED IDEOGRAPH-"); ok {
 		if len(rest) != 4 && len(rest) != 5 {
 			return 0, false

@@ -63,7 +63,7 @@ func runAST(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			takesValue := matches[0] == "--mode" || matches[0] == "--indent"
 			if takesValue && !hasVal {
-				if i+1 >= len(args) || strings.HasPrefix(args[i+1], "-") && args[i+1] != "-" {
+				if i+1 >= len(args) || !isArgValue(args[i+1]) {
 					return fail(fmt.Sprintf("argument %s: expected one argument", optDisplay(matches[0])))
 				}
 				i++
@@ -85,7 +85,7 @@ func runAST(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			case "--include-attributes":
 				attrs = true
 			case "--indent":
-				n, err := strconv.Atoi(strings.TrimSpace(val))
+				n, err := pyInt(val)
 				if err != nil {
 					return fail(fmt.Sprintf("argument -i/--indent: invalid int value: '%s'", val))
 				}
@@ -93,7 +93,12 @@ func runAST(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
-		if strings.HasPrefix(a, "-") && a != "-" {
+		if !isArgValue(a) {
+			// "-i=N" and "-m=MODE": argparse splits at '=' when the part
+			// before it is an option string.
+			if name, val, ok := strings.Cut(a, "="); ok && (name == "-i" || name == "-m") {
+				a = name + val
+			}
 			// Short options, possibly clustered: -a, -m MODE, -mMODE, -i N.
 			for j := 1; j < len(a); j++ {
 				switch a[j] {
@@ -105,7 +110,7 @@ func runAST(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				case 'm', 'i':
 					val := a[j+1:]
 					if val == "" {
-						if i+1 >= len(args) || strings.HasPrefix(args[i+1], "-") && args[i+1] != "-" {
+						if i+1 >= len(args) || !isArgValue(args[i+1]) {
 							return fail(fmt.Sprintf("argument %s: expected one argument", optDisplay(string([]byte{'-', a[j]}))))
 						}
 						i++
@@ -117,7 +122,7 @@ func runAST(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 						}
 						mode = val
 					} else {
-						n, err := strconv.Atoi(strings.TrimSpace(val))
+						n, err := pyInt(val)
 						if err != nil {
 							return fail(fmt.Sprintf("argument -i/--indent: invalid int value: '%s'", val))
 						}
@@ -167,7 +172,11 @@ func runAST(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if indent < 0 {
 		indent = 0 // ' ' * -1 is '' in Python: still the indented form
 	}
-	out, err := ast.Dump(res.Tree, ast.DumpOptions{Indent: indent, IncludeAttributes: attrs})
+	out, depth, err := ast.DumpDepth(res.Tree, ast.DumpOptions{Indent: indent, IncludeAttributes: attrs})
+	if depth > maxDumpDepth {
+		fmt.Fprintln(stderr, "RecursionError: maximum recursion depth exceeded")
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "ValueError: %v\n", err)
 		return 1
@@ -175,6 +184,66 @@ func runAST(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, out)
 	return 0
 }
+
+// isArgValue reports whether argparse takes arg as a value rather than an
+// option (_parse_optional): it does not start with '-', or it is "-", or it
+// looks like a negative number (no option of python -m ast does), or it
+// holds a space.
+func isArgValue(arg string) bool {
+	if arg == "" || arg[0] != '-' || arg == "-" {
+		return true
+	}
+	if strings.HasPrefix(arg, "--") {
+		name, _, _ := strings.Cut(arg, "=")
+		if strings.HasPrefix("--help", name) || strings.HasPrefix("--mode", name) ||
+			strings.HasPrefix("--no-type-comments", name) || strings.HasPrefix("--include-attributes", name) ||
+			strings.HasPrefix("--indent", name) {
+			return false
+		}
+	} else if strings.ContainsRune("hami", rune(arg[1])) {
+		return false
+	}
+	if negativeNumber(arg) {
+		return true
+	}
+	return strings.Contains(arg, " ")
+}
+
+// negativeNumber is argparse's _negative_number_matcher: ^-\d+$|^-\d*\.\d+$.
+func negativeNumber(s string) bool {
+	s = s[1:]
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	digits := func(t string) bool {
+		for _, c := range t {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if !hasDot {
+		return s != "" && digits(s)
+	}
+	return digits(intPart) && frac != "" && digits(frac)
+}
+
+// pyInt parses s as Python's int() does for the usual spellings: blanks
+// around, a sign, and decimal digits with single underscores between them.
+func pyInt(s string) (int, error) {
+	t := strings.TrimSpace(s)
+	if strings.Contains(t, "__") || strings.HasSuffix(t, "_") || strings.HasPrefix(strings.TrimLeft(t, "+-"), "_") {
+		return 0, strconv.ErrSyntax
+	}
+	return strconv.Atoi(strings.ReplaceAll(t, "_", ""))
+}
+
+// maxDumpDepth is the deepest nesting of ast.dump's _format helper that
+// python3.13 -m ast survives: Python's default recursion limit of 1000
+// frames, less the five frames under the first _format call (runpy's
+// _run_module_as_main and _run_code, ast's module code, main, and dump).
+// Deeper trees parse, but dumping them raises RecursionError; so does
+// peephole, to print what python3.13 -m ast prints.
+const maxDumpDepth = 1000 - 5
 
 func validMode(s string) bool {
 	switch s {

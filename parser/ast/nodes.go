@@ -898,7 +898,7 @@ func (*TypeVarTuple) node()           {}
 func (*TypeVarTuple) type_paramNode() {}
 
 // dumpNode formats n's fields the way ast.dump does; see dump.go.
-func (d *dumper) dumpNode(n Node, level int) (string, bool) {
+func (d *dumper) dumpNode(n Node, level int) (dumped, bool) {
 	switch n := n.(type) {
 	case *Module:
 		f := d.fields(level, false)
@@ -1703,7 +1703,7 @@ func (d *dumper) dumpNode(n Node, level int) (string, bool) {
 		f.attrs(&n.Loc)
 		return f.finish("BadStmt")
 	}
-	return "?", true
+	return dumped{text: "?"}, true
 }
 
 // walkChildren calls f for each child node of n, in field order.

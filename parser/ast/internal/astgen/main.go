@@ -339,7 +339,7 @@ func generate(all []*asdlType) []byte {
 
 	// Dump.
 	w("// dumpNode formats n's fields the way ast.dump does; see dump.go.\n")
-	w("func (d *dumper) dumpNode(n Node, level int) (string, bool) {\n\tswitch n := n.(type) {\n")
+	w("func (d *dumper) dumpNode(n Node, level int) (dumped, bool) {\n\tswitch n := n.(type) {\n")
 	for _, t := range all {
 		if t.simple {
 			continue
@@ -365,7 +365,7 @@ func generate(all []*asdlType) []byte {
 	}
 	w("\tcase *BadExpr:\n\t\tf := d.fields(level, false)\n\t\tf.attrs(&n.Loc)\n\t\treturn f.finish(\"BadExpr\")\n")
 	w("\tcase *BadStmt:\n\t\tf := d.fields(level, false)\n\t\tf.attrs(&n.Loc)\n\t\treturn f.finish(\"BadStmt\")\n")
-	w("\t}\n\treturn \"?\", true\n}\n\n")
+	w("\t}\n\treturn dumped{text: \"?\"}, true\n}\n\n")
 
 	// Walk.
 	w("// walkChildren calls f for each child node of n, in field order.\n")

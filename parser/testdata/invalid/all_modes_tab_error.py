@@ -1,0 +1,4 @@
+# modes: exec single
+if x:
+	a
+        b

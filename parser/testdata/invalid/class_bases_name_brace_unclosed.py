@@ -1,0 +1,1 @@
+class C(g{x f

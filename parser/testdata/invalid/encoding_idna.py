@@ -1,0 +1,3 @@
+# coding: idna
+xn--x = ""; y = 1
+-fkb

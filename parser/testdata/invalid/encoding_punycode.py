@@ -1,0 +1,3 @@
+# coding: punycode
+x = ""; y = 1
+-fkb

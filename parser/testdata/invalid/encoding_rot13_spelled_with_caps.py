@@ -1,0 +1,2 @@
+# coding: ROT-13
+x = 1

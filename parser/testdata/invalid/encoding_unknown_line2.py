@@ -1,0 +1,3 @@
+#!/usr/bin/python
+# -*- coding: no-such-codec -*-
+x = 1

@@ -1,0 +1,4 @@
+# comment
+# another
+
+x = (1 2)  # trailing comment

@@ -1,0 +1,3 @@
+@dec(1 2)
+def f():
+    pass

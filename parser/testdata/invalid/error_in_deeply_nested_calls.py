@@ -1,0 +1,1 @@
+x = f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(a, b c))))))))))))))))))))))))))))))))))))))))

@@ -1,0 +1,2 @@
+with open(a b) as f:
+    pass

@@ -1,0 +1,2 @@
+# modes: eval
+x = 1

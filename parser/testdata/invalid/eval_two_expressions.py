@@ -1,0 +1,3 @@
+# modes: eval
+x
+y

@@ -1,0 +1,3 @@
+# modes: eval
+
+  lambda x: x  

@@ -1,0 +1,2 @@
+# modes: exec eval single
+x = (1,

@@ -1,0 +1,6 @@
+try:
+    pass
+except E:
+    pass
+else:
+x

@@ -1,0 +1,2 @@
+f"{
+x!z# type: int

@@ -1,0 +1,1 @@
+f"\N{NO SUCH NAME} {x}"

@@ -1,0 +1,1 @@
+# modes: func_type

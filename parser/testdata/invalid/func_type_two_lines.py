@@ -1,0 +1,3 @@
+# modes: func_type
+(int) -> str
+(int) -> str

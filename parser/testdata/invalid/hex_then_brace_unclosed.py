@@ -1,0 +1,1 @@
+a0x{wait x

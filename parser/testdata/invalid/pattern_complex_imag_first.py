@@ -1,0 +1,3 @@
+match x:
+    case 2j + 1j:
+        pass

@@ -1,0 +1,3 @@
+type A[T = int, U] = int
+x = 1
+del *a, b

@@ -1,0 +1,3 @@
+# modes: single
+x = 1
+y = 2

@@ -1,0 +1,4 @@
+# modes: single
+if x:
+    pass
+y = 2

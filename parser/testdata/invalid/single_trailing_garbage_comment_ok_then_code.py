@@ -1,0 +1,4 @@
+# modes: single
+x = 1
+# comment
+  z

@@ -1,0 +1,2 @@
+# modes: single
+f(x,

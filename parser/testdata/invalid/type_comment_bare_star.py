@@ -1,0 +1,3 @@
+def f(*,  # type: int
+      a):
+    pass

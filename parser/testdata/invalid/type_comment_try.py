@@ -1,0 +1,4 @@
+try:  # type: int
+    pass
+finally:
+    pass

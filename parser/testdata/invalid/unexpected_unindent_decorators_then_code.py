@@ -1,0 +1,4 @@
+class C:
+    @property
+    @other
+x = 1

@@ -1,0 +1,2 @@
+# coding: UTF
+x = "é"; y = 1

@@ -1,0 +1,2 @@
+# coding: big5hkscs
+x = "ˆm"; y = 1

@@ -1,0 +1,2 @@
+# coding: iso2022_jp
+x = 1

@@ -1,0 +1,2 @@
+# coding: johab
+x = 1

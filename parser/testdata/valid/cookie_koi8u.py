@@ -1,0 +1,2 @@
+# coding: koi8-u
+x = 1

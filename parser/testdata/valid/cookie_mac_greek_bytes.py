@@ -1,0 +1,2 @@
+# -*- coding: MacGreek -*-
+x = 'аб'

@@ -1,0 +1,2 @@
+# coding: palmos
+x = "é"; y = 1

@@ -1,0 +1,2 @@
+# coding: raw_unicode_escape
+x = "é"; y = 1

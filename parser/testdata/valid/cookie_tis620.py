@@ -1,0 +1,2 @@
+# coding: tis-620
+x = 1

@@ -1,0 +1,2 @@
+# coding: unicode_escape
+x = "\xe9"; y = 1\n

@@ -1,0 +1,2 @@
+# coding: x-mac-japanese
+x = 1

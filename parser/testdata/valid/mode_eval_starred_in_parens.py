@@ -1,0 +1,2 @@
+# modes: eval
+(a, *b, c)

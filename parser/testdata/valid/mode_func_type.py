@@ -1,0 +1,2 @@
+# modes: func_type
+(int, str) -> bool

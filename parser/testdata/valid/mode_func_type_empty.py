@@ -1,0 +1,3 @@
+# modes: func_type
+() -> None
+

@@ -1,0 +1,2 @@
+# modes: func_type
+(a, *b, **c) -> Tuple[int, ...]

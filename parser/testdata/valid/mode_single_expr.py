@@ -1,0 +1,2 @@
+# modes: single eval exec
+f(x)  # comment

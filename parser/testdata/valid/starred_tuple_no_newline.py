@@ -1,0 +1,2 @@
+# modes: exec
+a, *b, c
