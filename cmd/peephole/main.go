@@ -8,6 +8,7 @@
 //	peephole symtable [FILE ...]                                      python3.13 -m symtable …
 //	peephole dis [-C] [-O] [FILE]                                     python3.13 -m dis …
 //	peephole compile [-O|-OO] [-o OUT.pyc] FILE                       py_compile (a .pyc python3.13 runs)
+//	peephole run [-c CODE | FILE | FILE.pyc] [ARGS]                  python3.13 FILE …
 //	peephole version
 //
 // This package only parses flags and wires the packages together. Usage
@@ -34,6 +35,7 @@ var commands = []command{
 	{"symtable", "symtable [FILE ...]", runSymtable},
 	{"dis", "dis [-C] [-O] [infile]", runDis},
 	{"compile", "compile [-O|-OO] [-o OUT.pyc] FILE", runCompile},
+	{"run", "run [-c CODE | FILE | FILE.pyc] [ARGS ...]", runRun},
 	{"version", "version", runVersion},
 }
 

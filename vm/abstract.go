@@ -1,0 +1,518 @@
+package vm
+
+import (
+	"fmt"
+)
+
+// This file holds the generic operations on values (CPython's
+// Objects/abstract.c and object.c): attributes, calls, operators,
+// comparisons, truth, iteration, items, lengths, repr and str. Each
+// dispatches on the type's slots, with CPython's fallbacks and error
+// messages.
+
+// GetAttr returns v.name.
+func GetAttr(t *Thread, v Value, name *Str) (Value, error) {
+	tp := v.Type()
+	if tp.GetAttr != nil {
+		return tp.GetAttr(t, v, name)
+	}
+	return genericGetAttr(t, v, name)
+}
+
+// GetAttrString is GetAttr with a Go string.
+func GetAttrString(t *Thread, v Value, name string) (Value, error) {
+	return GetAttr(t, v, Intern(name))
+}
+
+// genericGetAttr is object.__getattribute__ (PyObject_GenericGetAttr).
+func genericGetAttr(t *Thread, v Value, name *Str) (Value, error) {
+	r, found, err := genericGetAttrOpt(t, v, name)
+	if err != nil {
+		return Null, err
+	}
+	if !found {
+		return Null, t.noAttribute(v, name)
+	}
+	return r, nil
+}
+
+// genericGetAttrOpt is genericGetAttr that reports a missing attribute
+// instead of raising.
+func genericGetAttrOpt(t *Thread, v Value, name *Str) (Value, bool, error) {
+	tp := v.Type()
+	descr := tp.Lookup(name)
+	var dget DescrGetSlot
+	if !descr.IsNull() {
+		dt := descr.Type()
+		dget = dt.DescrGet
+		if dget != nil && dt.DescrSet != nil {
+			r, err := dget(t, descr, v, tp)
+			return r, err == nil, err
+		}
+	}
+	if o := v.Object(); o != nil {
+		if d := InstanceDict(o); d != nil {
+			if r, ok := d.getStr(name); ok {
+				return r, true, nil
+			}
+		}
+	}
+	if !descr.IsNull() {
+		if dget != nil {
+			r, err := dget(t, descr, v, tp)
+			return r, err == nil, err
+		}
+		return descr, true, nil
+	}
+	return Null, false, nil
+}
+
+// getAttrOpt returns v.name, or NULL without error when v has no such
+// attribute (it still raises other errors).
+func getAttrOpt(t *Thread, v Value, name *Str) (Value, error) {
+	tp := v.Type()
+	if tp.GetAttr == nil {
+		r, _, err := genericGetAttrOpt(t, v, name)
+		return r, err
+	}
+	r, err := tp.GetAttr(t, v, name)
+	if err != nil {
+		if e := asException(err); e != nil && e.cls.IsSubtype(AttributeErrorType) {
+			return Null, nil
+		}
+		return Null, err
+	}
+	return r, nil
+}
+
+// getAttrCached is LOAD_ATTR without the method bit: GetAttr, with the
+// instruction's inline cache remembering where a plain instance attribute
+// or class attribute was found.
+func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, error) {
+	return GetAttr(t, v, name)
+}
+
+// getMethod is LOAD_ATTR with the method bit (_PyObject_GetMethod): when
+// name is a function found on the class (and not shadowed by the
+// instance), it returns the function and v, so that the call passes v as
+// the first argument without making a bound method; otherwise the
+// attribute and NULL.
+func (t *Thread) getMethod(v Value, name *Str) (Value, Value, error) {
+	tp := v.Type()
+	if tp.GetAttr != nil {
+		r, err := tp.GetAttr(t, v, name)
+		return r, Null, err
+	}
+	descr := tp.Lookup(name)
+	isMethod := false
+	if !descr.IsNull() {
+		switch descr.o.(type) {
+		case *Function, *MethodDescr:
+			isMethod = true
+			if md, ok := descr.o.(*MethodDescr); ok && (md.static || md.class) {
+				isMethod = false
+			}
+		}
+		if !isMethod {
+			dt := descr.Type()
+			if dt.DescrGet != nil && dt.DescrSet != nil {
+				r, err := dt.DescrGet(t, descr, v, tp)
+				return r, Null, err
+			}
+		}
+	}
+	if o := v.Object(); o != nil {
+		if d := InstanceDict(o); d != nil {
+			if r, ok := d.getStr(name); ok {
+				return r, Null, nil
+			}
+		}
+	}
+	if isMethod {
+		return descr, v, nil
+	}
+	if !descr.IsNull() {
+		if g := descr.Type().DescrGet; g != nil {
+			r, err := g(t, descr, v, tp)
+			return r, Null, err
+		}
+		return descr, Null, nil
+	}
+	return Null, Null, t.noAttribute(v, name)
+}
+
+// SetAttr sets v.name to value, or deletes it when value is NULL.
+func SetAttr(t *Thread, v Value, name *Str, value Value) error {
+	tp := v.Type()
+	if tp.SetAttr != nil {
+		return tp.SetAttr(t, v, name, value)
+	}
+	return genericSetAttr(t, v, name, value)
+}
+
+// genericSetAttr is object.__setattr__ (PyObject_GenericSetAttr).
+func genericSetAttr(t *Thread, v Value, name *Str, value Value) error {
+	tp := v.Type()
+	descr := tp.Lookup(name)
+	if !descr.IsNull() {
+		if dset := descr.Type().DescrSet; dset != nil {
+			return dset(t, descr, v, value)
+		}
+	}
+	o := v.Object()
+	var d *Dict
+	if o != nil {
+		if b, ok := o.(hasBase); ok && tp.HasFlag(FlagHasDict) {
+			bb := b.base()
+			if bb.dict == nil && !value.IsNull() {
+				bb.dict = NewDict()
+			}
+			d = bb.dict
+		}
+	}
+	if d == nil {
+		if descr.IsNull() {
+			if value.IsNull() {
+				return t.attributeError(v, name, fmt.Sprintf("'%s' object has no attribute '%s'", tp.Name, name.s))
+			}
+			if tp.HasFlag(FlagHeapType) || tp == ObjectType || !tp.HasFlag(FlagHasDict) {
+				return t.attributeError(v, name, fmt.Sprintf("'%s' object has no attribute '%s' and no __dict__ for setting new attributes", tp.Name, name.s))
+			}
+		}
+		return t.attributeError(v, name, fmt.Sprintf("'%s' object attribute '%s' is read-only", tp.Name, name.s))
+	}
+	if value.IsNull() {
+		ok, err := d.Delete(t, Value{o: name})
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return t.attributeError(v, name, fmt.Sprintf("'%s' object has no attribute '%s'", tp.Name, name.s))
+		}
+		return nil
+	}
+	d.setStr(name, value)
+	return nil
+}
+
+// Call calls callable with positional arguments and keyword arguments
+// whose names are kwnames (their values are the last len(kwnames) args).
+func (t *Thread) Call(callable Value, args []Value, kwnames []*Str) (Value, error) {
+	switch fn := callable.o.(type) {
+	case *Function:
+		return t.callFunction(fn, args, kwnames)
+	case *Method:
+		all := make([]Value, 0, len(args)+1)
+		all = append(all, fn.self)
+		all = append(all, args...)
+		return t.Call(fn.fn, all, kwnames)
+	case *Builtin:
+		if err := t.enter(); err != nil {
+			return Null, err
+		}
+		v, err := fn.fn(t, fn.self, args, kwnames)
+		t.leave()
+		return v, err
+	case *MethodDescr:
+		return t.callMethodDescr(fn, args, kwnames)
+	}
+	tp := callable.Type()
+	if tp.Call == nil {
+		return Null, t.typeErrorf("'%s' object is not callable", tp.Name)
+	}
+	if err := t.enter(); err != nil {
+		return Null, err
+	}
+	v, err := tp.Call(t, callable, args, kwnames)
+	t.leave()
+	return v, err
+}
+
+// CallValues calls callable with positional arguments only.
+func (t *Thread) CallValues(callable Value, args ...Value) (Value, error) {
+	return t.Call(callable, args, nil)
+}
+
+// callMethodDescr calls a builtin type's method found on the type: the
+// first argument is the object.
+func (t *Thread) callMethodDescr(md *MethodDescr, args []Value, kwnames []*Str) (Value, error) {
+	if md.static {
+		return md.fn(t, Null, args, kwnames)
+	}
+	if len(args)-len(kwnames) < 1 {
+		return Null, t.typeErrorf("unbound method %s.%s() needs an argument", md.owner.Name, md.name)
+	}
+	self := args[0]
+	if md.class {
+		return md.fn(t, self, args[1:], kwnames)
+	}
+	if !self.Type().IsSubtype(md.owner) {
+		return Null, t.typeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.name, md.owner.Name, self.Type().Name)
+	}
+	return md.fn(t, self, args[1:], kwnames)
+}
+
+// callEx is CALL_FUNCTION_EX: the positional arguments come as an
+// iterable (a tuple, usually) and the keyword arguments as a mapping.
+func (t *Thread) callEx(callable, callargs, kwargs Value) (Value, error) {
+	var args []Value
+	if tu, ok := callargs.o.(*Tuple); ok {
+		args = append(args, tu.items...)
+	} else {
+		items, err := t.collectIterable(callargs, func() error {
+			return t.typeErrorf("%s argument after * must be an iterable, not %s", t.funcDesc(callable), callargs.Type().Name)
+		})
+		if err != nil {
+			return Null, err
+		}
+		args = items
+	}
+	var kwnames []*Str
+	if !kwargs.IsNull() {
+		d, ok := kwargs.o.(*Dict)
+		if !ok {
+			return Null, t.typeErrorf("%s argument after ** must be a mapping, not %s", t.funcDesc(callable), kwargs.Type().Name)
+		}
+		var err error
+		d.Items(func(k, v Value) bool {
+			s, ok := k.o.(*Str)
+			if !ok {
+				err = t.typeErrorf("keywords must be strings")
+				return false
+			}
+			kwnames = append(kwnames, s)
+			args = append(args, v)
+			return true
+		})
+		if err != nil {
+			return Null, err
+		}
+	}
+	return t.Call(callable, args, kwnames)
+}
+
+// funcDesc is how CPython's messages name a callable: "f()" for a
+// function, "C.m()" for a method.
+func (t *Thread) funcDesc(callable Value) string {
+	switch fn := callable.o.(type) {
+	case *Function:
+		return fn.qualname.s + "()"
+	case *Method:
+		return t.funcDesc(fn.fn)
+	case *Builtin:
+		return fn.qual + "()"
+	case *Type:
+		return fn.Name + "()"
+	}
+	return callable.Type().Name + " object"
+}
+
+// Repr returns repr(v).
+func Repr(t *Thread, v Value) (*Str, error) {
+	tp := v.Type()
+	if tp.Repr == nil {
+		return NewStr(fmt.Sprintf("<%s object at %#x>", tp.fullName(), identityOf(v))), nil
+	}
+	if err := t.enter(); err != nil {
+		return nil, err
+	}
+	r, err := tp.Repr(t, v)
+	t.leave()
+	if err != nil {
+		return nil, err
+	}
+	s, ok := r.o.(*Str)
+	if !ok {
+		return nil, t.typeErrorf("__repr__ returned non-string (type %s)", r.Type().Name)
+	}
+	return s, nil
+}
+
+// StrOf returns str(v).
+func StrOf(t *Thread, v Value) (*Str, error) {
+	if s, ok := v.o.(*Str); ok && s.cls == StrType {
+		return s, nil
+	}
+	tp := v.Type()
+	if tp.Str == nil {
+		return Repr(t, v)
+	}
+	if err := t.enter(); err != nil {
+		return nil, err
+	}
+	r, err := tp.Str(t, v)
+	t.leave()
+	if err != nil {
+		return nil, err
+	}
+	s, ok := r.o.(*Str)
+	if !ok {
+		return nil, t.typeErrorf("__str__ returned non-string (type %s)", r.Type().Name)
+	}
+	return s, nil
+}
+
+// Truth returns bool(v).
+func Truth(t *Thread, v Value) (bool, error) {
+	switch v.o {
+	case boolTag, intTag:
+		return v.n != 0, nil
+	case floatTag:
+		return v.FloatVal() != 0, nil
+	case Object(NoneObject):
+		return false, nil
+	}
+	tp := v.Type()
+	if tp.Number.Bool != nil {
+		return tp.Number.Bool(t, v)
+	}
+	if tp.Len != nil {
+		n, err := tp.Len(t, v)
+		return n != 0, err
+	}
+	return true, nil
+}
+
+// Len returns len(v).
+func Len(t *Thread, v Value) (int, error) {
+	tp := v.Type()
+	if tp.Len == nil {
+		return 0, t.typeErrorf("object of type '%s' has no len()", tp.Name)
+	}
+	return tp.Len(t, v)
+}
+
+// Iter returns iter(v).
+func Iter(t *Thread, v Value) (Value, error) {
+	tp := v.Type()
+	if tp.Iter != nil {
+		it, err := tp.Iter(t, v)
+		if err != nil {
+			return Null, err
+		}
+		if it.Type().Next == nil {
+			return Null, t.typeErrorf("iter() returned non-iterator of type '%s'", it.Type().Name)
+		}
+		return it, nil
+	}
+	if tp.GetItem != nil {
+		return Value{o: newSeqIter(v)}, nil
+	}
+	return Null, t.typeErrorf("'%s' object is not iterable", tp.Name)
+}
+
+// Next returns the iterator's next value, or NULL when it is exhausted.
+func Next(t *Thread, it Value) (Value, error) {
+	tp := it.Type()
+	if tp.Next == nil {
+		return Null, t.typeErrorf("'%s' object is not an iterator", tp.Name)
+	}
+	return tp.Next(t, it)
+}
+
+// forIterNext is FOR_ITER's step.
+func (t *Thread) forIterNext(it Value) (Value, error) {
+	tp := it.Type()
+	if tp.Next == nil {
+		return Null, t.typeErrorf("'%s' object is not an iterator", tp.Name)
+	}
+	return tp.Next(t, it)
+}
+
+// collectIterable returns the items of an iterable; notIterable makes the
+// error when v is not iterable (or nil for the default message).
+func (t *Thread) collectIterable(v Value, notIterable func() error) ([]Value, error) {
+	switch x := v.o.(type) {
+	case *Tuple:
+		return append([]Value(nil), x.items...), nil
+	case *List:
+		return append([]Value(nil), x.items...), nil
+	}
+	tp := v.Type()
+	if notIterable != nil && tp.Iter == nil && tp.GetItem == nil {
+		return nil, notIterable()
+	}
+	it, err := Iter(t, v)
+	if err != nil {
+		return nil, err
+	}
+	var out []Value
+	for {
+		x, err := Next(t, it)
+		if err != nil {
+			return nil, err
+		}
+		if x.IsNull() {
+			return out, nil
+		}
+		out = append(out, x)
+	}
+}
+
+// GetItem returns container[key].
+func GetItem(t *Thread, container, key Value) (Value, error) {
+	tp := container.Type()
+	if tp.GetItem != nil {
+		return tp.GetItem(t, container, key)
+	}
+	if c, ok := container.o.(*Type); ok {
+		if m := c.LookupString("__class_getitem__"); !m.IsNull() {
+			f, err := bindDescriptor(t, m, container, c)
+			if err != nil {
+				return Null, err
+			}
+			return t.Call(f, []Value{key}, nil)
+		}
+		if c == TypeType {
+			return Value{o: NewGenericAlias(container, key)}, nil
+		}
+		return Null, t.typeErrorf("type '%s' is not subscriptable", c.Name)
+	}
+	return Null, t.typeErrorf("'%s' object is not subscriptable", tp.Name)
+}
+
+// SetItem sets container[key] = value, or deletes it when value is NULL.
+func SetItem(t *Thread, container, key, value Value) error {
+	tp := container.Type()
+	if tp.SetItem != nil {
+		return tp.SetItem(t, container, key, value)
+	}
+	if value.IsNull() {
+		return t.typeErrorf("'%s' object doesn't support item deletion", tp.Name)
+	}
+	return t.typeErrorf("'%s' object does not support item assignment", tp.Name)
+}
+
+// Contains returns item in container.
+func Contains(t *Thread, container, item Value) (bool, error) {
+	tp := container.Type()
+	if tp.Contains != nil {
+		return tp.Contains(t, container, item)
+	}
+	if tp.Iter == nil && tp.GetItem == nil {
+		return false, t.typeErrorf("argument of type '%s' is not iterable", tp.Name)
+	}
+	it, err := Iter(t, container)
+	if err != nil {
+		return false, err
+	}
+	for {
+		x, err := Next(t, it)
+		if err != nil || x.IsNull() {
+			return false, err
+		}
+		eq, err := RichCompareBool(t, x, item, EQ)
+		if err != nil || eq {
+			return eq, err
+		}
+	}
+}
+
+// bindDescriptor applies the descriptor protocol to a value found on a
+// class: its __get__ with obj (NULL when looked up on the class) and cls.
+func bindDescriptor(t *Thread, descr, obj Value, cls *Type) (Value, error) {
+	if g := descr.Type().DescrGet; g != nil {
+		return g(t, descr, obj, cls)
+	}
+	return descr, nil
+}

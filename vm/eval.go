@@ -1,0 +1,1028 @@
+package vm
+
+import (
+	c "github.com/peephole-lsp/peephole/compiler"
+)
+
+// This file is the interpreter loop (CPython's _PyEval_EvalFrameDefault
+// and Python/bytecodes.c): it runs a frame's instructions until the frame
+// returns, yields (in a generator) or raises.
+//
+// Errors follow CPython's two paths: an instruction that fails goes to
+// `raised`, which adds the frame to the exception's traceback and then
+// unwinds; RERAISE and a bare `raise` go straight to `unwind`, which looks
+// the failing instruction up in the exception table: the handler found
+// gets the stack cut to its depth, the offset of the failing instruction
+// when it asked for it, and the exception; without a handler the frame
+// ends with the error.
+
+// frameResult says how run left a frame.
+type frameResult int
+
+const (
+	frameReturned frameResult = iota
+	frameYielded
+)
+
+// run runs f from f.ip. It returns the value returned or yielded and how
+// the frame was left, or the error it raised.
+func (t *Thread) run(f *Frame) (Value, frameResult, error) {
+	f.back = t.frame
+	t.frame = f
+	defer func() { t.frame = f.back }()
+
+	code := f.code.code
+	co := f.code
+	consts := co.consts
+	names := co.names
+	fast := f.fast
+	var err error
+	var at int
+	// checkEvery counts down to the next check of the limits (cancel,
+	// time, steps).
+	checkEvery := 0
+	// reraiseAt is the instruction from which a RERAISE's handler is
+	// looked up (it may differ from f.lasti), or -1.
+	reraiseAt := -1
+
+	var (
+		ip, arg int
+		op      c.Opcode
+	)
+	// A generator resumed by throw() starts by raising at its yield.
+	throwing := f.throwing
+	f.throwing = nil
+	for {
+		if throwing != nil {
+			err, throwing = throwing, nil
+			goto raised
+		}
+		ip = f.ip
+		f.lasti = ip
+		op = c.Opcode(code[2*ip])
+		arg = int(code[2*ip+1])
+		ip++
+		for op == c.EXTENDED_ARG {
+			op = c.Opcode(code[2*ip])
+			arg = arg<<8 | int(code[2*ip+1])
+			ip++
+		}
+		f.ip = ip + op.CacheEntries()
+
+		switch op {
+		case c.NOP, c.RESUME, c.CACHE:
+			if op == c.RESUME {
+				checkEvery--
+				if checkEvery <= 0 {
+					checkEvery = 64
+					if err = t.checkLimits(); err != nil {
+						goto unwindAbort
+					}
+				}
+			}
+
+		case c.LOAD_CONST:
+			f.push(consts[arg])
+		case c.LOAD_FAST:
+			f.push(fast[arg])
+		case c.LOAD_FAST_CHECK:
+			v := fast[arg]
+			if v.IsNull() {
+				err = t.unboundLocal(co, arg)
+				goto raised
+			}
+			f.push(v)
+		case c.LOAD_FAST_AND_CLEAR:
+			f.push(fast[arg])
+			fast[arg] = Null
+		case c.LOAD_FAST_LOAD_FAST:
+			f.push(fast[arg>>4])
+			f.push(fast[arg&15])
+		case c.STORE_FAST:
+			fast[arg] = f.pop()
+		case c.STORE_FAST_LOAD_FAST:
+			fast[arg>>4] = f.pop()
+			f.push(fast[arg&15])
+		case c.STORE_FAST_STORE_FAST:
+			fast[arg>>4] = f.pop()
+			fast[arg&15] = f.pop()
+		case c.DELETE_FAST:
+			if fast[arg].IsNull() {
+				err = t.unboundLocal(co, arg)
+				goto raised
+			}
+			fast[arg] = Null
+
+		case c.POP_TOP:
+			f.pop()
+		case c.PUSH_NULL:
+			f.push(Null)
+		case c.COPY:
+			f.push(f.peek(arg))
+		case c.SWAP:
+			i, j := f.sp-1, f.sp-arg
+			f.stack[i], f.stack[j] = f.stack[j], f.stack[i]
+		case c.END_FOR:
+			f.pop()
+		case c.END_SEND:
+			v := f.pop()
+			f.stack[f.sp-1] = v
+
+		case c.LOAD_NAME:
+			var v Value
+			v, err = t.loadName(f, names[arg])
+			if err != nil {
+				goto raised
+			}
+			f.push(v)
+		case c.STORE_NAME:
+			v := f.pop()
+			if f.locals.IsNull() {
+				err = t.raisef(SystemErrorType, "no locals found when storing '%s'", names[arg].s)
+				goto raised
+			}
+			if d, ok := f.locals.o.(*Dict); ok && d.cls == DictType {
+				d.setStr(names[arg], v)
+			} else if err = SetItem(t, f.locals, Value{o: names[arg]}, v); err != nil {
+				goto raised
+			}
+		case c.DELETE_NAME:
+			if err = t.deleteName(f, names[arg]); err != nil {
+				goto raised
+			}
+		case c.LOAD_GLOBAL:
+			var v Value
+			v, err = t.loadGlobal(f, names[arg>>1])
+			if err != nil {
+				goto raised
+			}
+			f.push(v)
+			if arg&1 != 0 {
+				f.push(Null)
+			}
+		case c.STORE_GLOBAL:
+			f.globals.setStr(names[arg], f.pop())
+		case c.DELETE_GLOBAL:
+			var ok bool
+			ok, err = f.globals.Delete(t, Value{o: names[arg]})
+			if err != nil {
+				goto raised
+			}
+			if !ok {
+				err = t.nameError(names[arg])
+				goto raised
+			}
+
+		case c.MAKE_CELL:
+			fast[arg] = Value{o: NewCell(fast[arg])}
+		case c.COPY_FREE_VARS:
+			if f.fn != nil && f.fn.closure != nil {
+				n := co.nlocalsplus - arg
+				copy(fast[n:], f.fn.closure.items)
+			}
+		case c.LOAD_DEREF:
+			cell := fast[arg].o.(*Cell)
+			if cell.v.IsNull() {
+				err = t.unboundDeref(co, arg)
+				goto raised
+			}
+			f.push(cell.v)
+		case c.STORE_DEREF:
+			fast[arg].o.(*Cell).v = f.pop()
+		case c.DELETE_DEREF:
+			cell := fast[arg].o.(*Cell)
+			if cell.v.IsNull() {
+				err = t.unboundDeref(co, arg)
+				goto raised
+			}
+			cell.v = Null
+		case c.LOAD_FROM_DICT_OR_DEREF:
+			mapping := f.pop()
+			name := co.localsplusNames[arg]
+			var v Value
+			var ok bool
+			v, ok, err = t.mappingGet(mapping, name)
+			if err != nil {
+				goto raised
+			}
+			if !ok {
+				cell := fast[arg].o.(*Cell)
+				if cell.v.IsNull() {
+					err = t.unboundDeref(co, arg)
+					goto raised
+				}
+				v = cell.v
+			}
+			f.push(v)
+		case c.LOAD_FROM_DICT_OR_GLOBALS:
+			mapping := f.pop()
+			var v Value
+			var ok bool
+			v, ok, err = t.mappingGet(mapping, names[arg])
+			if err != nil {
+				goto raised
+			}
+			if !ok {
+				v, err = t.loadGlobal(f, names[arg])
+				if err != nil {
+					goto raised
+				}
+			}
+			f.push(v)
+		case c.LOAD_LOCALS:
+			if f.locals.IsNull() {
+				err = t.raise(SystemErrorType, "no locals found")
+				goto raised
+			}
+			f.push(f.locals)
+
+		case c.LOAD_ATTR:
+			owner := f.pop()
+			name := names[arg>>1]
+			if arg&1 != 0 {
+				var meth, self Value
+				meth, self, err = t.getMethod(owner, name)
+				if err != nil {
+					goto raised
+				}
+				f.push(meth)
+				f.push(self)
+			} else {
+				var v Value
+				v, err = t.getAttrCached(co, f.lasti, owner, name)
+				if err != nil {
+					goto raised
+				}
+				f.push(v)
+			}
+		case c.STORE_ATTR:
+			owner := f.pop()
+			v := f.pop()
+			if err = SetAttr(t, owner, names[arg], v); err != nil {
+				goto raised
+			}
+		case c.DELETE_ATTR:
+			if err = SetAttr(t, f.pop(), names[arg], Null); err != nil {
+				goto raised
+			}
+		case c.LOAD_SUPER_ATTR:
+			self := f.pop()
+			cls := f.pop()
+			global := f.pop()
+			var v, selfOut Value
+			v, selfOut, err = t.loadSuperAttr(global, cls, self, names[arg>>2], arg&2 != 0, arg&1 != 0)
+			if err != nil {
+				goto raised
+			}
+			f.push(v)
+			if arg&1 != 0 {
+				f.push(selfOut)
+			}
+
+		case c.UNARY_NEGATIVE:
+			var v Value
+			if v, err = Negative(t, f.top()); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = v
+		case c.UNARY_INVERT:
+			var v Value
+			if v, err = Invert(t, f.top()); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = v
+		case c.UNARY_NOT:
+			f.stack[f.sp-1] = Bool(!f.top().Is(True))
+		case c.TO_BOOL:
+			v := f.top()
+			if !v.IsBool() {
+				var b bool
+				if b, err = Truth(t, v); err != nil {
+					goto raised
+				}
+				f.stack[f.sp-1] = Bool(b)
+			}
+
+		case c.BINARY_OP:
+			b := f.pop()
+			a := f.top()
+			var v Value
+			if a.o == intTag && b.o == intTag {
+				if r, ok := smallIntOp(arg, int64(a.n), int64(b.n)); ok {
+					f.stack[f.sp-1] = r
+					break
+				}
+			}
+			if v, err = BinaryOpArg(t, a, b, arg); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = v
+		case c.BINARY_SUBSCR:
+			key := f.pop()
+			container := f.top()
+			var v Value
+			if v, err = GetItem(t, container, key); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = v
+		case c.STORE_SUBSCR:
+			key := f.pop()
+			container := f.pop()
+			v := f.pop()
+			if err = SetItem(t, container, key, v); err != nil {
+				goto raised
+			}
+		case c.DELETE_SUBSCR:
+			key := f.pop()
+			container := f.pop()
+			if err = SetItem(t, container, key, Null); err != nil {
+				goto raised
+			}
+		case c.BINARY_SLICE:
+			stop := f.pop()
+			start := f.pop()
+			container := f.top()
+			var v Value
+			if v, err = GetItem(t, container, Value{o: NewSlice(start, stop, None)}); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = v
+		case c.STORE_SLICE:
+			stop := f.pop()
+			start := f.pop()
+			container := f.pop()
+			v := f.pop()
+			if err = SetItem(t, container, Value{o: NewSlice(start, stop, None)}, v); err != nil {
+				goto raised
+			}
+		case c.BUILD_SLICE:
+			var step Value = None
+			if arg == 3 {
+				step = f.pop()
+			}
+			stop := f.pop()
+			start := f.pop()
+			f.push(Value{o: NewSlice(start, stop, step)})
+
+		case c.COMPARE_OP:
+			b := f.pop()
+			a := f.top()
+			cmp := CompareOp(arg >> 5)
+			var v Value
+			if a.o == intTag && b.o == intTag {
+				v = Bool(compareInts(int64(a.n), int64(b.n), cmp))
+			} else if v, err = RichCompare(t, a, b, cmp); err != nil {
+				goto raised
+			}
+			if arg&16 != 0 && !v.IsBool() {
+				var ok bool
+				if ok, err = Truth(t, v); err != nil {
+					goto raised
+				}
+				v = Bool(ok)
+			}
+			f.stack[f.sp-1] = v
+		case c.IS_OP:
+			b := f.pop()
+			a := f.top()
+			f.stack[f.sp-1] = Bool(a.Is(b) != (arg == 1))
+		case c.CONTAINS_OP:
+			container := f.pop()
+			item := f.top()
+			var in bool
+			if in, err = Contains(t, container, item); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = Bool(in != (arg == 1))
+
+		case c.BUILD_TUPLE:
+			items := make([]Value, arg)
+			copy(items, f.stack[f.sp-arg:f.sp])
+			f.popN(arg)
+			f.push(Value{o: NewTuple(items...)})
+		case c.BUILD_LIST:
+			items := make([]Value, arg)
+			copy(items, f.stack[f.sp-arg:f.sp])
+			f.popN(arg)
+			f.push(Value{o: NewList(items...)})
+		case c.BUILD_SET:
+			s := NewSet()
+			for _, v := range f.stack[f.sp-arg : f.sp] {
+				if err = s.Add(t, v); err != nil {
+					goto raised
+				}
+			}
+			f.popN(arg)
+			f.push(Value{o: s})
+		case c.BUILD_MAP:
+			d := NewDictSized(arg)
+			items := f.stack[f.sp-2*arg : f.sp]
+			for i := 0; i < arg; i++ {
+				if err = d.Set(t, items[2*i], items[2*i+1]); err != nil {
+					goto raised
+				}
+			}
+			f.popN(2 * arg)
+			f.push(Value{o: d})
+		case c.BUILD_CONST_KEY_MAP:
+			keys := f.pop().o.(*Tuple)
+			d := NewDictSized(arg)
+			vals := f.stack[f.sp-arg : f.sp]
+			for i, k := range keys.items {
+				if err = d.Set(t, k, vals[i]); err != nil {
+					goto raised
+				}
+			}
+			f.popN(arg)
+			f.push(Value{o: d})
+		case c.BUILD_STRING:
+			var s *Str
+			if s, err = joinStrs(t, f.stack[f.sp-arg:f.sp]); err != nil {
+				goto raised
+			}
+			f.popN(arg)
+			f.push(Value{o: s})
+		case c.LIST_APPEND:
+			v := f.pop()
+			l := f.peek(arg).o.(*List)
+			l.items = append(l.items, v)
+		case c.SET_ADD:
+			v := f.pop()
+			if err = f.peek(arg).o.(*Set).Add(t, v); err != nil {
+				goto raised
+			}
+		case c.MAP_ADD:
+			v := f.pop()
+			k := f.pop()
+			if err = f.peek(arg).o.(*Dict).Set(t, k, v); err != nil {
+				goto raised
+			}
+		case c.LIST_EXTEND:
+			it := f.pop()
+			l := f.peek(arg).o.(*List)
+			if err = t.listExtend(l, it); err != nil {
+				goto raised
+			}
+		case c.SET_UPDATE:
+			it := f.pop()
+			if err = t.setUpdate(f.peek(arg).o.(*Set), it); err != nil {
+				goto raised
+			}
+		case c.DICT_UPDATE:
+			other := f.pop()
+			if err = t.dictUpdateOp(f.peek(arg).o.(*Dict), other); err != nil {
+				goto raised
+			}
+		case c.DICT_MERGE:
+			other := f.pop()
+			callable := f.peek(arg + 2)
+			if err = t.dictMerge(f.peek(arg).o.(*Dict), other, callable); err != nil {
+				goto raised
+			}
+
+		case c.UNPACK_SEQUENCE:
+			seq := f.pop()
+			var items []Value
+			if items, err = t.unpack(seq, arg, -1); err != nil {
+				goto raised
+			}
+			for i := len(items) - 1; i >= 0; i-- {
+				f.push(items[i])
+			}
+		case c.UNPACK_EX:
+			seq := f.pop()
+			before, after := arg&0xFF, arg>>8
+			var items []Value
+			if items, err = t.unpack(seq, before, after); err != nil {
+				goto raised
+			}
+			for i := len(items) - 1; i >= 0; i-- {
+				f.push(items[i])
+			}
+
+		case c.GET_ITER:
+			var it Value
+			if it, err = Iter(t, f.top()); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = it
+		case c.GET_YIELD_FROM_ITER:
+			v := f.top()
+			if g, ok := v.o.(*Generator); ok && g.kind == genCoroutine {
+				if co.flags&(c.CoCoroutine|c.CoIterableCoroutine) == 0 {
+					err = t.typeErrorf("cannot 'yield from' a coroutine object in a non-coroutine generator")
+					goto raised
+				}
+			} else if _, ok := v.o.(*Generator); !ok {
+				var it Value
+				if it, err = Iter(t, v); err != nil {
+					goto raised
+				}
+				f.stack[f.sp-1] = it
+			}
+		case c.FOR_ITER:
+			var v Value
+			if v, err = t.forIterNext(f.top()); err != nil {
+				goto raised
+			}
+			if v.IsNull() {
+				f.pop()
+				f.ip += arg + 2
+				break
+			}
+			f.push(v)
+
+		case c.JUMP_FORWARD:
+			f.ip += arg
+		case c.JUMP_BACKWARD:
+			f.ip -= arg
+			checkEvery--
+			if checkEvery <= 0 {
+				checkEvery = 64
+				if err = t.checkLimits(); err != nil {
+					goto unwindAbort
+				}
+			}
+		case c.JUMP_BACKWARD_NO_INTERRUPT:
+			f.ip -= arg
+		case c.POP_JUMP_IF_FALSE:
+			if f.pop().Is(False) {
+				f.ip += arg
+			}
+		case c.POP_JUMP_IF_TRUE:
+			if f.pop().Is(True) {
+				f.ip += arg
+			}
+		case c.POP_JUMP_IF_NONE:
+			if f.pop().IsNone() {
+				f.ip += arg
+			}
+		case c.POP_JUMP_IF_NOT_NONE:
+			if !f.pop().IsNone() {
+				f.ip += arg
+			}
+
+		case c.RETURN_VALUE:
+			v := f.pop()
+			f.done = true
+			return v, frameReturned, nil
+		case c.RETURN_CONST:
+			f.done = true
+			return consts[arg], frameReturned, nil
+		case c.RETURN_GENERATOR:
+			// The frame becomes a generator's; the caller gets the
+			// generator and the body runs when it is resumed.
+			g := newGenerator(t, f)
+			return Value{o: g}, frameReturned, nil
+		case c.YIELD_VALUE:
+			v := f.pop()
+			return v, frameYielded, nil
+		case c.SEND:
+			v := f.pop()
+			receiver := f.top()
+			var r Value
+			var done bool
+			if r, done, err = t.send(receiver, v); err != nil {
+				goto raised
+			}
+			f.push(r)
+			if done {
+				f.ip += arg
+			}
+		case c.CLEANUP_THROW:
+			exc := f.pop()
+			f.pop() // last_sent_val
+			f.pop() // sub_iter
+			if e, ok := exc.o.(*Exception); ok && e.cls.IsSubtype(StopIterationType) {
+				f.push(None)
+				f.push(e.Value)
+			} else {
+				err = t.reraiseValue(exc)
+				goto unwind
+			}
+
+		case c.CALL:
+			args := f.stack[f.sp-arg : f.sp]
+			selfOrNull := f.peek(arg + 1)
+			callable := f.peek(arg + 2)
+			if !selfOrNull.IsNull() {
+				args = f.stack[f.sp-arg-1 : f.sp]
+			}
+			var v Value
+			v, err = t.Call(callable, args, nil)
+			f.popN(arg + 2)
+			if err != nil {
+				goto raised
+			}
+			f.push(v)
+		case c.CALL_KW:
+			kwn := f.pop().o.(*Tuple)
+			args := f.stack[f.sp-arg : f.sp]
+			selfOrNull := f.peek(arg + 1)
+			callable := f.peek(arg + 2)
+			if !selfOrNull.IsNull() {
+				args = f.stack[f.sp-arg-1 : f.sp]
+			}
+			var v Value
+			v, err = t.Call(callable, args, strsOf(kwn))
+			f.popN(arg + 2)
+			if err != nil {
+				goto raised
+			}
+			f.push(v)
+		case c.CALL_FUNCTION_EX:
+			var kwargs Value
+			if arg&1 != 0 {
+				kwargs = f.pop()
+			}
+			callargs := f.pop()
+			f.pop() // NULL
+			callable := f.pop()
+			var v Value
+			if v, err = t.callEx(callable, callargs, kwargs); err != nil {
+				goto raised
+			}
+			f.push(v)
+		case c.CALL_INTRINSIC_1:
+			var v Value
+			if v, err = t.intrinsic1(f, arg, f.top()); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = v
+		case c.CALL_INTRINSIC_2:
+			v1 := f.pop()
+			v2 := f.top()
+			var v Value
+			if v, err = t.intrinsic2(f, arg, v2, v1); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = v
+
+		case c.MAKE_FUNCTION:
+			code := f.top().o.(*Code)
+			f.stack[f.sp-1] = Value{o: newFunction(code, f.globals, f.builtins)}
+		case c.SET_FUNCTION_ATTRIBUTE:
+			fn := f.pop().o.(*Function)
+			v := f.top()
+			switch arg {
+			case 1:
+				fn.defaults = v.o.(*Tuple)
+			case 2:
+				fn.kwdefaults = v.o.(*Dict)
+			case 4:
+				fn.annotations = v
+			case 8:
+				fn.closure = v.o.(*Tuple)
+			}
+			f.stack[f.sp-1] = Value{o: fn}
+
+		case c.LOAD_BUILD_CLASS:
+			v, ok := f.builtins.getStr(Intern("__build_class__"))
+			if !ok {
+				err = t.raise(NameErrorType, "__build_class__ not found")
+				goto raised
+			}
+			f.push(v)
+		case c.SETUP_ANNOTATIONS:
+			if err = t.setupAnnotations(f); err != nil {
+				goto raised
+			}
+		case c.LOAD_ASSERTION_ERROR:
+			f.push(Value{o: AssertionErrorType})
+
+		case c.IMPORT_NAME:
+			fromlist := f.pop()
+			level := f.pop()
+			var m Value
+			if m, err = t.importName(f, names[arg], fromlist, level); err != nil {
+				goto raised
+			}
+			f.push(m)
+		case c.IMPORT_FROM:
+			var v Value
+			if v, err = t.importFrom(f.top(), names[arg]); err != nil {
+				goto raised
+			}
+			f.push(v)
+
+		case c.RAISE_VARARGS:
+			var exc, cause Value
+			switch arg {
+			case 2:
+				cause = f.pop()
+				exc = f.pop()
+			case 1:
+				exc = f.pop()
+			}
+			if arg == 0 {
+				// A bare raise re-raises the exception being handled,
+				// without a new traceback entry.
+				if t.handled.IsNull() {
+					err = t.raise(RuntimeErrorType, "No active exception to reraise")
+					goto raised
+				}
+				err = t.reraiseValue(t.handled)
+				goto unwind
+			}
+			err = t.doRaise(exc, cause)
+			goto raised
+		case c.RERAISE:
+			exc := f.pop()
+			// The handler is looked up from this instruction; with an
+			// argument, lasti (pushed for the handler) is the original
+			// instruction's.
+			handlerAt := f.lasti
+			if arg != 0 {
+				if lv := f.peek(arg); lv.IsSmallInt() {
+					f.lasti = int(lv.SmallInt())
+				}
+			}
+			err = t.reraiseValue(exc)
+			reraiseAt = handlerAt
+			goto unwind
+		case c.PUSH_EXC_INFO:
+			exc := f.top()
+			prev := t.handled
+			if prev.IsNull() {
+				prev = None
+			}
+			f.stack[f.sp-1] = prev
+			f.push(exc)
+			t.handled = exc
+		case c.POP_EXCEPT:
+			v := f.pop()
+			if v.IsNone() {
+				v = Null
+			}
+			t.handled = v
+		case c.CHECK_EXC_MATCH:
+			match := f.pop()
+			exc := f.top()
+			if err = t.checkExceptType(match); err != nil {
+				goto raised
+			}
+			f.push(Bool(exceptionMatches(exc, match)))
+		case c.CHECK_EG_MATCH:
+			match := f.pop()
+			eg := f.pop()
+			var rest, matched Value
+			if matched, rest, err = t.exceptionGroupMatch(eg, match); err != nil {
+				goto raised
+			}
+			f.push(rest)
+			f.push(matched)
+			if !matched.IsNone() {
+				t.handled = matched
+			}
+		case c.WITH_EXCEPT_START:
+			// stack: exit_func, lasti, prev_exc, exc (3.13's layout: the
+			// bound __exit__ was pushed by BEFORE_WITH).
+			exc := f.peek(1)
+			exitFunc := f.peek(4)
+			var tb Value = None
+			if e, ok := exc.o.(*Exception); ok && e.Traceback != nil {
+				tb = Value{o: e.Traceback}
+			}
+			var v Value
+			if v, err = t.Call(exitFunc, []Value{{o: exc.Type()}, exc, tb}, nil); err != nil {
+				goto raised
+			}
+			f.push(v)
+		case c.BEFORE_WITH, c.BEFORE_ASYNC_WITH:
+			mgr := f.pop()
+			async := op == c.BEFORE_ASYNC_WITH
+			var enter, exit, res Value
+			if enter, exit, err = t.withMethods(mgr, async); err != nil {
+				goto raised
+			}
+			f.push(exit)
+			if res, err = t.Call(enter, nil, nil); err != nil {
+				goto raised
+			}
+			if async {
+				if res, err = t.getAwaitable(res, 1); err != nil {
+					goto raised
+				}
+			}
+			f.push(res)
+
+		case c.FORMAT_SIMPLE:
+			v := f.top()
+			if s, ok := v.o.(*Str); !ok || s.cls != StrType {
+				var r *Str
+				if r, err = Format(t, v, emptyStr); err != nil {
+					goto raised
+				}
+				f.stack[f.sp-1] = Value{o: r}
+			}
+		case c.FORMAT_WITH_SPEC:
+			spec := f.pop().o.(*Str)
+			var r *Str
+			if r, err = Format(t, f.top(), spec); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = Value{o: r}
+		case c.CONVERT_VALUE:
+			var r *Str
+			switch arg {
+			case 1:
+				r, err = StrOf(t, f.top())
+			case 2:
+				r, err = Repr(t, f.top())
+			case 3:
+				r, err = ASCII(t, f.top())
+			}
+			if err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = Value{o: r}
+
+		case c.GET_LEN:
+			var n int
+			if n, err = Len(t, f.top()); err != nil {
+				goto raised
+			}
+			f.push(Int(int64(n)))
+		case c.MATCH_MAPPING:
+			f.push(Bool(f.top().Type().Flags&FlagMapping != 0))
+		case c.MATCH_SEQUENCE:
+			f.push(Bool(f.top().Type().Flags&FlagSequence != 0))
+		case c.MATCH_KEYS:
+			keys := f.top()
+			subject := f.peek(2)
+			var v Value
+			if v, err = t.matchKeys(subject, keys); err != nil {
+				goto raised
+			}
+			f.push(v)
+		case c.MATCH_CLASS:
+			kwnames := f.pop()
+			cls := f.pop()
+			subject := f.top()
+			var v Value
+			if v, err = t.matchClass(subject, cls, arg, kwnames.o.(*Tuple)); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = v
+
+		case c.GET_AWAITABLE:
+			var v Value
+			if v, err = t.getAwaitable(f.top(), arg); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = v
+		case c.GET_AITER:
+			var v Value
+			if v, err = t.getAIter(f.top()); err != nil {
+				goto raised
+			}
+			f.stack[f.sp-1] = v
+		case c.GET_ANEXT:
+			var v Value
+			if v, err = t.getANext(f.top()); err != nil {
+				goto raised
+			}
+			f.push(v)
+		case c.END_ASYNC_FOR:
+			exc := f.pop()
+			f.pop() // the async iterator
+			if exc.Type().IsSubtype(StopAsyncIterationType) {
+				t.handled = Null
+				break
+			}
+			err = t.reraiseValue(exc)
+			goto unwind
+
+		default:
+			err = t.raisef(SystemErrorType, "unknown opcode %s", op)
+			goto raised
+		}
+		continue
+
+	raised:
+		// An instruction raised: the frame joins the traceback.
+		if e := asException(err); e != nil {
+			if e.Traceback == nil && e.Context.IsNull() {
+				t.setContext(e)
+			}
+			e.Traceback = &Traceback{ObjectBase: ObjectBase{cls: TracebackType}, frame: f, lasti: f.lasti, next: e.Traceback}
+		}
+	unwind:
+		if _, ok := err.(*Abort); ok {
+			goto unwindAbort
+		}
+		at = f.lasti
+		if reraiseAt >= 0 {
+			at, reraiseAt = reraiseAt, -1
+		}
+		if h, ok := co.handlerFor(at); ok {
+			for f.sp > h.depth {
+				f.pop()
+			}
+			if h.lasti {
+				f.push(Int(int64(f.lasti)))
+			}
+			f.push(Value{o: asException(err)})
+			f.ip = h.target
+			err = nil
+			continue
+		}
+		for f.sp > 0 {
+			f.pop()
+		}
+		f.done = true
+		return Null, frameReturned, err
+	unwindAbort:
+		for f.sp > 0 {
+			f.pop()
+		}
+		f.done = true
+		return Null, frameReturned, err
+	}
+}
+
+// handlerFor finds the exception handler covering the instruction at unit i.
+func (co *Code) handlerFor(i int) (excEntry, bool) {
+	for _, e := range co.excTable {
+		if e.start <= i && i < e.end {
+			return e, true
+		}
+	}
+	return excEntry{}, false
+}
+
+func (f *Frame) popN(n int) {
+	for i := 0; i < n; i++ {
+		f.sp--
+		f.stack[f.sp] = Null
+	}
+}
+
+// strsOf returns the strs of a tuple of keyword names.
+func strsOf(t *Tuple) []*Str {
+	out := make([]*Str, len(t.items))
+	for i, v := range t.items {
+		out[i] = v.o.(*Str)
+	}
+	return out
+}
+
+// smallIntOp does BINARY_OP on two small ints when the result is exact in
+// an int64 and the operation is simple; it reports false otherwise.
+func smallIntOp(arg int, a, b int64) (Value, bool) {
+	switch arg {
+	case 0, 13: // +
+		s := a + b
+		if (s > a) == (b > 0) {
+			return Int(s), true
+		}
+	case 10, 23: // -
+		s := a - b
+		if (s < a) == (b > 0) {
+			return Int(s), true
+		}
+	case 5, 18: // *
+		if a > -(1<<31) && a < 1<<31 && b > -(1<<31) && b < 1<<31 {
+			return Int(a * b), true
+		}
+	case 1, 14:
+		return Int(a & b), true
+	case 7, 20:
+		return Int(a | b), true
+	case 12, 25:
+		return Int(a ^ b), true
+	case 2, 15: // //
+		if b != 0 && !(a == -1<<63 && b == -1) {
+			q := a / b
+			if (a%b != 0) && ((a < 0) != (b < 0)) {
+				q--
+			}
+			return Int(q), true
+		}
+	case 6, 19: // %
+		if b != 0 && !(a == -1<<63 && b == -1) {
+			m := a % b
+			if m != 0 && ((m < 0) != (b < 0)) {
+				m += b
+			}
+			return Int(m), true
+		}
+	}
+	return Null, false
+}
+
+func compareInts(a, b int64, op CompareOp) bool {
+	switch op {
+	case LT:
+		return a < b
+	case LE:
+		return a <= b
+	case EQ:
+		return a == b
+	case NE:
+		return a != b
+	case GT:
+		return a > b
+	}
+	return a >= b
+}
