@@ -354,12 +354,13 @@ func StrOf(t *Thread, v Value) (*Str, error) {
 
 // Truth returns bool(v).
 func Truth(t *Thread, v Value) (bool, error) {
-	switch v.o {
-	case boolTag, intTag:
+	switch v.kind() {
+	case kindBool, kindInt:
 		return v.n != 0, nil
-	case floatTag:
+	case kindFloat:
 		return v.FloatVal() != 0, nil
-	case Object(NoneObject):
+	}
+	if v.IsNone() {
 		return false, nil
 	}
 	tp := v.Type()

@@ -307,7 +307,7 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 			b := f.pop()
 			a := f.top()
 			var v Value
-			if a.o == intTag && b.o == intTag {
+			if a.IsSmallInt() && b.IsSmallInt() {
 				if r, ok := smallIntOp(arg, int64(a.n), int64(b.n)); ok {
 					f.stack[f.sp-1] = r
 					break
@@ -369,7 +369,7 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 			a := f.top()
 			cmp := CompareOp(arg >> 5)
 			var v Value
-			if a.o == intTag && b.o == intTag {
+			if a.IsSmallInt() && b.IsSmallInt() {
 				v = Bool(compareInts(int64(a.n), int64(b.n), cmp))
 			} else if v, err = RichCompare(t, a, b, cmp); err != nil {
 				goto raised
@@ -905,6 +905,7 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 			if e.Traceback == nil && e.Context.IsNull() {
 				t.setContext(e)
 			}
+			f.escape()
 			e.Traceback = &Traceback{ObjectBase: ObjectBase{cls: TracebackType}, frame: f, lasti: f.lasti, next: e.Traceback}
 		}
 	unwind:

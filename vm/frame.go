@@ -29,6 +29,10 @@ type Frame struct {
 	// throwing is the exception a generator's throw() raises at the
 	// yield where the frame is suspended.
 	throwing error
+	// escaped is set once something outside the call can reach the frame
+	// (a traceback, a generator, a frame object): it is then never
+	// recycled, nor are its callers.
+	escaped bool
 	// done is set once the frame has returned or raised for good.
 	done bool
 }
@@ -45,6 +49,45 @@ func newFrame(code *Code, globals, builtins *Dict, locals Value) *Frame {
 		locals:     locals,
 		fast:       buf[:code.nlocalsplus],
 		stack:      buf[code.nlocalsplus:],
+	}
+}
+
+// framePoolMax bounds the frames a thread keeps for reuse.
+const framePoolMax = 64
+
+// poolFrame makes the frame of a function call, reusing one that a
+// finished call left when its buffer is large enough.
+func (t *Thread) poolFrame(code *Code, globals, builtins *Dict) *Frame {
+	need := code.nlocalsplus + code.co.StackSize
+	if n := len(t.framePool); n > 0 {
+		f := t.framePool[n-1]
+		if cap(f.fast) >= need {
+			t.framePool = t.framePool[:n-1]
+			buf := f.fast[:need]
+			f.code, f.globals, f.builtins = code, globals, builtins
+			f.fast = buf[:code.nlocalsplus]
+			f.stack = buf[code.nlocalsplus:]
+			return f
+		}
+	}
+	return newFrame(code, globals, builtins, Null)
+}
+
+// release gives a finished, unescaped call frame back to the pool.
+func (t *Thread) release(f *Frame) {
+	if f.escaped || f.gen != nil || len(t.framePool) >= framePoolMax {
+		return
+	}
+	buf := f.fast[:cap(f.fast)]
+	clear(buf)
+	*f = Frame{ObjectBase: f.ObjectBase, fast: buf[:0]}
+	t.framePool = append(t.framePool, f)
+}
+
+// escape marks f and its callers as reachable from outside their calls.
+func (f *Frame) escape() {
+	for x := f; x != nil && !x.escaped; x = x.back {
+		x.escaped = true
 	}
 }
 

@@ -116,6 +116,7 @@ func (t *Thread) callFunction(fn *Function, args []Value, kwnames []*Str) (Value
 	}
 	v, _, err := t.run(f)
 	t.leave()
+	t.release(f)
 	return v, err
 }
 
@@ -123,7 +124,7 @@ func (t *Thread) callFunction(fn *Function, args []Value, kwnames []*Str) (Value
 // (initialize_locals), with CPython's error messages.
 func (t *Thread) bindFrame(fn *Function, args []Value, kwnames []*Str) (*Frame, error) {
 	code := fn.code
-	f := newFrame(code, fn.globals, fn.builtins, Null)
+	f := t.poolFrame(code, fn.globals, fn.builtins)
 	f.fn = fn
 	fast := f.fast
 	co := code.co

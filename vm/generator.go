@@ -57,6 +57,7 @@ func newGenerator(t *Thread, f *Frame) *Generator {
 		g.name, g.qualname = f.fn.name, f.fn.qualname
 	}
 	f.gen = g
+	f.escaped = true
 	return g
 }
 

@@ -40,10 +40,10 @@ func hashFloat(f float64) int64 {
 
 // Hash returns hash(v) (PyObject_Hash).
 func Hash(t *Thread, v Value) (int64, error) {
-	switch v.o {
-	case intTag, boolTag:
+	switch v.kind() {
+	case kindInt, kindBool:
 		return hashInt64(int64(v.n)), nil
-	case floatTag:
+	case kindFloat:
 		return hashFloat(v.FloatVal()), nil
 	}
 	if s, ok := v.o.(*Str); ok && s.cls == StrType {

@@ -145,6 +145,8 @@ type Thread struct {
 	// as in CPython.
 	handled Value
 
+	// framePool holds finished call frames for reuse.
+	framePool []*Frame
 	// reprs are the containers being repr'd (Py_ReprEnter).
 	reprs map[Object]bool
 

@@ -288,7 +288,7 @@ func RichCompareBool(t *Thread, a, b Value, op CompareOp) (bool, error) {
 			return false, nil
 		}
 	}
-	if a.o == intTag && b.o == intTag {
+	if a.IsSmallInt() && b.IsSmallInt() {
 		return compareInts(int64(a.n), int64(b.n), op), nil
 	}
 	r, err := RichCompare(t, a, b, op)
@@ -335,8 +335,8 @@ func Absolute(t *Thread, v Value) (Value, error) {
 
 // hasIndex reports whether v supports __index__.
 func hasIndex(v Value) bool {
-	switch v.o {
-	case intTag, boolTag:
+	switch v.kind() {
+	case kindInt, kindBool:
 		return true
 	}
 	return v.Type().Number.Index != nil
@@ -344,10 +344,10 @@ func hasIndex(v Value) bool {
 
 // Index returns operator.index(v): an int.
 func Index(t *Thread, v Value) (Value, error) {
-	switch v.o {
-	case intTag:
+	switch v.kind() {
+	case kindInt:
 		return v, nil
-	case boolTag:
+	case kindBool:
 		return Int(int64(v.n)), nil
 	}
 	if _, ok := v.o.(*BigInt); ok {

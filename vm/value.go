@@ -2,6 +2,7 @@ package vm
 
 import (
 	"math"
+	"unsafe"
 )
 
 // Value is a Python value as the VM moves it around: on the value stack,
@@ -34,10 +35,42 @@ type tag struct{ name string }
 func (t *tag) Type() *Type { panic("vm: tag " + t.name + " used as an object") }
 
 var (
-	intTag   Object = &tag{"int"}
-	floatTag Object = &tag{"float"}
-	boolTag  Object = &tag{"bool"}
+	intTagP   = &tag{"int"}
+	floatTagP = &tag{"float"}
+	boolTagP  = &tag{"bool"}
+
+	intTag   Object = intTagP
+	floatTag Object = floatTagP
+	boolTag  Object = boolTagP
 )
+
+// Kinds of Values, as kind returns them.
+const (
+	kindObject = iota // a heap object, or NULL
+	kindInt
+	kindFloat
+	kindBool
+)
+
+// dataPtr is the data word of an interface value. Comparing it with a
+// tag's address tells the immediates apart without the runtime call that
+// == on two interfaces costs.
+func dataPtr(o Object) unsafe.Pointer {
+	return (*[2]unsafe.Pointer)(unsafe.Pointer(&o))[1]
+}
+
+// kind says whether v is an immediate int, float or bool, or an object.
+func (v Value) kind() int {
+	switch dataPtr(v.o) {
+	case unsafe.Pointer(intTagP):
+		return kindInt
+	case unsafe.Pointer(floatTagP):
+		return kindFloat
+	case unsafe.Pointer(boolTagP):
+		return kindBool
+	}
+	return kindObject
+}
 
 // Null is the empty Value.
 var Null Value
@@ -71,17 +104,17 @@ func Obj(o Object) Value {
 }
 
 // IsNull reports whether v is the empty Value.
-func (v Value) IsNull() bool { return v.o == nil }
+func (v Value) IsNull() bool { return dataPtr(v.o) == nil }
 
 // IsSmallInt reports whether v is an int held in the Value (exactly int,
 // not bool).
-func (v Value) IsSmallInt() bool { return v.o == intTag }
+func (v Value) IsSmallInt() bool { return dataPtr(v.o) == unsafe.Pointer(intTagP) }
 
 // IsFloat reports whether v is exactly a float (not a subclass).
-func (v Value) IsFloat() bool { return v.o == floatTag }
+func (v Value) IsFloat() bool { return dataPtr(v.o) == unsafe.Pointer(floatTagP) }
 
 // IsBool reports whether v is True or False.
-func (v Value) IsBool() bool { return v.o == boolTag }
+func (v Value) IsBool() bool { return dataPtr(v.o) == unsafe.Pointer(boolTagP) }
 
 // SmallInt returns the int of a Value for which IsSmallInt (or IsBool)
 // holds.
@@ -92,8 +125,7 @@ func (v Value) FloatVal() float64 { return math.Float64frombits(v.n) }
 
 // Object returns the heap object of v, or nil for NULL and the immediates.
 func (v Value) Object() Object {
-	switch v.o {
-	case intTag, floatTag, boolTag:
+	if v.kind() != kindObject {
 		return nil
 	}
 	return v.o
@@ -101,12 +133,12 @@ func (v Value) Object() Object {
 
 // Type returns the Python type of v. v must not be NULL.
 func (v Value) Type() *Type {
-	switch v.o {
-	case intTag:
+	switch v.kind() {
+	case kindInt:
 		return IntType
-	case floatTag:
+	case kindFloat:
 		return FloatType
-	case boolTag:
+	case kindBool:
 		return BoolType
 	}
 	return v.o.Type()
@@ -115,10 +147,10 @@ func (v Value) Type() *Type {
 // Is reports whether v and w are the same object (Python's `is`). Equal
 // immediates are the same object, as CPython's small ints and its
 // singletons are; two equal floats are not distinguished either.
-func (v Value) Is(w Value) bool { return v.o == w.o && v.n == w.n }
+func (v Value) Is(w Value) bool { return dataPtr(v.o) == dataPtr(w.o) && v.n == w.n }
 
 // IsNone reports whether v is None.
-func (v Value) IsNone() bool { return v.o == Object(NoneObject) }
+func (v Value) IsNone() bool { return dataPtr(v.o) == unsafe.Pointer(NoneObject) }
 
 // Object is a heap object: anything that is not an immediate Value.
 type Object interface {
