@@ -40,7 +40,12 @@ func genericGetAttr(t *Thread, v Value, name *Str) (Value, error) {
 // instead of raising.
 func genericGetAttrOpt(t *Thread, v Value, name *Str) (Value, bool, error) {
 	tp := v.Type()
-	descr := tp.Lookup(name)
+	return genericGetAttrWith(t, v, tp, name, tp.Lookup(name))
+}
+
+// genericGetAttrWith is genericGetAttrOpt given what the type's MRO holds
+// for name (descr, NULL when nothing).
+func genericGetAttrWith(t *Thread, v Value, tp *Type, name *Str, descr Value) (Value, bool, error) {
 	var dget DescrGetSlot
 	if !descr.IsNull() {
 		dt := descr.Type()
@@ -89,7 +94,41 @@ func getAttrOpt(t *Thread, v Value, name *Str) (Value, error) {
 // instruction's inline cache remembering where a plain instance attribute
 // or class attribute was found.
 func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, error) {
-	return GetAttr(t, v, name)
+	tp := v.Type()
+	if tp.GetAttr != nil {
+		return tp.GetAttr(t, v, name)
+	}
+	r, found, err := genericGetAttrWith(t, v, tp, name, co.typeLookupCached(lasti, tp, name))
+	if err != nil {
+		return Null, err
+	}
+	if !found {
+		return Null, t.noAttribute(v, name)
+	}
+	return r, nil
+}
+
+// typeLookupCached is tp.Lookup(name), remembered by the instruction at
+// unit lasti for as long as the type (and so its MRO's namespaces) does
+// not change: the type's version changes with any of them.
+func (co *Code) typeLookupCached(lasti int, tp *Type, name *Str) Value {
+	c := &co.caches[lasti]
+	if c.typ == tp && c.version == tp.version {
+		return c.value
+	}
+	v := tp.Lookup(name)
+	c.typ, c.version, c.value = tp, tp.version, v
+	return v
+}
+
+// getMethodCached is getMethod with the instruction's cache.
+func (t *Thread) getMethodCached(co *Code, lasti int, v Value, name *Str) (Value, Value, error) {
+	tp := v.Type()
+	if tp.GetAttr != nil {
+		r, err := tp.GetAttr(t, v, name)
+		return r, Null, err
+	}
+	return t.getMethodWith(v, tp, name, co.typeLookupCached(lasti, tp, name))
 }
 
 // getMethod is LOAD_ATTR with the method bit (_PyObject_GetMethod): when
@@ -103,7 +142,11 @@ func (t *Thread) getMethod(v Value, name *Str) (Value, Value, error) {
 		r, err := tp.GetAttr(t, v, name)
 		return r, Null, err
 	}
-	descr := tp.Lookup(name)
+	return t.getMethodWith(v, tp, name, tp.Lookup(name))
+}
+
+// getMethodWith is getMethod given what the type's MRO holds for name.
+func (t *Thread) getMethodWith(v Value, tp *Type, name *Str, descr Value) (Value, Value, error) {
 	isMethod := false
 	if !descr.IsNull() {
 		switch descr.o.(type) {

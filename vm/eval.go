@@ -29,7 +29,13 @@ const (
 func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 	f.back = t.frame
 	t.frame = f
-	defer func() { t.frame = f.back }()
+	v, how, err := t.eval(f)
+	t.frame = f.back
+	return v, how, err
+}
+
+// eval is run's loop.
+func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 
 	code := f.code.code
 	co := f.code
@@ -241,7 +247,7 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 			name := names[arg>>1]
 			if arg&1 != 0 {
 				var meth, self Value
-				meth, self, err = t.getMethod(owner, name)
+				meth, self, err = t.getMethodCached(co, f.lasti, owner, name)
 				if err != nil {
 					goto raised
 				}
