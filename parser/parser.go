@@ -651,6 +651,17 @@ func (p *parser) tokenizeRestForErrors() {
 	for {
 		typ := p.tok.get(&t)
 		if typ == tERRORTOKEN {
+			if p.tok.done == stDecode {
+				// verify_identifier's UnicodeDecodeError is pending in
+				// CPython: it replaces the SyntaxError as it is.
+				if p.tok.modeIdx <= 0 {
+					p.err = nil
+					p.otherErr = "UnicodeDecodeError: " + utf8DecodeError(p.tok.src[p.tok.start:p.tok.cur])
+				} else {
+					p.err = saved
+				}
+				return
+			}
 			if p.tok.err != nil {
 				if p.tok.modeIdx <= 0 {
 					p.err = p.tok.err
