@@ -673,6 +673,12 @@ func (p *parser) tokenizeRestForErrors() {
 			if p.tok.level != 0 {
 				ln := p.tok.parenLn[p.tok.level-1]
 				if errLine > ln {
+					// As for any error found here, one found inside an
+					// f-string does not replace the parser's error.
+					if p.tok.modeIdx > 0 {
+						p.err = saved
+						return
+					}
 					p.err = nil
 					p.errorIndicator = false
 					p.raiseUnclosedParen()
