@@ -607,11 +607,11 @@ func (p *parser) resetForErrorPass() {
 // (_Pypegen_set_syntax_error).
 func (p *parser) setSyntaxError(last *token) {
 	if p.err != nil || p.otherErr != "" {
-		isTokOK := p.tok.done == stOK || p.tok.done == stEOF && p.tok.err == nil && false
-		if p.tok.err == nil && (p.tok.done == stOK) && p.otherErr == "" {
+		// A pending SyntaxError from the parser (the tokenizer still in
+		// good state) may yet give way to a tokenizer error further on.
+		if p.tok.err == nil && p.tok.done == stOK && p.otherErr == "" {
 			p.tokenizeRestForErrors()
 		}
-		_ = isTokOK
 		return
 	}
 	if len(p.tokens) == 0 {
