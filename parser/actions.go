@@ -2,6 +2,7 @@ package parser
 
 import (
 	"errors"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -70,10 +71,14 @@ func (p *parser) softKeywordToken() *ast.Name {
 	if t == nil || t.typ != tNAME {
 		return nil
 	}
-	switch p.text(t) {
-	case "_", "case", "match", "type":
-		p.mark++
-		return p.nameFromToken(t)
+	// CPython compares with strncmp(keyword, name, len(name)), so a name
+	// that is a prefix of a soft keyword ("c", "ma", "typ") counts as one.
+	name := p.text(t)
+	for _, kw := range [...]string{"_", "case", "match", "type"} {
+		if strings.HasPrefix(kw, name) {
+			p.mark++
+			return p.nameFromToken(t)
+		}
 	}
 	return nil
 }

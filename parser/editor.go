@@ -95,8 +95,9 @@ func (p *parser) clearMemos(from int) {
 func (p *parser) recoverStatement(start int) []ast.Stmt {
 	err := p.err
 	farthest := p.tokens[len(p.tokens)-1]
+	other := p.otherErr
 	p.errorIndicator, p.err, p.otherErr = false, nil, ""
-	if err == nil {
+	if err == nil && other == "" {
 		// Look for a specific message, as CPython's second pass does.
 		p.clearMemos(start)
 		p.mark = start
@@ -108,6 +109,11 @@ func (p *parser) recoverStatement(start int) []ast.Stmt {
 		err = p.err
 		p.errorIndicator, p.err, p.otherErr = false, nil, ""
 		p.clearMemos(start)
+	}
+	if err == nil && other != "" {
+		// A failure CPython does not report as a SyntaxError (an f-string
+		// that is not UTF-8): the editor reports it at the farthest token.
+		err = p.errorAt(SyntaxErr, farthest, other)
 	}
 	if err == nil && farthest.typ != tERRORTOKEN {
 		switch farthest.typ {

@@ -607,11 +607,11 @@ func (p *parser) resetForErrorPass() {
 // (_Pypegen_set_syntax_error).
 func (p *parser) setSyntaxError(last *token) {
 	if p.err != nil || p.otherErr != "" {
-		isTokOK := p.tok.done == stOK || p.tok.done == stEOF && p.tok.err == nil && false
-		if p.tok.err == nil && (p.tok.done == stOK) && p.otherErr == "" {
+		// A pending SyntaxError from the parser (the tokenizer still in
+		// good state) may yet give way to a tokenizer error further on.
+		if p.tok.err == nil && p.tok.done == stOK && p.otherErr == "" {
 			p.tokenizeRestForErrors()
 		}
-		_ = isTokOK
 		return
 	}
 	if len(p.tokens) == 0 {
@@ -651,6 +651,17 @@ func (p *parser) tokenizeRestForErrors() {
 	for {
 		typ := p.tok.get(&t)
 		if typ == tERRORTOKEN {
+			if p.tok.done == stDecode {
+				// verify_identifier's UnicodeDecodeError is pending in
+				// CPython: it replaces the SyntaxError as it is.
+				if p.tok.modeIdx <= 0 {
+					p.err = nil
+					p.otherErr = "UnicodeDecodeError: " + utf8DecodeError(p.tok.src[p.tok.start:p.tok.cur])
+				} else {
+					p.err = saved
+				}
+				return
+			}
 			if p.tok.err != nil {
 				if p.tok.modeIdx <= 0 {
 					p.err = p.tok.err
@@ -662,6 +673,12 @@ func (p *parser) tokenizeRestForErrors() {
 			if p.tok.level != 0 {
 				ln := p.tok.parenLn[p.tok.level-1]
 				if errLine > ln {
+					// As for any error found here, one found inside an
+					// f-string does not replace the parser's error.
+					if p.tok.modeIdx > 0 {
+						p.err = saved
+						return
+					}
 					p.err = nil
 					p.errorIndicator = false
 					p.raiseUnclosedParen()

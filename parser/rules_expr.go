@@ -818,6 +818,21 @@ func (p *parser) primaryStep(a ast.Expr, start int, lookahead bool) ast.Expr {
 	if t == nil {
 		return nil
 	}
+	if p.callInvalidRules && (t.typ == tLSQB || t.typ == tLBRACE) {
+		// The genexp alternative comes before '[' slices ']', and genexp's
+		// invalid_comprehension alternative does not need a '(': in the
+		// second pass it looks into a '[' or '{' that follows a primary
+		// ("x[*a for a in b]", "d{a b}").
+		if b := p.genexp(); b != nil {
+			if e := ok(&ast.Call{Loc: p.extra(start), Func: a, Args: []ast.Expr{b}}); e != nil {
+				return e
+			}
+		}
+		p.mark = m
+		if p.errorIndicator {
+			return nil
+		}
+	}
 	switch t.typ {
 	case tDOT:
 		p.mark++
@@ -1524,12 +1539,13 @@ func (p *parser) dict() ast.Expr {
 	if p.errorIndicator {
 		return nil
 	}
-	if p.callInvalidRules {
-		if p.expect(tLBRACE) != nil {
-			p.invalidDoubleStarredKVPairs()
-		}
-		p.mark = mark
+	// pegen guards only an alternative that is a lone invalid_ rule with
+	// call_invalid_rules: this one runs in the first pass too, and inside
+	// expression_without_invalid.
+	if p.expect(tLBRACE) != nil {
+		p.invalidDoubleStarredKVPairs()
 	}
+	p.mark = mark
 	return nil
 }
 
@@ -1628,7 +1644,7 @@ func (p *parser) forIfClauses() []*ast.Comprehension {
 //
 //	| 'async' 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
 //	| 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
-//	| invalid_for_if_clause
+//	| 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
 //	| invalid_for_target
 func (p *parser) forIfClause() *ast.Comprehension {
 	if !p.enter() {
@@ -1680,12 +1696,15 @@ func (p *parser) forIfClause() *ast.Comprehension {
 		return &ast.Comprehension{Target: a, Iter: b, Ifs: ifs, IsAsync: isAsync}
 	}
 	p.mark = mark
+	// In 3.13 the "'in' expected" alternative is written out in
+	// for_if_clause, not as a lone invalid_ rule, so pegen does not guard
+	// it: it runs in the first pass and inside expression_without_invalid.
+	p.invalidForIfClause()
+	p.mark = mark
+	if p.errorIndicator {
+		return nil
+	}
 	if p.callInvalidRules {
-		p.invalidForIfClause()
-		p.mark = mark
-		if p.errorIndicator {
-			return nil
-		}
 		p.invalidForTarget()
 		p.mark = mark
 	}

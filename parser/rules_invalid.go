@@ -993,7 +993,8 @@ func (p *parser) invalidWithItem() {
 	p.mark = mark
 }
 
-// invalid_for_if_clause: 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
+// invalidForIfClause is the third alternative of for_if_clause (3.13 writes it
+// out there): 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
 func (p *parser) invalidForIfClause() {
 	if !p.enter() {
 		return

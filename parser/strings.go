@@ -127,14 +127,35 @@ loop:
 // decodeString is _PyPegen_decode_string; it reports decoding errors as
 // "(unicode error) …" at the last token read.
 func (p *parser) decodeString(raw bool, s string, t *token) (pyconst.Str, bool) {
+	str, msg := p.decodeStringMsg(raw, s, t)
+	if msg != "" {
+		p.raise(SyntaxErr, false, "(unicode error) %s", msg)
+		return "", false
+	}
+	return str, true
+}
+
+// decodeStringMsg is _PyPegen_decode_string without the conversion of its
+// failure into a SyntaxError: it returns the message of the
+// UnicodeDecodeError CPython's decoders raise, or "".
+func (p *parser) decodeStringMsg(raw bool, s string, t *token) (pyconst.Str, string) {
 	if raw {
 		if !validUTF8(s) {
-			p.raise(SyntaxErr, false, "(unicode error) %s", utf8DecodeError([]byte(s)))
-			return "", false
+			return "", utf8DecodeError([]byte(s))
 		}
-		return pyconst.Str(s), true
+		return pyconst.Str(s), ""
 	}
 	return p.decodeUnicodeEscapes(s, t)
+}
+
+// raiseOther fails the parse with an exception that is not a SyntaxError
+// (its "Type: message" line), unless an error is pending already.
+func (p *parser) raiseOther(exc string) {
+	if p.errorIndicator && (p.err != nil || p.otherErr != "") {
+		return
+	}
+	p.errorIndicator = true
+	p.otherErr = exc
 }
 
 func validUTF8(s string) bool {
@@ -155,8 +176,9 @@ func validUTF8(s string) bool {
 // decodeUnicodeEscapes is decode_unicode_with_escapes: the escapes of a
 // non-raw str literal. Like CPython it first rewrites each non-ASCII
 // character as \UXXXXXXXX (and a backslash before one as \u005c), so error
-// positions count in that rewritten text.
-func (p *parser) decodeUnicodeEscapes(s string, t *token) (pyconst.Str, bool) {
+// positions count in that rewritten text. It returns the text, or the
+// message of the UnicodeDecodeError CPython raises.
+func (p *parser) decodeUnicodeEscapes(s string, t *token) (pyconst.Str, string) {
 	var buf strings.Builder
 	for i := 0; i < len(s); {
 		if s[i] == '\\' {
@@ -176,8 +198,7 @@ func (p *parser) decodeUnicodeEscapes(s string, t *token) (pyconst.Str, bool) {
 			}
 			chunk := s[i:j]
 			if !validUTF8(chunk) {
-				p.raise(SyntaxErr, false, "(unicode error) %s", utf8DecodeError([]byte(chunk)))
-				return "", false
+				return "", utf8DecodeError([]byte(chunk))
 			}
 			for _, r := range chunk {
 				fmt.Fprintf(&buf, "\\U%08x", r)
@@ -190,13 +211,12 @@ func (p *parser) decodeUnicodeEscapes(s string, t *token) (pyconst.Str, bool) {
 	}
 	out, firstInvalid, errMsg := unicodeEscapeDecode(buf.String())
 	if errMsg != "" {
-		p.raise(SyntaxErr, false, "(unicode error) %s", errMsg)
-		return "", false
+		return "", errMsg
 	}
-	if firstInvalid != "" && !p.warnInvalidEscape(firstInvalid, t) {
-		return "", false
+	if firstInvalid != "" {
+		p.warnInvalidEscape(firstInvalid, t)
 	}
-	return out, true
+	return out, ""
 }
 
 // warnInvalidEscape records the SyntaxWarning for an invalid escape; esc
@@ -469,8 +489,15 @@ func (p *parser) fstringMiddle() ast.Expr {
 		return nil
 	}
 	if t := p.expect(tFSTRING_MIDDLE); t != nil {
-		// _PyPegen_constant_from_token: the raw text, decoded later.
-		return &ast.Constant{Loc: tokLoc(t), Value: pyconst.Str(p.text(t))}
+		// _PyPegen_constant_from_token: the raw text, its escapes decoded
+		// later, but its UTF-8 decoded strictly now (PyUnicode_FromString),
+		// a failure propagating as a UnicodeDecodeError.
+		text := p.text(t)
+		if !validUTF8(text) {
+			p.raiseOther("UnicodeDecodeError: " + utf8DecodeError([]byte(text)))
+			return nil
+		}
+		return &ast.Constant{Loc: tokLoc(t), Value: pyconst.Str(text)}
 	}
 	p.mark = mark
 	return nil
@@ -603,9 +630,11 @@ func (p *parser) fstringFormatSpec() ast.Expr {
 	mark := p.mark
 	if t := p.expect(tFSTRING_MIDDLE); t != nil {
 		// _PyPegen_decoded_constant_from_token: escapes are decoded even
-		// in a raw f-string.
-		s, ok := p.decodeString(false, p.text(t), t)
-		if !ok {
+		// in a raw f-string, and a failure propagates as the decoder's
+		// UnicodeDecodeError, not as a SyntaxError.
+		s, msg := p.decodeStringMsg(false, p.text(t), t)
+		if msg != "" {
+			p.raiseOther("UnicodeDecodeError: " + msg)
 			return nil
 		}
 		return &ast.Constant{Loc: tokLoc(t), Value: s}

@@ -157,7 +157,13 @@ func (t *tokenizer) underflow() bool {
 	}
 	t.lineno++
 	t.colOffset = 0
-	t.buf = t.cur
+	// The buffer starts at the new line only between tokens: a token that
+	// spans lines (a triple-quoted string, a backslash continuation) keeps
+	// it at the line where the token began, which shows in the column of
+	// E_LINECONT and in the text of errors taken from the buffer.
+	if t.start < 0 {
+		t.buf = t.cur
+	}
 	t.lineStart = t.cur
 	t.inp = end
 	return true

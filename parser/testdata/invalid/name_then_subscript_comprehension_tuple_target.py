@@ -1,0 +1,1 @@
+a b[x, y for x in z]
