@@ -3,6 +3,7 @@ package vm
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"github.com/peephole-lsp/peephole/compiler"
@@ -137,11 +138,32 @@ func ScriptPath(file string) string {
 	return dir
 }
 
-// DefaultPyLib finds CPython's pure-Python standard library folder: the
-// PEEPHOLE_PYLIB environment variable, or nothing.
+// DefaultPyLib finds CPython's pure-Python standard library folder
+// without running anything (DESIGN §7): $PEEPHOLE_PYLIB, then
+// $(pyenv root)/versions/3.13.*/lib/python3.13 (PYENV_ROOT or ~/.pyenv),
+// then the usual system folders. It returns "" when there is none.
 func DefaultPyLib() string {
 	if p := os.Getenv("PEEPHOLE_PYLIB"); p != "" {
 		return p
+	}
+	var roots []string
+	if r := os.Getenv("PYENV_ROOT"); r != "" {
+		roots = append(roots, r)
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		roots = append(roots, filepath.Join(h, ".pyenv"))
+	}
+	var candidates []string
+	for _, r := range roots {
+		matches, _ := filepath.Glob(filepath.Join(r, "versions", "3.13.*", "lib", "python3.13"))
+		sort.Sort(sort.Reverse(sort.StringSlice(matches)))
+		candidates = append(candidates, matches...)
+	}
+	candidates = append(candidates, "/usr/lib/python3.13", "/usr/local/lib/python3.13", "/opt/homebrew/lib/python3.13")
+	for _, c := range candidates {
+		if fileExists(filepath.Join(c, "os.py")) {
+			return c
+		}
 	}
 	return ""
 }
