@@ -44,9 +44,8 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 	fast := f.fast
 	var err error
 	var at int
-	// checkEvery counts down to the next check of the limits (cancel,
+	// t.countdown counts down to the next check of the limits (cancel,
 	// time, steps).
-	checkEvery := 0
 	// reraiseAt is the instruction from which a RERAISE's handler is
 	// looked up (it may differ from f.lasti), or -1.
 	reraiseAt := -1
@@ -78,9 +77,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		switch op {
 		case c.NOP, c.RESUME, c.CACHE:
 			if op == c.RESUME {
-				checkEvery--
-				if checkEvery <= 0 {
-					checkEvery = 64
+				t.countdown--
+				if t.countdown <= 0 {
+					t.countdown = 64
 					if err = t.checkLimits(); err != nil {
 						goto unwindAbort
 					}
@@ -542,9 +541,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			f.ip += arg
 		case c.JUMP_BACKWARD:
 			f.ip -= arg
-			checkEvery--
-			if checkEvery <= 0 {
-				checkEvery = 64
+			t.countdown--
+			if t.countdown <= 0 {
+				t.countdown = 64
 				if err = t.checkLimits(); err != nil {
 					goto unwindAbort
 				}

@@ -150,9 +150,12 @@ type Thread struct {
 	// reprs are the containers being repr'd (Py_ReprEnter).
 	reprs map[Object]bool
 
-	steps    int64
-	deadline time.Time
-	output   int64
+	// countdown counts the RESUMEs and backward jumps left before the
+	// next check of the limits.
+	countdown int
+	steps     int64
+	deadline  time.Time
+	output    int64
 }
 
 // Interp returns the thread's interpreter.
