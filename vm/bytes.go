@@ -47,7 +47,7 @@ func NewByteArray(b []byte) *ByteArray {
 // Bytes returns the content, which the bytearray may later change.
 func (b *ByteArray) Bytes() []byte { return b.b }
 
-// emptyBytes is b''.
+// emptyBytes is b”.
 var emptyBytes = NewBytes([]byte{})
 
 // bytesLike returns the bytes of a bytes-like object: bytes, bytearray or

@@ -77,7 +77,7 @@ func init() {
 
 var strNewSpec = ArgSpec{Name: "str", Params: []string{"object", "encoding", "errors"}, Style: StyleUnpack}
 
-// strNew is str(object='') and str(object=b'', encoding='utf-8',
+// strNew is str(object=”) and str(object=b”, encoding='utf-8',
 // errors='strict').
 func strNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 	var a [3]Value
