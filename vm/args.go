@@ -51,6 +51,14 @@ func (s *ArgSpec) Parse(t *Thread, args []Value, kwnames []*Str, out []Value) er
 	if len(kwnames) > 0 && s.PosOnly >= len(s.Params) {
 		return t.typeErrorf("%s() takes no keyword arguments", s.Name)
 	}
+	if total := nargs + len(kwnames); s.Style == StyleClinic && total > len(s.Params) && (nargs > 0 || s.KwOnly < len(s.Params)) {
+		// _PyArg_UnpackKeywords counts all the arguments first.
+		kwd := ""
+		if nargs == 0 {
+			kwd = "keyword "
+		}
+		return t.typeErrorf("%s() takes at most %d %sargument%s (%d given)", s.Name, len(s.Params), kwd, plural(len(s.Params)), total)
+	}
 	if nargs > npos {
 		return s.tooMany(t, nargs, npos, len(kwnames))
 	}

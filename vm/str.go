@@ -2,16 +2,21 @@ package vm
 
 import (
 	"sync"
-	"unicode/utf8"
 
 	"github.com/peephole-lsp/peephole/internal/pyconst"
 )
 
 // Str is a Python str. Its text is held in the generalized UTF-8 of
 // pyconst.Str (every code point, lone surrogates included, as its UTF-8
-// sequence), with its length in code points and its hash cached. Indexing
-// by code point is O(1) for ASCII text; other text builds an index of its
-// code points on first use.
+// sequence), with its length in code points and its hash cached.
+//
+// Python indexes a str by code point. ASCII text (the common case) indexes
+// its bytes directly. Other text finds the byte offset of a code point
+// through a table of checkpoints (the offset of every strCheckpoint-th code
+// point), built on first use, and reads single characters through a cached
+// slice of its code points; the methods that search work on the bytes
+// (UTF-8 is self-synchronizing, surrogates included) and convert offsets
+// only at the edges.
 type Str struct {
 	ObjectBase
 	s      string
@@ -19,8 +24,12 @@ type Str struct {
 	ascii  bool  // every byte < 0x80
 	hash   int64 // -1 until computed
 	runes  []rune
+	offs   []int32 // byte offsets of every strCheckpoint-th code point
 	intern bool
 }
+
+// strCheckpoint is the spacing of the byte-offset checkpoints.
+const strCheckpoint = 32
 
 // NewStr returns a new str holding s, which must be generalized UTF-8.
 func NewStr(s string) *Str {
@@ -29,29 +38,38 @@ func NewStr(s string) *Str {
 	return st
 }
 
+// newStrN returns a new str holding s, whose length in code points is n
+// (it is ASCII when n == len(s)).
+func newStrN(s string, n int) *Str {
+	return &Str{ObjectBase: ObjectBase{cls: StrType}, s: s, n: n, ascii: n == len(s), hash: -1}
+}
+
 // NewStrValue is Obj(NewStr(s)).
 func NewStrValue(s string) Value { return Value{o: NewStr(s)} }
 
 func (s *Str) measure() {
-	ascii := true
-	for i := 0; i < len(s.s); i++ {
-		if s.s[i] >= 0x80 {
-			ascii = false
-			break
-		}
+	i := 0
+	for i < len(s.s) && s.s[i] < 0x80 {
+		i++
 	}
-	s.ascii = ascii
-	if ascii {
+	if i == len(s.s) {
+		s.ascii = true
 		s.n = len(s.s)
 		return
 	}
+	s.n = i + countCodePoints(s.s[i:])
+}
+
+// countCodePoints counts the code points of generalized UTF-8 text: its
+// bytes that are not continuation bytes.
+func countCodePoints(s string) int {
 	n := 0
-	for i := 0; i < len(s.s); {
-		_, size := pyconst.DecodeRune(s.s[i:])
-		i += size
-		n++
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
 	}
-	s.n = n
+	return n
 }
 
 // String returns the text as a Go string (generalized UTF-8).
@@ -87,25 +105,90 @@ func (s *Str) At(i int) rune {
 	return s.Runes()[i]
 }
 
+// byteOff returns the byte offset of code point i (0 <= i <= Len).
+func (s *Str) byteOff(i int) int {
+	if s.ascii {
+		return i
+	}
+	if i >= s.n {
+		return len(s.s)
+	}
+	if s.offs == nil {
+		offs := make([]int32, 0, s.n/strCheckpoint+1)
+		k := 0
+		for b := 0; b < len(s.s); b++ {
+			if s.s[b]&0xC0 != 0x80 {
+				if k%strCheckpoint == 0 {
+					offs = append(offs, int32(b))
+				}
+				k++
+			}
+		}
+		s.offs = offs
+	}
+	b := int(s.offs[i/strCheckpoint])
+	for k := i % strCheckpoint; k > 0; k-- {
+		b++
+		for s.s[b]&0xC0 == 0x80 {
+			b++
+		}
+	}
+	return b
+}
+
+// cpIndex returns the index of the code point that starts at byte offset
+// b (or Len for len(s)).
+func (s *Str) cpIndex(b int) int {
+	if s.ascii {
+		return b
+	}
+	if b >= len(s.s) {
+		return s.n
+	}
+	if b > len(s.s)/2 {
+		return s.n - countCodePoints(s.s[b:])
+	}
+	return countCodePoints(s.s[:b])
+}
+
 // Slice returns the code points [i:j] as a Go string.
 func (s *Str) Slice(i, j int) string {
 	if s.ascii {
 		return s.s[i:j]
 	}
-	var b []byte
-	for _, r := range s.Runes()[i:j] {
-		b = pyconst.AppendRune(b, r)
+	return s.s[s.byteOff(i):s.byteOff(j)]
+}
+
+// substr returns the str of the code points [i:j], s itself when that is
+// all of an exact str.
+func (s *Str) substr(i, j int) *Str {
+	if i == 0 && j == s.n && s.cls == StrType {
+		return s
 	}
-	return string(b)
+	if j-i == 1 {
+		return charStr(s.At(i))
+	}
+	return newStrN(s.Slice(i, j), j-i)
 }
 
 // StrFromRunes returns a str of code points.
 func StrFromRunes(rs []rune) *Str {
-	return NewStr(string(pyconst.StrFromRunes(rs)))
+	b := make([]byte, 0, len(rs))
+	for _, r := range rs {
+		b = pyconst.AppendRune(b, r)
+	}
+	return newStrN(string(b), len(rs))
 }
 
 // validUTF8 reports whether s has no surrogates (it is ordinary UTF-8).
-func (s *Str) validUTF8() bool { return s.ascii || utf8.ValidString(s.s) }
+func (s *Str) validUTF8() bool { return s.ascii || !pyconst.Str(s.s).HasSurrogates() }
+
+// decodeGeneralized decodes the first code point of generalized UTF-8
+// text (surrogates included) and returns it with its size.
+func decodeGeneralized(s string) (rune, int) { return pyconst.DecodeRune(s) }
+
+// appendRune appends the generalized UTF-8 of r.
+func appendRune(b []byte, r rune) []byte { return pyconst.AppendRune(b, r) }
 
 // interned holds the interned strings (sys.intern, identifiers, names).
 // It is shared by every interpreter of the process; strs are immutable and

@@ -1,0 +1,743 @@
+package vm
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/runenames"
+)
+
+// The text codecs that str.encode, bytes.decode and str(bytes, encoding)
+// use: UTF-8 (and utf-8-sig), ASCII, Latin-1, UTF-16 and UTF-32 in both byte
+// orders, as CPython's built-in codecs implement them, with its error
+// handlers (strict, replace, ignore, backslashreplace, xmlcharrefreplace,
+// namereplace, surrogateescape, surrogatepass) and the exact ranges and
+// reasons of the UnicodeEncodeError and UnicodeDecodeError they raise.
+//
+// A codec name is found as the encodings package finds it: normalized
+// (lower case, runs of punctuation made one '_') and looked up among the
+// aliases. Names of CPython's other codecs are not known here and fail
+// with LookupError like an unknown name; its bytes-to-bytes codecs (hex,
+// rot13 …) fail with CPython's "is not a text encoding".
+
+// codecID names a codec implemented here.
+type codecID int
+
+const (
+	codecUTF8 codecID = iota
+	codecUTF8Sig
+	codecASCII
+	codecLatin1
+	codecUTF16
+	codecUTF16LE
+	codecUTF16BE
+	codecUTF32
+	codecUTF32LE
+	codecUTF32BE
+)
+
+// codecNames are the names the codecs give in their errors.
+var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+
+// codecByName maps normalized names (encodings.aliases and the codec
+// modules' own names) to codecs.
+var codecByName = map[string]codecID{
+	"utf_8": codecUTF8, "u8": codecUTF8, "utf": codecUTF8, "utf8": codecUTF8, "utf8_ucs2": codecUTF8,
+	"utf8_ucs4": codecUTF8, "cp65001": codecUTF8,
+	"utf_8_sig": codecUTF8Sig,
+	"ascii":     codecASCII, "646": codecASCII, "ansi_x3.4_1968": codecASCII, "ansi_x3.4_1986": codecASCII,
+	"ansi_x3_4_1968": codecASCII, "cp367": codecASCII, "csascii": codecASCII, "ibm367": codecASCII,
+	"iso646_us": codecASCII, "iso_646.irv_1991": codecASCII, "iso_ir_6": codecASCII, "us": codecASCII,
+	"us_ascii": codecASCII,
+	"latin_1":  codecLatin1, "8859": codecLatin1, "cp819": codecLatin1, "csisolatin1": codecLatin1,
+	"ibm819": codecLatin1, "iso8859": codecLatin1, "iso8859_1": codecLatin1, "iso_8859_1": codecLatin1,
+	"iso_8859_1_1987": codecLatin1, "iso_ir_100": codecLatin1, "l1": codecLatin1, "latin": codecLatin1,
+	"latin1": codecLatin1,
+	"utf_16": codecUTF16, "u16": codecUTF16, "utf16": codecUTF16,
+	"utf_16_le": codecUTF16LE, "unicodelittleunmarked": codecUTF16LE, "utf_16le": codecUTF16LE,
+	"utf_16_be": codecUTF16BE, "unicodebigunmarked": codecUTF16BE, "utf_16be": codecUTF16BE,
+	"utf_32": codecUTF32, "u32": codecUTF32, "utf32": codecUTF32,
+	"utf_32_le": codecUTF32LE, "utf_32le": codecUTF32LE,
+	"utf_32_be": codecUTF32BE, "utf_32be": codecUTF32BE,
+}
+
+// binaryCodecs are CPython's bytes-to-bytes and str-to-str codecs, by
+// normalized name and alias: str.encode and bytes.decode refuse them.
+var binaryCodecs = map[string]bool{
+	"base64_codec": true, "base64": true, "base_64": true, "bz2_codec": true, "bz2": true,
+	"hex_codec": true, "hex": true, "quopri_codec": true, "quopri": true, "quoted_printable": true,
+	"quotedprintable": true, "rot_13": true, "rot13": true, "uu_codec": true, "uu": true,
+	"zlib_codec": true, "zip": true, "zlib": true,
+}
+
+// normalizeEncoding is encodings.normalize_encoding after the registry's
+// lower-casing: ASCII letters lowered, runs of characters other than
+// letters, digits and '.' made one '_' (none at the ends).
+func normalizeEncoding(name string) string {
+	var b strings.Builder
+	punct := false
+	for _, c := range name {
+		if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.') {
+			if punct && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteRune(c)
+			punct = false
+		} else if c >= 0x80 && uniIsAlnum(c) {
+			// Non-ASCII letters are dropped but do not separate.
+			punct = false
+		} else {
+			punct = true
+		}
+	}
+	return b.String()
+}
+
+// lookupCodec finds the codec called name, or returns CPython's
+// LookupError; decode says which direction the caller wants, for the
+// message about bytes-to-bytes codecs.
+func lookupCodec(t *Thread, name string, decode bool) (codecID, error) {
+	switch name {
+	case "utf-8", "utf8":
+		return codecUTF8, nil
+	case "ascii":
+		return codecASCII, nil
+	case "latin-1", "latin1", "iso-8859-1":
+		return codecLatin1, nil
+	}
+	norm := normalizeEncoding(name)
+	if id, ok := codecByName[norm]; ok {
+		return id, nil
+	}
+	if id, ok := codecByName[strings.ReplaceAll(norm, ".", "_")]; ok {
+		return id, nil
+	}
+	if binaryCodecs[norm] {
+		if decode {
+			return 0, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
+		}
+		return 0, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
+	}
+	return 0, t.raisef(LookupErrorType, "unknown encoding: %s", name)
+}
+
+// errHandler is a codec error handler.
+type errHandler int
+
+const (
+	ehStrict errHandler = iota
+	ehReplace
+	ehIgnore
+	ehBackslash
+	ehXMLRef
+	ehName
+	ehSurrEscape
+	ehSurrPass
+)
+
+// lookupErrHandler finds an error handler by name; CPython looks it up
+// only when an error happens, and so does the codec code here.
+func lookupErrHandler(t *Thread, name string) (errHandler, error) {
+	switch name {
+	case "strict":
+		return ehStrict, nil
+	case "replace":
+		return ehReplace, nil
+	case "ignore":
+		return ehIgnore, nil
+	case "backslashreplace":
+		return ehBackslash, nil
+	case "xmlcharrefreplace":
+		return ehXMLRef, nil
+	case "namereplace":
+		return ehName, nil
+	case "surrogateescape":
+		return ehSurrEscape, nil
+	case "surrogatepass":
+		return ehSurrPass, nil
+	}
+	return 0, t.raisef(LookupErrorType, "unknown error handler name '%s'", name)
+}
+
+// isSurrogate reports whether r is a UTF-16 surrogate code point.
+func isSurrogate(r rune) bool { return 0xD800 <= r && r <= 0xDFFF }
+
+// encoder is the state of one str.encode.
+type encoder struct {
+	t      *Thread
+	id     codecID
+	name   string // the codec's name in errors
+	errors string
+	s      *Str
+	rs     []rune
+	out    []byte
+}
+
+// put appends the encoding of r, which the codec can encode.
+func (e *encoder) put(r rune) {
+	switch e.id {
+	case codecUTF8, codecUTF8Sig:
+		e.out = appendRune(e.out, r)
+	case codecASCII, codecLatin1:
+		e.out = append(e.out, byte(r))
+	case codecUTF16, codecUTF16LE, codecUTF16BE:
+		be := e.id == codecUTF16BE
+		if r >= 0x10000 {
+			r -= 0x10000
+			e.put16(0xD800+(r>>10), be)
+			e.put16(0xDC00+(r&0x3FF), be)
+		} else {
+			e.put16(r, be)
+		}
+	default:
+		if e.id == codecUTF32BE {
+			e.out = append(e.out, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+		} else {
+			e.out = append(e.out, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+		}
+	}
+}
+
+func (e *encoder) put16(u rune, be bool) {
+	if be {
+		e.out = append(e.out, byte(u>>8), byte(u))
+	} else {
+		e.out = append(e.out, byte(u), byte(u>>8))
+	}
+}
+
+// canEncode reports whether the codec encodes r without an error.
+func (e *encoder) canEncode(r rune) bool {
+	switch e.id {
+	case codecASCII:
+		return r < 0x80
+	case codecLatin1:
+		return r < 0x100
+	}
+	return !isSurrogate(r)
+}
+
+func (e *encoder) reason() string {
+	switch e.id {
+	case codecASCII:
+		return "ordinal not in range(128)"
+	case codecLatin1:
+		return "ordinal not in range(256)"
+	}
+	return "surrogates not allowed"
+}
+
+// encodeStr encodes s with the codec called encoding (str.encode).
+func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
+	id, err := lookupCodec(t, encoding, false)
+	if err != nil {
+		return nil, err
+	}
+	switch id {
+	case codecUTF8, codecASCII, codecLatin1:
+		if s.ascii {
+			return []byte(s.s), nil
+		}
+		if id == codecUTF8 && s.validUTF8() {
+			return []byte(s.s), nil
+		}
+	}
+	e := &encoder{t: t, id: id, name: codecNames[id], errors: errors, s: s, rs: s.Runes()}
+	switch id {
+	case codecUTF8Sig:
+		e.name = "utf-8"
+		e.out = append(e.out, 0xEF, 0xBB, 0xBF)
+	case codecUTF16:
+		e.id = codecUTF16LE
+		e.out = append(e.out, 0xFF, 0xFE)
+	case codecUTF32:
+		e.id = codecUTF32LE
+		e.out = append(e.out, 0xFF, 0xFE, 0, 0)
+	}
+	if e.out == nil {
+		e.out = make([]byte, 0, len(s.s))
+	}
+	rs := e.rs
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if e.canEncode(r) {
+			e.put(r)
+			i++
+			continue
+		}
+		// The run of characters the codec cannot encode; the UTF-16 and
+		// UTF-32 encoders report their surrogates one by one.
+		j := i + 1
+		if e.id != codecUTF16LE && e.id != codecUTF16BE && e.id != codecUTF32LE && e.id != codecUTF32BE {
+			for j < len(rs) && !e.canEncode(rs[j]) {
+				j++
+			}
+		}
+		if err := e.fail(i, j); err != nil {
+			return nil, err
+		}
+		i = j
+	}
+	return e.out, nil
+}
+
+// fail handles the characters rs[start:end] that the codec cannot
+// encode.
+func (e *encoder) fail(start, end int) error {
+	h, err := lookupErrHandler(e.t, e.errors)
+	if err != nil {
+		return err
+	}
+	rs := e.rs[start:end]
+	switch h {
+	case ehReplace:
+		for range rs {
+			e.put('?')
+		}
+	case ehIgnore:
+	case ehBackslash:
+		for _, r := range rs {
+			for _, c := range escapeCodePoint(r) {
+				e.put(rune(c))
+			}
+		}
+	case ehXMLRef:
+		for _, r := range rs {
+			for _, c := range "&#" + strconv.Itoa(int(r)) + ";" {
+				e.put(c)
+			}
+		}
+	case ehName:
+		for _, r := range rs {
+			name := charName(r)
+			text := "\\N{" + name + "}"
+			if name == "" {
+				text = escapeCodePoint(r)
+			}
+			for _, c := range text {
+				e.put(c)
+			}
+		}
+	case ehSurrEscape:
+		switch e.id {
+		case codecUTF16LE, codecUTF16BE, codecUTF32LE, codecUTF32BE:
+			return e.error(start, end)
+		}
+		for k, r := range rs {
+			if r < 0xDC80 || r > 0xDCFF {
+				return e.error(start+k, end)
+			}
+			e.out = append(e.out, byte(r-0xDC00))
+		}
+	case ehSurrPass:
+		switch e.id {
+		case codecASCII, codecLatin1:
+			return e.error(start, end)
+		}
+		for _, r := range rs {
+			if !isSurrogate(r) {
+				return e.error(start, end)
+			}
+			switch e.id {
+			case codecUTF8, codecUTF8Sig:
+				e.out = append(e.out, byte(0xE0|r>>12), byte(0x80|(r>>6)&0x3F), byte(0x80|r&0x3F))
+			case codecUTF16LE, codecUTF16BE:
+				e.put16(r, e.id == codecUTF16BE)
+			default:
+				e.put(r)
+			}
+		}
+	default:
+		return e.error(start, end)
+	}
+	return nil
+}
+
+func (e *encoder) error(start, end int) error {
+	return newUnicodeEncodeError(e.name, e.s, start, end, e.reason())
+}
+
+// escapeCodePoint is the backslash escape of a code point: \xNN, \uNNNN
+// or \UNNNNNNNN.
+func escapeCodePoint(r rune) string {
+	const digits = "0123456789abcdef"
+	var b []byte
+	switch {
+	case r < 0x100:
+		b = []byte{'\\', 'x', digits[r>>4], digits[r&15]}
+	case r < 0x10000:
+		b = []byte{'\\', 'u', digits[r>>12], digits[r>>8&15], digits[r>>4&15], digits[r&15]}
+	default:
+		b = []byte{'\\', 'U'}
+		for sh := 28; sh >= 0; sh -= 4 {
+			b = append(b, digits[r>>uint(sh)&15])
+		}
+	}
+	return string(b)
+}
+
+var (
+	hangulL = []string{"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"}
+	hangulV = []string{"A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"}
+	hangulT = []string{"", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"}
+)
+
+// charName returns the Unicode name of r as unicodedata.name gives it,
+// or "".
+func charName(r rune) string {
+	switch {
+	case 0x3400 <= r && r <= 0x4DBF || 0x4E00 <= r && r <= 0x9FFF ||
+		0x20000 <= r && r <= 0x2A6DF || 0x2A700 <= r && r <= 0x2B739 ||
+		0x2B740 <= r && r <= 0x2B81D || 0x2B820 <= r && r <= 0x2CEA1 ||
+		0x2CEB0 <= r && r <= 0x2EBE0 || 0x2EBF0 <= r && r <= 0x2EE5D ||
+		0x30000 <= r && r <= 0x3134A || 0x31350 <= r && r <= 0x323AF:
+		return "CJK UNIFIED IDEOGRAPH-" + strings.ToUpper(strconv.FormatInt(int64(r), 16))
+	case 0xAC00 <= r && r <= 0xD7A3:
+		k := int(r - 0xAC00)
+		return "HANGUL SYLLABLE " + hangulL[k/(21*28)] + hangulV[k%(21*28)/28] + hangulT[k%28]
+	case isSurrogate(r) || r < 0x20 || 0x7F <= r && r < 0xA0:
+		return ""
+	}
+	n := runenames.Name(r)
+	if n == "" || n[0] == '<' {
+		return ""
+	}
+	return n
+}
+
+// decoder is the state of one bytes.decode.
+type decoder struct {
+	t      *Thread
+	id     codecID
+	name   string
+	errors string
+	src    []byte
+	obj    *Bytes // the object the error reports, made on first error
+	out    []byte
+	n      int // code points in out
+}
+
+func (d *decoder) put(r rune) {
+	d.out = appendRune(d.out, r)
+	d.n++
+}
+
+// decodeBytes decodes b with the codec called encoding (bytes.decode).
+// obj is the bytes object b came from, or nil.
+func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str, error) {
+	id, err := lookupCodec(t, encoding, true)
+	if err != nil {
+		return nil, err
+	}
+	ascii := true
+	for _, c := range b {
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	switch id {
+	case codecUTF8, codecASCII, codecLatin1:
+		if ascii {
+			return newStrN(string(b), len(b)), nil
+		}
+	}
+	d := &decoder{t: t, id: id, name: codecNames[id], errors: errors, src: b, obj: obj}
+	switch id {
+	case codecUTF8, codecUTF8Sig:
+		if id == codecUTF8Sig {
+			d.name = "utf-8"
+			if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+				b = b[3:]
+				d.src = b
+				if obj != nil {
+					d.obj = nil
+				}
+			}
+		}
+		err = d.utf8()
+	case codecASCII:
+		err = d.ascii()
+	case codecLatin1:
+		d.out = make([]byte, 0, len(b)*2)
+		for _, c := range b {
+			d.put(rune(c))
+		}
+	case codecUTF16, codecUTF16LE, codecUTF16BE:
+		be := id == codecUTF16BE
+		start := 0
+		if id == codecUTF16 && len(b) >= 2 {
+			if b[0] == 0xFF && b[1] == 0xFE {
+				start = 2
+			} else if b[0] == 0xFE && b[1] == 0xFF {
+				start, be = 2, true
+			}
+		}
+		err = d.utf16(start, be)
+	default:
+		be := id == codecUTF32BE
+		start := 0
+		if id == codecUTF32 && len(b) >= 4 {
+			if b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 {
+				start = 4
+			} else if b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF {
+				start, be = 4, true
+			}
+		}
+		err = d.utf32(start, be)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return newStrN(string(d.out), d.n), nil
+}
+
+func (d *decoder) ascii() error {
+	d.out = make([]byte, 0, len(d.src))
+	for i := 0; i < len(d.src); {
+		c := d.src[i]
+		if c < 0x80 {
+			d.put(rune(c))
+			i++
+			continue
+		}
+		next, err := d.fail(i, i+1, "ordinal not in range(128)")
+		if err != nil {
+			return err
+		}
+		i = next
+	}
+	return nil
+}
+
+// utf8Error returns the length of the valid UTF-8 sequence at b[i] (0
+// when it is invalid) and, when it is invalid, the end of the error range
+// and its reason, as CPython's decoder reports them.
+func utf8Check(b []byte, i int) (size, end int, reason string) {
+	c := b[i]
+	var need int
+	lo, hi := byte(0x80), byte(0xBF)
+	switch {
+	case c < 0x80:
+		return 1, 0, ""
+	case c < 0xC2:
+		return 0, i + 1, "invalid start byte"
+	case c < 0xE0:
+		need = 1
+	case c < 0xF0:
+		need = 2
+		if c == 0xE0 {
+			lo = 0xA0
+		} else if c == 0xED {
+			hi = 0x9F
+		}
+	case c < 0xF5:
+		need = 3
+		if c == 0xF0 {
+			lo = 0x90
+		} else if c == 0xF4 {
+			hi = 0x8F
+		}
+	default:
+		return 0, i + 1, "invalid start byte"
+	}
+	for k := 1; k <= need; k++ {
+		if i+k >= len(b) {
+			return 0, len(b), "unexpected end of data"
+		}
+		x := b[i+k]
+		if k == 1 && (x < lo || x > hi) || k > 1 && (x < 0x80 || x > 0xBF) {
+			return 0, i + k, "invalid continuation byte"
+		}
+	}
+	return need + 1, 0, ""
+}
+
+func (d *decoder) utf8() error {
+	b := d.src
+	d.out = make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		size, end, reason := utf8Check(b, i)
+		if size > 0 {
+			d.out = append(d.out, b[i:i+size]...)
+			d.n++
+			i += size
+			continue
+		}
+		next, err := d.fail(i, end, reason)
+		if err != nil {
+			return err
+		}
+		i = next
+	}
+	return nil
+}
+
+func (d *decoder) utf16(i int, be bool) error {
+	if be {
+		d.name = "utf-16-be"
+	} else {
+		d.name = "utf-16-le"
+	}
+	b := d.src
+	d.out = make([]byte, 0, len(b))
+	unit := func(k int) rune {
+		if be {
+			return rune(b[k])<<8 | rune(b[k+1])
+		}
+		return rune(b[k+1])<<8 | rune(b[k])
+	}
+	for i < len(b) {
+		var next int
+		var err error
+		switch {
+		case i+1 >= len(b):
+			next, err = d.fail(i, len(b), "truncated data")
+		default:
+			u := unit(i)
+			switch {
+			case u < 0xD800 || u > 0xDFFF:
+				d.put(u)
+				i += 2
+				continue
+			case u >= 0xDC00:
+				next, err = d.fail(i, i+2, "illegal encoding")
+			case i+3 >= len(b):
+				next, err = d.fail(i, len(b), "unexpected end of data")
+			default:
+				u2 := unit(i + 2)
+				if u2 < 0xDC00 || u2 > 0xDFFF {
+					next, err = d.fail(i, i+2, "illegal UTF-16 surrogate")
+				} else {
+					d.put(0x10000 + (u-0xD800)<<10 + (u2 - 0xDC00))
+					i += 4
+					continue
+				}
+			}
+		}
+		if err != nil {
+			return err
+		}
+		i = next
+	}
+	return nil
+}
+
+func (d *decoder) utf32(i int, be bool) error {
+	if be {
+		d.name = "utf-32-be"
+	} else {
+		d.name = "utf-32-le"
+	}
+	b := d.src
+	d.out = make([]byte, 0, len(b)/2)
+	for i < len(b) {
+		var next int
+		var err error
+		if i+3 >= len(b) {
+			next, err = d.fail(i, len(b), "truncated data")
+		} else {
+			var u uint32
+			if be {
+				u = uint32(b[i])<<24 | uint32(b[i+1])<<16 | uint32(b[i+2])<<8 | uint32(b[i+3])
+			} else {
+				u = uint32(b[i+3])<<24 | uint32(b[i+2])<<16 | uint32(b[i+1])<<8 | uint32(b[i])
+			}
+			switch {
+			case u > 0x10FFFF:
+				next, err = d.fail(i, i+4, "code point not in range(0x110000)")
+			case isSurrogate(rune(u)):
+				next, err = d.fail(i, i+4, "code point in surrogate code point range(0xd800, 0xe000)")
+			default:
+				d.put(rune(u))
+				i += 4
+				continue
+			}
+		}
+		if err != nil {
+			return err
+		}
+		i = next
+	}
+	return nil
+}
+
+// fail handles the bytes src[start:end] that the codec cannot decode and
+// returns where decoding resumes.
+func (d *decoder) fail(start, end int, reason string) (int, error) {
+	h, err := lookupErrHandler(d.t, d.errors)
+	if err != nil {
+		return 0, err
+	}
+	switch h {
+	case ehReplace:
+		d.put(0xFFFD)
+	case ehIgnore:
+	case ehBackslash:
+		for _, c := range d.src[start:end] {
+			for _, r := range escapeCodePoint(rune(c)) {
+				d.put(r)
+			}
+		}
+	case ehSurrEscape:
+		for _, c := range d.src[start:end] {
+			if c < 0x80 {
+				return 0, d.error(start, end, reason)
+			}
+		}
+		for _, c := range d.src[start:end] {
+			d.put(0xDC00 + rune(c))
+		}
+	case ehSurrPass:
+		b := d.src
+		switch d.id {
+		case codecUTF8, codecUTF8Sig:
+			if start+2 < len(b) && b[start] == 0xED && b[start+1] >= 0xA0 && b[start+1] <= 0xBF && b[start+2]&0xC0 == 0x80 {
+				d.put(0xD000 | rune(b[start+1]&0x3F)<<6 | rune(b[start+2]&0x3F))
+				return start + 3, nil
+			}
+		case codecUTF16, codecUTF16LE, codecUTF16BE:
+			if start+1 < len(b) {
+				var u rune
+				if d.name == "utf-16-be" {
+					u = rune(b[start])<<8 | rune(b[start+1])
+				} else {
+					u = rune(b[start+1])<<8 | rune(b[start])
+				}
+				if isSurrogate(u) {
+					d.put(u)
+					return start + 2, nil
+				}
+			}
+		case codecUTF32, codecUTF32LE, codecUTF32BE:
+			if start+3 < len(b) {
+				var u rune
+				if d.name == "utf-32-be" {
+					u = rune(b[start])<<24 | rune(b[start+1])<<16 | rune(b[start+2])<<8 | rune(b[start+3])
+				} else {
+					u = rune(b[start+3])<<24 | rune(b[start+2])<<16 | rune(b[start+1])<<8 | rune(b[start])
+				}
+				if isSurrogate(u) {
+					d.put(u)
+					return start + 4, nil
+				}
+			}
+		}
+		return 0, d.error(start, end, reason)
+	case ehXMLRef, ehName:
+		return 0, d.t.typeErrorf("don't know how to handle UnicodeDecodeError in error callback")
+	default:
+		return 0, d.error(start, end, reason)
+	}
+	return end, nil
+}
+
+func (d *decoder) error(start, end int, reason string) error {
+	if d.obj == nil {
+		d.obj = NewBytes(append([]byte(nil), d.src...))
+	}
+	return newUnicodeDecodeError(d.name, d.obj, start, end, reason)
+}

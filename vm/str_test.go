@@ -1,0 +1,234 @@
+package vm_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/peephole-lsp/peephole/internal/oracle"
+)
+
+// tPrelude defines t(f): print repr(f()) or the exception f raises, so
+// that a test program can list expressions one a line.
+const tPrelude = `def t(f):
+    try:
+        r = f()
+    except Exception as e:
+        print(type(e).__name__, e)
+    else:
+        print(repr(r))
+`
+
+// checkExprs checks a program made of t(lambda: …) lines, one for each
+// expression, against the oracle.
+func checkExprs(t *testing.T, exprs string) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(tPrelude)
+	for _, line := range strings.Split(exprs, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		b.WriteString("t(lambda: (" + line + "))\n")
+	}
+	checkLines(t, b.String())
+}
+
+// checkLines is checkProgram for programs that print many lines: a
+// mismatch reports the lines that differ, with the line of the program
+// that printed them when each prints one.
+func checkLines(t *testing.T, src string) {
+	t.Helper()
+	oracle.Require(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "prog.py")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := oracle.Run(t, nil, path)
+	stdout, stderr, code := runVM(t, path, []byte(src), "")
+	if stderr != string(want.Stderr) || code != want.ExitCode {
+		t.Errorf("exit %d, stderr:\n%s\nCPython: exit %d, stderr:\n%s", code, stderr, want.ExitCode, want.Stderr)
+	}
+	got, exp := strings.Split(stdout, "\n"), strings.Split(string(want.Stdout), "\n")
+	var progLines []string
+	for _, l := range strings.Split(src, "\n") {
+		if strings.HasPrefix(l, "t(") {
+			progLines = append(progLines, l)
+		}
+	}
+	bad := 0
+	for i := 0; i < max(len(got), len(exp)); i++ {
+		var g, e string
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(exp) {
+			e = exp[i]
+		}
+		if g != e {
+			where := ""
+			if i < len(progLines) && len(got) == len(exp) {
+				where = progLines[i]
+			}
+			t.Errorf("line %d %s\n  peephole: %s\n  CPython:  %s", i+1, where, g, e)
+			if bad++; bad > 20 {
+				t.Fatal("too many differences")
+			}
+		}
+	}
+}
+
+// TestStrSearch covers find/index/count/startswith/endswith and their
+// argument errors.
+func TestStrSearch(t *testing.T) {
+	checkExprs(t, `
+'abc'.find('a', 'x')
+'abc'.find('a', None, None)
+'abc'.startswith(('a', 1))
+'abc'.startswith(('x', 1))
+'abc'.startswith((), 0)
+'abc'.center('a')
+'abc'.center(2**70)
+'abc'.center(-5)
+'abc'.center(10, 'ab')
+'abc'.center(10, '')
+'abc'.zfill('a')
+'abc'.expandtabs('a')
+'abc'.split(None, 'a')
+'abc'.split('')
+'abc'.replace('a','b','c')
+'abc'.replace('a','b',count=1)
+'abc'.replace('','-')
+'abc'.replace('','-', 2)
+''.replace('','-')
+'abc'.splitlines(keepends='x')
+'a\x1cb\x1dc\x1ed\x85e\u2028f\r\ng'.splitlines()
+'abc'.join([1])
+'abc'.join(['a', 1])
+'abc'.maketrans({'ab': 1})
+'abc'.maketrans({1.5: 1})
+str.maketrans('ab', 'c')
+str.maketrans('ab', 'cd', 5)
+str.maketrans({'a': 'b', 98: None})[97], str.maketrans({'a': 'b', 98: None})[98] is None
+'abc'.translate({97: 'xyz', 98: None, 99: 300})
+'abc'.translate({97: 2**40})
+'abc'.translate({97: 1.5})
+'abc'.translate({97: -1})
+'abc'.translate([])
+'abc'.translate('xyz')
+'abc'.encode('ascii', 5)
+'abc'.encode(errors=5)
+'abc'.expandtabs(-1)
+'a\tb'.expandtabs(-1)
+'abc'.zfill(2**70)
+'abc'.ljust(2**62)
+'x'.count('')
+'abc'.count('', 1, 2)
+'abc'.count('', 5)
+'abc'.find('', 3)
+'abc'.find('', 4)
+'abc'.index('z')
+'abc'.rindex('z')
+'abc'.split('b', 'x')
+'abc'.split(maxsplit=1.5)
+'abc'.rsplit(sep=None, maxsplit=2**70)
+'aXbXc'.rsplit('X', 1)
+'  a b  c  '.rsplit(None, 1)
+'  a b  c  '.split(None, 1)
+'abc'.partition('')
+'abc'.rpartition('')
+'abc'.strip('')
+'abc'.removeprefix(b'a')
+'abc'.__getitem__(1.5)
+'abc'[2**70]
+'abc'[5]
+'abc' + 1
+1 + 'abc'
+'abc' * 'x'
+'abc' * 2**70
+'abc' < 1
+'ab' in 'xaby'
+1 in 'abc'
+'abc'.__contains__(b'a')
+'ééaé'.find('a'), 'ééaéa'.rfind('a'), 'ééaé'.find('é', 1), 'ééaé'.find('é', 2, 3), 'é€😀a😀'.index('😀', 3), 'é€😀a😀'.rindex('😀', 0, 4)
+'é€😀a😀'.count('😀'), 'é€😀a😀'.count(''), 'é€😀a😀'.startswith('😀', 2), 'é€😀a😀'.endswith(('x', '😀a'), 0, 4)
+'abc'.find('c', -1), 'abc'.find('c', -10, -1), 'abc'.rfind('', 1, 2), 'aaa'.count('aa'), 'abc'.index('c', 2**80)
+'abc'.find('b', True), 'abc'.startswith('b', 1.0)
+`)
+}
+
+// TestStrSplitJoin covers split, rsplit, splitlines, partition, join,
+// the strip family, padding, replace, translate and maketrans.
+func TestStrSplitJoin(t *testing.T) {
+	checkExprs(t, `
+z
+zd
+.2
++c
+#c
+c
+,c
+,x
+_x
+_b
+,_
+_,
+,,
+__
+.
+.x
+xx
+10.2xx
+q
+
+é
+=10
+010
+0=10
+x<10
+<010
+#010x
+#X
+n
+,n
+_n
+,d
+' a\u2003b\x1fc  d\u3000'.split(), ' a\u2003b\x1fc  d\u3000'.rsplit(None, 2), 'é,ü,,😀'.split(','), 'é,ü,,😀'.rsplit(',', 1), 'a--b--c'.split('--', 1)
+'é😀é'.partition('😀'), 'é😀é'.rpartition('é'), 'abc'.partition('x'), 'abc'.rpartition('x'), 'é😀é'.strip('é'), '😀é😀'.rstrip('😀'), '  é  '.lstrip()
+'é'.center(5, '😀'), 'é'.ljust(3, 'x'), 'é'.rjust(3), 'é😀'.replace('😀', 'ab'), 'é😀'.replace('', '-'), 'aaaa'.replace('a', 'b', 2), 'aaaa'.replace('aa', '')
+'éa😀'.translate({ord('é'): 'e', ord('😀'): None}), 'abc'.translate(str.maketrans('abc', 'xyz', 'b')), 'abc'.removeprefix('ab'), 'abc'.removesuffix('bc'), 'abc'.removesuffix('')
+'x'.join(('é', '😀')), ''.join(map(str, range(5))), 'a'.join('é😀'), 'é\n😀\r\n'.splitlines(), 'é\n😀\r\n'.splitlines(keepends=True), ''.splitlines(), '\n'.splitlines()
+'é\t😀\tx'.expandtabs(3), '\t'.expandtabs(0), 'é'.zfill(3), '-é'.zfill(4), ''.zfill(2), 'abc'.__getnewargs__()
+`)
+}
+
+// TestStrCase covers the case methods and predicates, with Unicode's
+// special cases.
+func TestStrCase(t *testing.T) {
+	checkExprs(t, `
+_d
+%
+.0%
+e
+#o
+99999999999999999999
+.99999999999999999999
+010,
+011_x
+=+10
+^+10
+ 
+-
++
++010,
+'hello WORLD 3x'.capitalize(), 'HELLO'.swapcase(), 'ǆemal ǈ'.title(), 'ŉ'.upper(), 'ΐ'.upper(), 'ᾳ'.upper(), 'ᾳ'.title(), 'ᾼ'.lower(), 'ﬃ'.upper(), 'İstanbul'.lower()
+'abc'.isalpha(), 'ab1'.isalpha(), ''.isalpha(), 'Ⅻ'.isnumeric(), 'Ⅻ'.isdigit(), '٣'.isdecimal(), '①'.isdigit(), '①'.isdecimal(), '½'.isnumeric(), '𝟘'.isdecimal()
+' \t\x1c\x85\u2028'.isspace(), ''.isspace(), '\u200b'.isspace(), 'a\x00'.isprintable(), ''.isprintable(), '\xa0'.isprintable(), 'é'.isascii(), ''.isascii()
+'abc'.islower(), 'aBc'.islower(), '123'.islower(), 'ǅ'.isupper(), 'ABC1'.isupper(), 'Hello World'.istitle(), 'Hello world'.istitle(), 'ǅa Bb'.istitle(), ''.istitle()
+'a1_'.isidentifier(), '1a'.isidentifier(), '_'.isidentifier(), 'é𝔘'.isidentifier(), 'a-b'.isidentifier(), ''.isidentifier(), 'ª'.isidentifier()
+'\U0002EBF0'.isalpha(), '\U0002EBF0'.isidentifier(), '\u31EF'.isprintable(), '\u2FFC'.isalpha(), 'ꭰ'.upper(), 'ſ'.casefold(), 'ΣΑΣ\u0345Σ'.lower()
+`)
+}

@@ -1,0 +1,302 @@
+package vm
+
+import (
+	"github.com/peephole-lsp/peephole/internal/unitables"
+)
+
+// The case methods of str (lower, upper, casefold, title, capitalize,
+// swapcase) and its predicates (isalpha … isidentifier), with CPython's
+// full case mappings (ß.upper() is "SS") and its final-sigma rule, from the
+// tables of strunicode.go. ASCII text takes byte loops.
+
+func init() {
+	onSetup(setupStrCase)
+}
+
+// finalSigma reports whether the capital sigma at rs[i] ends a word, as
+// CPython's handle_capital_sigma decides: a cased letter precedes it
+// (case-ignorable ones skipped) and none follows it.
+func finalSigma(rs []rune, i int) bool {
+	j := i - 1
+	for j >= 0 && uniIsCaseIgnorable(rs[j]) {
+		j--
+	}
+	if j < 0 || !uniIsCased(rs[j]) {
+		return false
+	}
+	j = i + 1
+	for j < len(rs) && uniIsCaseIgnorable(rs[j]) {
+		j++
+	}
+	return j == len(rs) || !uniIsCased(rs[j])
+}
+
+// appendLower appends the lowercase of rs[i], with the final-sigma rule.
+func appendLower(dst []rune, rs []rune, i int) []rune {
+	if rs[i] == 0x3A3 {
+		if finalSigma(rs, i) {
+			return append(dst, 0x3C2)
+		}
+		return append(dst, 0x3C3)
+	}
+	return appendCase(dst, rs[i], caseLower)
+}
+
+// asciiMap applies f to every byte of ASCII text.
+func asciiMap(s *Str, f func(c byte) byte) *Str {
+	b := make([]byte, len(s.s))
+	for i := 0; i < len(s.s); i++ {
+		b[i] = f(s.s[i])
+	}
+	return newStrN(string(b), len(b))
+}
+
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func asciiUpper(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+func asciiIsLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func asciiIsUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// strLower is str.lower().
+func strLower(s *Str) *Str {
+	if s.ascii {
+		return asciiMap(s, asciiLower)
+	}
+	rs := s.Runes()
+	out := make([]rune, 0, len(rs))
+	for i := range rs {
+		out = appendLower(out, rs, i)
+	}
+	return StrFromRunes(out)
+}
+
+// strUpper is str.upper().
+func strUpper(s *Str) *Str {
+	if s.ascii {
+		return asciiMap(s, asciiUpper)
+	}
+	rs := s.Runes()
+	out := make([]rune, 0, len(rs))
+	for _, r := range rs {
+		out = appendCase(out, r, caseUpper)
+	}
+	return StrFromRunes(out)
+}
+
+// strCaseMethod makes a METH_NOARGS method of str from f.
+func strCaseMethod(name string, f func(s *Str) *Str) MethodDef {
+	qual := "str." + name
+	return MethodDef{Name: name, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := noArgs(t, qual, args, kw); err != nil {
+			return Null, err
+		}
+		return Value{o: f(strSelf(self))}, nil
+	}}
+}
+
+// strPredicate makes an is… method that holds when every character
+// satisfies f and there is at least one (or, with emptyTrue, also for the
+// empty string).
+func strPredicate(name string, f func(r rune) bool, emptyTrue bool) MethodDef {
+	qual := "str." + name
+	return MethodDef{Name: name, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := noArgs(t, qual, args, kw); err != nil {
+			return Null, err
+		}
+		s := strSelf(self)
+		if s.n == 0 {
+			return Bool(emptyTrue), nil
+		}
+		for i := 0; i < len(s.s); {
+			r, n := s.decodeAt(i)
+			if !f(r) {
+				return False, nil
+			}
+			i += n
+		}
+		return True, nil
+	}}
+}
+
+// strMethodNoArgs makes a METH_NOARGS method of str returning a Value.
+func strMethodNoArgs(name string, f func(s *Str) Value) MethodDef {
+	qual := "str." + name
+	return MethodDef{Name: name, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := noArgs(t, qual, args, kw); err != nil {
+			return Null, err
+		}
+		return f(strSelf(self)), nil
+	}}
+}
+
+// strIsIdentifier is str.isidentifier().
+func strIsIdentifier(s *Str) bool {
+	if s.n == 0 {
+		return false
+	}
+	for i := 0; i < len(s.s); {
+		r, n := s.decodeAt(i)
+		if i == 0 && !unitables.IsXIDStart(r) || i > 0 && !unitables.IsXIDContinue(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+func setupStrCase() {
+	defMethods(StrType,
+		strCaseMethod("lower", strLower),
+		strCaseMethod("upper", strUpper),
+		strCaseMethod("casefold", func(s *Str) *Str {
+			if s.ascii {
+				return asciiMap(s, asciiLower)
+			}
+			var out []rune
+			for _, r := range s.Runes() {
+				out = appendCase(out, r, caseFold)
+			}
+			return StrFromRunes(out)
+		}),
+		strCaseMethod("swapcase", func(s *Str) *Str {
+			if s.ascii {
+				return asciiMap(s, func(c byte) byte {
+					if asciiIsLower(c) {
+						return asciiUpper(c)
+					}
+					return asciiLower(c)
+				})
+			}
+			rs := s.Runes()
+			out := make([]rune, 0, len(rs))
+			for i, r := range rs {
+				switch {
+				case uniIsUpper(r):
+					out = appendLower(out, rs, i)
+				case uniIsLower(r):
+					out = appendCase(out, r, caseUpper)
+				default:
+					out = append(out, r)
+				}
+			}
+			return StrFromRunes(out)
+		}),
+		strCaseMethod("title", func(s *Str) *Str {
+			if s.ascii {
+				b := make([]byte, len(s.s))
+				prev := false
+				for i := 0; i < len(s.s); i++ {
+					c := s.s[i]
+					if prev {
+						b[i] = asciiLower(c)
+					} else {
+						b[i] = asciiUpper(c)
+					}
+					prev = asciiIsLower(c) || asciiIsUpper(c)
+				}
+				return newStrN(string(b), len(b))
+			}
+			rs := s.Runes()
+			out := make([]rune, 0, len(rs))
+			prev := false
+			for i, r := range rs {
+				if prev {
+					out = appendLower(out, rs, i)
+				} else {
+					out = appendCase(out, r, caseTitle)
+				}
+				prev = uniIsCased(r)
+			}
+			return StrFromRunes(out)
+		}),
+		strCaseMethod("capitalize", func(s *Str) *Str {
+			if s.n == 0 {
+				return s.part(0, 0)
+			}
+			if s.ascii {
+				b := make([]byte, len(s.s))
+				b[0] = asciiUpper(s.s[0])
+				for i := 1; i < len(s.s); i++ {
+					b[i] = asciiLower(s.s[i])
+				}
+				return newStrN(string(b), len(b))
+			}
+			rs := s.Runes()
+			out := appendCase(make([]rune, 0, len(rs)), rs[0], caseTitle)
+			for i := 1; i < len(rs); i++ {
+				out = appendLower(out, rs, i)
+			}
+			return StrFromRunes(out)
+		}),
+		strPredicate("isalpha", uniIsAlpha, false),
+		strPredicate("isalnum", uniIsAlnum, false),
+		strPredicate("isdecimal", uniIsDecimal, false),
+		strPredicate("isdigit", uniIsDigit, false),
+		strPredicate("isnumeric", uniIsNumeric, false),
+		strPredicate("isspace", uniIsSpace, false),
+		strPredicate("isprintable", uniIsPrintable, true),
+		strMethodNoArgs("isascii", func(s *Str) Value { return Bool(s.ascii) }),
+		strMethodNoArgs("isidentifier", func(s *Str) Value { return Bool(strIsIdentifier(s)) }),
+		strMethodNoArgs("islower", func(s *Str) Value {
+			cased := false
+			for i := 0; i < len(s.s); {
+				r, n := s.decodeAt(i)
+				i += n
+				if uniIsUpper(r) || uniIsTitle(r) {
+					return False
+				}
+				if uniIsLower(r) {
+					cased = true
+				}
+			}
+			return Bool(cased)
+		}),
+		strMethodNoArgs("isupper", func(s *Str) Value {
+			cased := false
+			for i := 0; i < len(s.s); {
+				r, n := s.decodeAt(i)
+				i += n
+				if uniIsLower(r) || uniIsTitle(r) {
+					return False
+				}
+				if uniIsUpper(r) {
+					cased = true
+				}
+			}
+			return Bool(cased)
+		}),
+		strMethodNoArgs("istitle", func(s *Str) Value {
+			cased, prev := false, false
+			for i := 0; i < len(s.s); {
+				r, n := s.decodeAt(i)
+				i += n
+				switch {
+				case uniIsUpper(r) || uniIsTitle(r):
+					if prev {
+						return False
+					}
+					prev, cased = true, true
+				case uniIsLower(r):
+					if !prev {
+						return False
+					}
+					prev, cased = true, true
+				default:
+					prev = false
+				}
+			}
+			return Bool(cased)
+		}),
+	)
+}
