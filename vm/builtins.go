@@ -41,10 +41,13 @@ func (in *Interp) setupBuiltins() {
 		bf := NewBuiltin(name, fn)
 		bf.module = "builtins"
 		bf.self = Value{o: b}
+		bf.doc = builtinFuncDocs[name]
 		d.SetStr(name, Value{o: bf})
 	}
 	bc := NewBuiltin("__build_class__", buildClass)
 	bc.module = "builtins"
+	bc.self = Value{o: b}
+	bc.doc = "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nInternal helper function used by the class statement."
 	d.SetStr("__build_class__", Value{o: bc})
 	in.Modules.SetStr("builtins", Value{o: b})
 	in.setupSys()
@@ -68,6 +71,17 @@ func (tp *Type) builtinName() string {
 		return tp.Name
 	}
 	return ""
+}
+
+func init() {
+	onSetup(func() {
+		for _, tp := range builtinTypes() {
+			if doc, ok := builtinTypeDocs[tp.Name]; ok {
+				tp.Doc = doc
+				tp.Dict.SetStr("__doc__", NewStrValue(doc))
+			}
+		}
+	})
 }
 
 func init() {

@@ -159,8 +159,12 @@ func FromConst(k pyconst.Value) Value {
 		}
 		return Value{o: NewTuple(items...)}
 	case pyconst.FrozenSet:
-		items := make([]Value, 0, v.Len())
-		for _, e := range v.Elems() {
+		order := v.InsertionOrder()
+		if order == nil {
+			order = v.Elems()
+		}
+		items := make([]Value, 0, len(order))
+		for _, e := range order {
 			items = append(items, FromConst(e))
 		}
 		return Value{o: newFrozenSetOrdered(items)}

@@ -214,16 +214,7 @@ func (t *Thread) listExtend(l *List, it Value) error {
 
 // setUpdate is SET_UPDATE.
 func (t *Thread) setUpdate(s *Set, it Value) error {
-	items, err := t.collectIterable(it, nil)
-	if err != nil {
-		return err
-	}
-	for _, v := range items {
-		if err := s.Add(t, v); err != nil {
-			return err
-		}
-	}
-	return nil
+	return setUpdateInternal(t, &s.setTable, it)
 }
 
 // dictUpdateOp is DICT_UPDATE ({**a}).

@@ -532,6 +532,7 @@ func updateSlots(t *Type) {
 	for _, sd := range slotDefs {
 		updateSlot(t, sd)
 	}
+	inheritSeqSlots(t)
 }
 
 func updateSlot(t *Type, sd slotDef) {
