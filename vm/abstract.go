@@ -250,11 +250,11 @@ func (t *Thread) Call(callable Value, args []Value, kwnames []*Str) (Value, erro
 		all = append(all, args...)
 		return t.Call(fn.fn, all, kwnames)
 	case *Builtin:
-		if err := t.enter(); err != nil {
+		if err := t.enterC(""); err != nil {
 			return Null, err
 		}
 		v, err := fn.fn(t, fn.self, args, kwnames)
-		t.leave()
+		t.leaveC()
 		return v, err
 	case *MethodDescr:
 		return t.callMethodDescr(fn, args, kwnames)
@@ -263,11 +263,11 @@ func (t *Thread) Call(callable Value, args []Value, kwnames []*Str) (Value, erro
 	if tp.Call == nil {
 		return Null, t.typeErrorf("'%s' object is not callable", tp.Name)
 	}
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" while calling a Python object"); err != nil {
 		return Null, err
 	}
 	v, err := tp.Call(t, callable, args, kwnames)
-	t.leave()
+	t.leaveC()
 	return v, err
 }
 
@@ -356,11 +356,11 @@ func Repr(t *Thread, v Value) (*Str, error) {
 	if tp.Repr == nil {
 		return NewStr(fmt.Sprintf("<%s object at %#x>", tp.fullName(), identityOf(v))), nil
 	}
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" while getting the repr of an object"); err != nil {
 		return nil, err
 	}
 	r, err := tp.Repr(t, v)
-	t.leave()
+	t.leaveC()
 	if err != nil {
 		return nil, err
 	}
@@ -380,11 +380,11 @@ func StrOf(t *Thread, v Value) (*Str, error) {
 	if tp.Str == nil {
 		return Repr(t, v)
 	}
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" while getting the str of an object"); err != nil {
 		return nil, err
 	}
 	r, err := tp.Str(t, v)
-	t.leave()
+	t.leaveC()
 	if err != nil {
 		return nil, err
 	}

@@ -814,7 +814,8 @@ func buildClass(t *Thread, self Value, args []Value, kwnames []*Str) (Value, err
 	if !ok {
 		return Null, t.typeErrorf("__build_class__: name is not a string")
 	}
-	origBases := args[2:npos]
+	// Copied: args may live on the caller's value stack.
+	origBases := append([]Value(nil), args[2:npos]...)
 	bases, err := t.resolveBases(origBases)
 	if err != nil {
 		return Null, err

@@ -491,8 +491,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			if items, err = t.unpack(seq, arg, -1); err != nil {
 				goto raised
 			}
-			for i := len(items) - 1; i >= 0; i-- {
-				f.push(items[i])
+			// unpack returns the items in stack order.
+			for _, v := range items {
+				f.push(v)
 			}
 		case c.UNPACK_EX:
 			seq := f.pop()
@@ -501,8 +502,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			if items, err = t.unpack(seq, before, after); err != nil {
 				goto raised
 			}
-			for i := len(items) - 1; i >= 0; i-- {
-				f.push(items[i])
+			// unpack returns the items in stack order.
+			for _, v := range items {
+				f.push(v)
 			}
 
 		case c.GET_ITER:

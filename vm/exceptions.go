@@ -21,10 +21,12 @@ type Exception struct {
 	Value Value // StopIteration.value, StopAsyncIteration
 	Code  Value // SystemExit.code
 	// Name and Obj: NameError.name, AttributeError.name/obj,
-	// ImportError.name/path.
-	Name, Obj, Path Value
-	// Group: BaseExceptionGroup.message and .exceptions.
-	Message    Value
+	// ImportError.name/path/name_from.
+	Name, Obj, Path, NameFrom Value
+	// Message is BaseExceptionGroup.message, ImportError.msg and
+	// SyntaxError.msg (no class can have two of these layouts).
+	Message Value
+	// Exceptions is BaseExceptionGroup.exceptions.
 	Exceptions *Tuple
 	// SyntaxError's fields.
 	Filename, Lineno, Offset, Text, EndLineno, EndOffset, PrintFileAndLine Value
@@ -32,6 +34,9 @@ type Exception struct {
 	Errno, Strerror, Filename2, Winerror Value
 	// UnicodeError's fields.
 	Encoding, Object, Start, End, Reason Value
+	// written is BlockingIOError.characters_written, -1 when unset (it
+	// is stored +1 so that the zero Exception has none).
+	written int64
 }
 
 // Error returns "Type: message", for Go callers.
@@ -149,33 +154,44 @@ func newExcType(name string, bases ...*Type) *Type {
 func registerExceptionTypes() bool { return true }
 
 // NewException returns a new instance of a builtin exception type, with
-// args as its arguments, without calling Python code.
+// args as its arguments and the fields its __init__ would set, without
+// calling Python code.
 func NewException(cls *Type, args ...Value) *Exception {
 	e := &Exception{ObjectBase: ObjectBase{cls: cls}, Args: NewTuple(args...)}
 	initExceptionFields(e, args)
 	return e
 }
 
-// initExceptionFields sets the fields that BaseException.__init__ and the
-// particular types' __init__ derive from the arguments.
+// initExceptionFields sets the fields that the builtin types' __init__
+// derive from the positional arguments.
 func initExceptionFields(e *Exception, args []Value) {
 	cls := e.cls
 	switch {
 	case cls.IsSubtype(StopIterationType), cls.IsSubtype(StopAsyncIterationType):
+		e.Value = None
 		if len(args) > 0 {
 			e.Value = args[0]
-		} else {
-			e.Value = None
 		}
 	case cls.IsSubtype(SystemExitType):
 		switch len(args) {
 		case 0:
-			e.Code = None
 		case 1:
 			e.Code = args[0]
 		default:
-			e.Code = Obj(NewTuple(args...))
+			e.Code = Value{o: e.Args}
 		}
+	case cls.IsSubtype(ImportErrorType):
+		if len(args) == 1 {
+			e.Message = args[0]
+		}
+	case cls.IsSubtype(SyntaxErrorType):
+		if len(args) >= 1 {
+			e.Message = args[0]
+		}
+	case cls.IsSubtype(OSErrorType):
+		oserrorSetFields(e, args)
+	case cls.IsSubtype(UnicodeErrorType):
+		unicodeErrorSetFields(e, args)
 	}
 }
 

@@ -140,6 +140,9 @@ type Thread struct {
 	// depth counts the nested calls (Python frames and native calls that
 	// can recurse), against the recursion limit.
 	depth int
+	// cdepth counts the nested native operations that CPython counts
+	// against its C recursion limit (recursion.go).
+	cdepth int
 	// handled is the exception being handled (sys.exception()), NULL when
 	// none; the outer ones are saved on the value stacks by PUSH_EXC_INFO,
 	// as in CPython.

@@ -779,6 +779,10 @@ func (t *Thread) loadSource(name string, loc moduleLocation) (Value, error) {
 func (t *Thread) RunCode(code *Code, globals *Dict, locals Value) (Value, error) {
 	builtins := t.builtinsFor(globals)
 	f := newFrame(code, globals, builtins, locals)
+	if err := t.enterC(""); err != nil {
+		return Null, err
+	}
+	defer t.leaveC()
 	if err := t.enter(); err != nil {
 		return Null, err
 	}

@@ -91,9 +91,8 @@ func (in *Interp) reportUncaught(t *Thread, err error) (int, error) {
 		return in.systemExit(t, e), nil
 	}
 	in.flushStdout(t)
-	text := t.FormatException(e)
-	if werr := t.writeStderr(text); werr != nil {
-		in.Stderr.Write([]byte(text))
+	if code, exited := in.printUncaught(t, e); exited {
+		return code, nil
 	}
 	if e.cls.IsSubtype(KeyboardInterruptType) {
 		return 130, nil
