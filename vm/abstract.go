@@ -207,11 +207,11 @@ func (t *Thread) Call(callable Value, args []Value, kwnames []*Str) (Value, erro
 		all = append(all, args...)
 		return t.Call(fn.fn, all, kwnames)
 	case *Builtin:
-		if err := t.enter(); err != nil {
+		if err := t.enterC(""); err != nil {
 			return Null, err
 		}
 		v, err := fn.fn(t, fn.self, args, kwnames)
-		t.leave()
+		t.leaveC()
 		return v, err
 	case *MethodDescr:
 		return t.callMethodDescr(fn, args, kwnames)
@@ -220,11 +220,11 @@ func (t *Thread) Call(callable Value, args []Value, kwnames []*Str) (Value, erro
 	if tp.Call == nil {
 		return Null, t.typeErrorf("'%s' object is not callable", tp.Name)
 	}
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" while calling a Python object"); err != nil {
 		return Null, err
 	}
 	v, err := tp.Call(t, callable, args, kwnames)
-	t.leave()
+	t.leaveC()
 	return v, err
 }
 
@@ -313,11 +313,11 @@ func Repr(t *Thread, v Value) (*Str, error) {
 	if tp.Repr == nil {
 		return NewStr(fmt.Sprintf("<%s object at %#x>", tp.fullName(), identityOf(v))), nil
 	}
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" while getting the repr of an object"); err != nil {
 		return nil, err
 	}
 	r, err := tp.Repr(t, v)
-	t.leave()
+	t.leaveC()
 	if err != nil {
 		return nil, err
 	}
@@ -337,11 +337,11 @@ func StrOf(t *Thread, v Value) (*Str, error) {
 	if tp.Str == nil {
 		return Repr(t, v)
 	}
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" while getting the str of an object"); err != nil {
 		return nil, err
 	}
 	r, err := tp.Str(t, v)
-	t.leave()
+	t.leaveC()
 	if err != nil {
 		return nil, err
 	}
@@ -407,7 +407,13 @@ func Next(t *Thread, it Value) (Value, error) {
 	if tp.Next == nil {
 		return Null, t.typeErrorf("'%s' object is not an iterator", tp.Name)
 	}
-	return tp.Next(t, it)
+	// Iterators over iterators (map, zip, filter…) recurse in Go.
+	if err := t.enterC(""); err != nil {
+		return Null, err
+	}
+	v, err := tp.Next(t, it)
+	t.leaveC()
+	return v, err
 }
 
 // forIterNext is FOR_ITER's step.

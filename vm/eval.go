@@ -76,7 +76,7 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 				if checkEvery <= 0 {
 					checkEvery = 64
 					if err = t.checkLimits(); err != nil {
-						goto unwindAbort
+						goto raised
 					}
 				}
 			}
@@ -540,7 +540,7 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 			if checkEvery <= 0 {
 				checkEvery = 64
 				if err = t.checkLimits(); err != nil {
-					goto unwindAbort
+					goto raised
 				}
 			}
 		case c.JUMP_BACKWARD_NO_INTERRUPT:

@@ -235,6 +235,9 @@ func sequenceRepeat(t *Thread, repeat RepeatSlot, seq, n Value) (Value, error) {
 	if err != nil {
 		return Null, err
 	}
+	if err := t.checkRepeatAlloc(seq, count); err != nil {
+		return Null, err
+	}
 	return repeat(t, seq, count)
 }
 
@@ -243,10 +246,10 @@ type RepeatSlot func(t *Thread, seq Value, n int) (Value, error)
 
 // RichCompare returns a op b (do_richcompare).
 func RichCompare(t *Thread, a, b Value, op CompareOp) (Value, error) {
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" in comparison"); err != nil {
 		return Null, err
 	}
-	defer t.leave()
+	defer t.leaveC()
 	ta, tb := a.Type(), b.Type()
 	checkedReverse := false
 	if ta != tb && tb.IsSubtype(ta) && tb.Compare != nil {

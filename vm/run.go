@@ -3,7 +3,6 @@ package vm
 import (
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/peephole-lsp/peephole/compiler"
 )
@@ -29,9 +28,7 @@ type Program struct {
 // that stop the run from outside (limits, cancellation) are returned too.
 func (in *Interp) RunMain(p Program) (int, error) {
 	t := in.main
-	if in.Limits.Timeout > 0 {
-		t.deadline = time.Now().Add(in.Limits.Timeout)
-	}
+	defer in.startLimits()()
 	defer in.Flush()
 	main := NewModule("__main__")
 	md := main.dict
