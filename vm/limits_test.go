@@ -255,6 +255,16 @@ try:
     lam()
 except RecursionError as e:
     print("lambda", depth, e)
+depth = 0
+def key(x):
+    global depth
+    depth += 1
+    [1, 2].sort(key=key)
+    return x
+try:
+    [1].sort(key=key)
+except RecursionError as e:
+    print("sort key", depth, e)
 `, `
 depth = 0
 class A:
@@ -540,5 +550,26 @@ func TestRecursionLimitStack(t *testing.T) {
 	in.SetRecursionLimit(1 << 30)
 	if got := in.RecursionLimit(); got != 100000 {
 		t.Errorf("the recursion limit is capped at %d, want 100000", got)
+	}
+}
+
+// TestInterrupt: Interrupt (SIGINT) raises KeyboardInterrupt in the
+// program, which may catch it; uncaught, it ends the run with status 130.
+func TestInterrupt(t *testing.T) {
+	var out, errb bytes.Buffer
+	in := vm.NewInterp(vm.Config{Stdout: &out, Stderr: &errb, Limits: vm.Limits{Timeout: time.Minute}})
+	time.AfterFunc(50*time.Millisecond, in.Interrupt)
+	time.AfterFunc(300*time.Millisecond, in.Interrupt)
+	code, err := in.RunMain(vm.Program{Filename: "prog.py", Source: []byte(`
+try:
+    while True:
+        pass
+except KeyboardInterrupt:
+    print("caught")
+while True:
+    pass
+`)})
+	if err != nil || code != 130 || out.String() != "caught\n" || !strings.HasSuffix(errb.String(), "\nKeyboardInterrupt\n") {
+		t.Errorf("got exit %d, err %v, stdout %q, stderr:\n%s", code, err, out.String(), errb.String())
 	}
 }
