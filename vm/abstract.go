@@ -451,7 +451,13 @@ func Next(t *Thread, it Value) (Value, error) {
 	if tp.Next == nil {
 		return Null, t.typeErrorf("'%s' object is not an iterator", tp.Name)
 	}
-	return tp.Next(t, it)
+	// Iterators over iterators (map, zip, filter…) recurse in Go.
+	if err := t.enterC(""); err != nil {
+		return Null, err
+	}
+	v, err := tp.Next(t, it)
+	t.leaveC()
+	return v, err
 }
 
 // forIterNext is FOR_ITER's step.

@@ -1027,6 +1027,10 @@ func IsInstance(t *Thread, v, cls Value) (bool, error) {
 		cls = Value{o: u.args}
 	}
 	if tu, ok := cls.o.(*Tuple); ok {
+		if err := t.enterC(" in __instancecheck__"); err != nil {
+			return false, err
+		}
+		defer t.leaveC()
 		for _, c := range tu.items {
 			r, err := IsInstance(t, v, c)
 			if err != nil || r {
@@ -1079,6 +1083,10 @@ func IsSubclass(t *Thread, sub, cls Value) (bool, error) {
 		cls = Value{o: u.args}
 	}
 	if tu, ok := cls.o.(*Tuple); ok {
+		if err := t.enterC(" in __subclasscheck__"); err != nil {
+			return false, err
+		}
+		defer t.leaveC()
 		for _, c := range tu.items {
 			r, err := IsSubclass(t, sub, c)
 			if err != nil || r {

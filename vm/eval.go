@@ -44,8 +44,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 	fast := f.fast
 	var err error
 	var at int
-	// t.countdown counts down to the next check of the limits (cancel,
-	// time, steps).
+	// checkEvery counts down to the next check of the limits (cancel,
+	// time, steps); the first RESUME of every frame checks.
+	checkEvery := 0
 	// reraiseAt is the instruction from which a RERAISE's handler is
 	// looked up (it may differ from f.lasti), or -1.
 	reraiseAt := -1
@@ -77,11 +78,11 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		switch op {
 		case c.NOP, c.RESUME, c.CACHE:
 			if op == c.RESUME {
-				t.countdown--
-				if t.countdown <= 0 {
-					t.countdown = 64
+				checkEvery--
+				if checkEvery <= 0 {
+					checkEvery = 64
 					if err = t.checkLimits(); err != nil {
-						goto unwindAbort
+						goto raised
 					}
 				}
 			}
@@ -543,11 +544,11 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			f.ip += arg
 		case c.JUMP_BACKWARD:
 			f.ip -= arg
-			t.countdown--
-			if t.countdown <= 0 {
-				t.countdown = 64
+			checkEvery--
+			if checkEvery <= 0 {
+				checkEvery = 64
 				if err = t.checkLimits(); err != nil {
-					goto unwindAbort
+					goto raised
 				}
 			}
 		case c.JUMP_BACKWARD_NO_INTERRUPT:

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
-	"time"
 
 	"github.com/peephole-lsp/peephole/compiler"
 )
@@ -443,36 +442,6 @@ func (t *Thread) setupAnnotations(f *Frame) error {
 		return nil
 	}
 	return SetItem(t, f.locals, Value{o: name}, Value{o: NewDict()})
-}
-
-// checkLimits stops the run when it is cancelled, out of time or out of
-// steps. It is called every few dozen backward jumps and calls, so that no
-// loop escapes it.
-func (t *Thread) checkLimits() error {
-	lim := &t.interp.Limits
-	t.steps += 64
-	if t.interp.interrupted.Swap(false) {
-		return NewException(KeyboardInterruptType)
-	}
-	if lim.MaxSteps > 0 && t.steps > lim.MaxSteps {
-		return &Abort{Reason: fmt.Sprintf("the run executed more than %d instructions", lim.MaxSteps)}
-	}
-	if lim.Context != nil {
-		select {
-		case <-lim.Context.Done():
-			return &Abort{Reason: "the run was cancelled"}
-		default:
-		}
-	}
-	if !t.deadline.IsZero() && time.Now().After(t.deadline) {
-		return &Abort{Reason: fmt.Sprintf("the run exceeded its time limit of %v", lim.Timeout)}
-	}
-	if lim.MaxMemory > 0 && t.steps&(1<<14-1) < 64 {
-		if heapInUse() > uint64(lim.MaxMemory) {
-			return NewException(MemoryErrorType)
-		}
-	}
-	return nil
 }
 
 // osError turns a Go file error into the OSError subclass CPython raises,

@@ -62,7 +62,7 @@ func osErrorNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 			return Null, t.typeErrorf("%s() takes no keyword arguments", cls.Name)
 		}
 		if cls == OSErrorType && len(pos) >= 2 && len(pos) <= 5 && pos[0].IsIntLike() {
-			if n, ok := smallIntOf(pos[0]); ok {
+			if n, ok := excIntOf(pos[0]); ok {
 				if sub := errnoSubclass(int64(n)); sub != nil {
 					cls = sub
 				}
@@ -103,13 +103,6 @@ func (t *Thread) osErrorParse(e *Exception, args []Value) error {
 	}
 	oserrorSetFields(e, args)
 	return nil
-}
-
-// isNumber is PyNumber_Check: int, float, complex or a class with
-// __index__, __int__ or __float__.
-func isNumber(v Value) bool {
-	tp := v.Type()
-	return v.IsIntLike() || v.IsFloat() || tp.Number.Index != nil || tp.Number.Int != nil || tp.Number.Float != nil
 }
 
 // oserrorSetFields sets errno, strerror, filename and filename2 from

@@ -54,7 +54,7 @@ func unicodeErrorInit(kind string) InitSlot {
 		obj := args[i]
 		switch kind {
 		case "decode":
-			b, err := bytesLike(t, obj)
+			b, err := excBytesLike(t, obj)
 			if err != nil {
 				return err
 			}
@@ -83,7 +83,7 @@ func unicodeErrorInit(kind string) InitSlot {
 
 // bytesLike turns a bytes-like object into bytes, or fails as the "y*"
 // converter does.
-func bytesLike(t *Thread, v Value) (Value, error) {
+func excBytesLike(t *Thread, v Value) (Value, error) {
 	switch o := v.o.(type) {
 	case *Bytes:
 		return v, nil
@@ -112,8 +112,8 @@ func unicodeErrorStr(kind string) UnarySlot {
 			}
 			encoding = s.s
 		}
-		start, _ := smallIntOf(e.Start)
-		end, _ := smallIntOf(e.End)
+		start, _ := excIntOf(e.Start)
+		end, _ := excIntOf(e.End)
 		switch kind {
 		case "decode":
 			var data []byte

@@ -538,7 +538,7 @@ func syntaxErrorStr(t *Thread, v Value) (Value, error) {
 	}
 	line := ""
 	if haveLine {
-		if n, ok := smallIntOf(e.Lineno); ok {
+		if n, ok := excIntOf(e.Lineno); ok {
 			line = itoa(n)
 		} else {
 			line = "-1"

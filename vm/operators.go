@@ -235,6 +235,9 @@ func sequenceRepeat(t *Thread, repeat RepeatSlot, seq, n Value) (Value, error) {
 	if err != nil {
 		return Null, err
 	}
+	if err := t.checkRepeatAlloc(seq, count); err != nil {
+		return Null, err
+	}
 	return repeat(t, seq, count)
 }
 

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"time"
 
 	"github.com/peephole-lsp/peephole/compiler"
 )
@@ -30,9 +29,7 @@ type Program struct {
 // that stop the run from outside (limits, cancellation) are returned too.
 func (in *Interp) RunMain(p Program) (int, error) {
 	t := in.main
-	if in.Limits.Timeout > 0 {
-		t.deadline = time.Now().Add(in.Limits.Timeout)
-	}
+	defer in.startLimits()()
 	defer in.Flush()
 	main := NewModule("__main__")
 	md := main.dict

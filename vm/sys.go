@@ -2,6 +2,7 @@ package vm
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"math"
 	"runtime"
@@ -41,7 +42,7 @@ func (s *TextStream) write(t *Thread, text string) error {
 			s.w.WriteString(text[:int64(len(text))-over])
 		}
 		s.w.Flush()
-		return &Abort{Reason: "the run exceeded its output limit"}
+		return &Abort{Kind: AbortOutput, Reason: fmt.Sprintf("the run exceeded its output limit of %d bytes", lim)}
 	}
 	if _, err := s.w.WriteString(text); err != nil {
 		return t.osError(err, "")

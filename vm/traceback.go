@@ -670,13 +670,13 @@ func (t *Thread) formatSyntaxError(te *tbExc) []string {
 		rtext := strings.TrimRight(text, "\n")
 		ltext := strings.TrimLeft(rtext, " \n\f")
 		spaces := runeLen(rtext) - runeLen(ltext)
-		offset, okOff := smallIntOf(si.offset)
+		offset, okOff := excIntOf(si.offset)
 		if !okOff {
 			out = append(out, "    "+ltext+"\n")
 		} else {
 			var end int
 			if si.lineno.IsNone() == si.endLineno.IsNone() && si.linenoStr == si.endLineStr {
-				if e, ok := smallIntOf(si.endOffset); ok && e != 0 {
+				if e, ok := excIntOf(si.endOffset); ok && e != 0 {
 					end = e
 				} else {
 					end = offset
@@ -728,7 +728,7 @@ func (t *Thread) formatSyntaxError(te *tbExc) []string {
 }
 
 // smallIntOf returns an int value as a Go int.
-func smallIntOf(v Value) (int, bool) {
+func excIntOf(v Value) (int, bool) {
 	if v.IsSmallInt() || v.IsBool() {
 		return int(v.SmallInt()), true
 	}
