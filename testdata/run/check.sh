@@ -4,7 +4,8 @@
 # name does not start with "_"; see README.md) it runs CPython 3.13 twice
 # under PYTHONHASHSEED=0, from a scratch directory and with stdin at end of file,
 # and reports a program whose two runs differ (stdout, stderr or exit
-# status), that takes a second or more of CPU time, or that writes __pycache__.
+# status), that takes a second or more of CPU time, that prints nothing on
+# stdout, that is named like a stdlib module, or that writes __pycache__.
 # With -s it also runs each program under PYTHONHASHSEED=1 and names those
 # whose output depends on the seed (allowed, but it must be deliberate).
 #
@@ -30,6 +31,7 @@ for a in "$@"; do
     files+=("$a")
   fi
 done
+stdlib_names=" $("$PY" -c 'import sys; print(" ".join(sorted(sys.stdlib_module_names)))') "
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bad=0
@@ -51,13 +53,14 @@ for f in "${files[@]}"; do
   ms=$(( ms1 < ms2 ? ms1 : ms2 ))
   [ "$ms" -ge 1000 ] && msg="$msg slow(${ms}ms);"
   [ -s "$tmp/a.out" ] || msg="$msg no-stdout;"
+  case "$stdlib_names" in *" $(basename "$f" .py) "*) msg="$msg named-like-a-stdlib-module;";; esac
   [ "$(cat "$tmp/a.rc")" = 0 ] && [ -s "$tmp/a.err" ] && msg="$msg stderr-on-success(info);"
   if [ $seed = 1 ]; then
     run1 "$f" 1 "$tmp/c" >/dev/null
     cmp -s "$tmp/a.out" "$tmp/c.out" && cmp -s "$tmp/a.err" "$tmp/c.err" || msg="$msg seed-dependent(info);"
   fi
   printf '%-50s rc=%-3s %5sms cpu %6s lines%s\n' "$rel" "$(cat "$tmp/a.rc")" "$ms" "$(wc -l <"$tmp/a.out")" "${msg:+  !!$msg}"
-  case "$msg" in *nondet*|*slow*|*no-stdout*) bad=$((bad + 1));; esac
+  case "$msg" in *nondet*|*slow*|*no-stdout*|*stdlib-module*) bad=$((bad + 1));; esac
 done
 if find "$here" -name __pycache__ | grep -q .; then echo "check.sh: __pycache__ was written" >&2; bad=$((bad + 1)); fi
 echo "check.sh: ${#files[@]} programs, $bad with problems"

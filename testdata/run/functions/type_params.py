@@ -1,4 +1,6 @@
+# needs: stdlib
 # PEP 695 type parameters (3.12+): generic functions and classes, the type statement.
+# (CPython imports typing.py behind the scenes for Box[int] and the Generic base.)
 def first[T](items: list[T]) -> T:
     return items[0]
 
