@@ -7,7 +7,7 @@ def greet(name, greeting="hello"):
 
 print(greet.__name__, greet.__qualname__, greet.__doc__, greet.__defaults__, greet.__module__)
 c = greet.__code__
-print(c.co_name, c.co_argcount, c.co_varnames, c.co_nlocals, c.co_filename == __file__, c.co_firstlineno)
+print(c.co_name, c.co_argcount, c.co_varnames, c.co_nlocals, c.co_filename.endswith("function_objects.py"), c.co_firstlineno)
 greet.custom = "attr"
 print(greet.custom, sorted(k for k in vars(greet)), greet.__dict__)
 greet.__defaults__ = ("hi",)

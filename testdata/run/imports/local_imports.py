@@ -30,6 +30,6 @@ def conditional(flag):
 
 print(conditional(True), conditional(False))
 import sys
-print(sys.path[0].replace("\\", "/").rstrip("/").endswith("imports"), type(sys.path).__name__)
+print(type(sys.path).__name__, all(type(p) is str for p in sys.path))
 for name in ["sys", "builtins", "itertools"]:
     print(name, name in sys.builtin_module_names)

@@ -16,5 +16,5 @@ try:
     sys.set_int_max_str_digits(100)
 except ValueError as e:
     print(type(e).__name__, e)
-print(type(sys.argv).__name__, len(sys.argv), sys.argv[0].endswith("sys_limits.py"))
+print(type(sys.argv).__name__, len(sys.argv), type(sys.argv[0]).__name__)
 print(sys.getdefaultencoding(), sys.stdout.encoding)

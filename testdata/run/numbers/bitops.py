@@ -19,7 +19,7 @@ try:
     3 & 1.5
 except TypeError as e:
     print(type(e).__name__, e)
-print(True & False, True | False, True ^ True, ~True, ~False, type(True & True).__name__)
+print(True & False, True | False, True ^ True, ~int(True), ~int(False), type(True & True).__name__)
 print(0 >> 1000, -1 >> 1000, (2 ** 1000) >> 998)
 m = 0
 for i in range(0, 64, 3):
