@@ -318,6 +318,11 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 					f.stack[f.sp-1] = r
 					break
 				}
+			} else if x, y, ok := floatOperands(a, b); ok {
+				if r, ok := floatOp(arg, x, y); ok {
+					f.stack[f.sp-1] = r
+					break
+				}
 			}
 			if v, err = BinaryOpArg(t, a, b, arg); err != nil {
 				goto raised
@@ -377,6 +382,8 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			var v Value
 			if a.IsSmallInt() && b.IsSmallInt() {
 				v = Bool(compareInts(int64(a.n), int64(b.n), cmp))
+			} else if x, y, ok := floatOperands(a, b); ok {
+				v = Bool(compareFloats(x, y, cmp))
 			} else if v, err = RichCompare(t, a, b, cmp); err != nil {
 				goto raised
 			}
@@ -994,6 +1001,11 @@ func smallIntOp(arg int, a, b int64) (Value, bool) {
 		if a > -(1<<31) && a < 1<<31 && b > -(1<<31) && b < 1<<31 {
 			return Int(a * b), true
 		}
+	case 11, 24: // /
+		const exact = 1 << 53
+		if b != 0 && a > -exact && a < exact && b > -exact && b < exact {
+			return Float(float64(a) / float64(b)), true
+		}
 	case 1, 14:
 		return Int(a & b), true
 	case 7, 20:
@@ -1018,6 +1030,75 @@ func smallIntOp(arg int, a, b int64) (Value, bool) {
 		}
 	}
 	return Null, false
+}
+
+// floatOperands returns two operands as floats when one is a float and
+// the other a float or an int small enough to convert exactly, the cases
+// where CPython's float operations and comparisons are plain IEEE ones.
+func floatOperands(a, b Value) (float64, float64, bool) {
+	const exact = 1 << 53
+	var x, y float64
+	switch a.kind() {
+	case kindFloat:
+		x = a.FloatVal()
+	case kindInt:
+		n := int64(a.n)
+		if n <= -exact || n >= exact || !b.IsFloat() {
+			return 0, 0, false
+		}
+		x = float64(n)
+	default:
+		return 0, 0, false
+	}
+	switch b.kind() {
+	case kindFloat:
+		y = b.FloatVal()
+	case kindInt:
+		n := int64(b.n)
+		if n <= -exact || n >= exact {
+			return 0, 0, false
+		}
+		y = float64(n)
+	default:
+		return 0, 0, false
+	}
+	return x, y, true
+}
+
+// floatOp does BINARY_OP's +, -, * and / on floats; the others (and a
+// division by zero) take the general path.
+func floatOp(arg int, x, y float64) (Value, bool) {
+	switch arg {
+	case 0, 13:
+		return Float(x + y), true
+	case 10, 23:
+		return Float(x - y), true
+	case 5, 18:
+		return Float(x * y), true
+	case 11, 24:
+		if y != 0 {
+			return Float(x / y), true
+		}
+	}
+	return Null, false
+}
+
+// compareFloats compares as IEEE does (NaN unequal to everything), which
+// is float_richcompare for these operands.
+func compareFloats(a, b float64, op CompareOp) bool {
+	switch op {
+	case LT:
+		return a < b
+	case LE:
+		return a <= b
+	case EQ:
+		return a == b
+	case NE:
+		return a != b
+	case GT:
+		return a > b
+	}
+	return a >= b
 }
 
 func compareInts(a, b int64, op CompareOp) bool {
