@@ -34,7 +34,10 @@ type Code struct {
 	argcount  int
 	posonly   int
 	kwonly    int
-	flags     compiler.CodeFlags
+	// simpleArgs says the parameters are positional ones only (no
+	// keyword-only parameters, no *args or **kwargs).
+	simpleArgs bool
+	flags      compiler.CodeFlags
 	// inline caches for specialization, by instruction unit.
 	caches []inlineCache
 }
@@ -78,6 +81,7 @@ func newCode(co *compiler.Code, seen map[*compiler.Code]*Code) *Code {
 		kwonly:      co.KwOnlyArgCount,
 		flags:       co.Flags,
 	}
+	c.simpleArgs = c.kwonly == 0 && co.Flags&(compiler.CoVarargs|compiler.CoVarkeywords) == 0
 	seen[co] = c
 	c.consts = make([]Value, len(co.Consts))
 	for i, k := range co.Consts {

@@ -301,7 +301,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			f.stack[f.sp-1] = Bool(!f.top().Is(True))
 		case c.TO_BOOL:
 			v := f.top()
-			if !v.IsBool() {
+			if v.IsSmallInt() {
+				f.stack[f.sp-1] = Bool(v.n != 0)
+			} else if !v.IsBool() {
 				var b bool
 				if b, err = Truth(t, v); err != nil {
 					goto raised
@@ -332,6 +334,32 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			key := f.pop()
 			container := f.top()
 			var v Value
+			if key.IsSmallInt() {
+				// list[i] and tuple[i], the commonest subscripts.
+				i := int(int64(key.n))
+				switch x := container.o.(type) {
+				case *List:
+					if x.cls == ListType {
+						if i < 0 {
+							i += len(x.items)
+						}
+						if uint(i) < uint(len(x.items)) {
+							f.stack[f.sp-1] = x.items[i]
+							continue
+						}
+					}
+				case *Tuple:
+					if x.cls == TupleType {
+						if i < 0 {
+							i += len(x.items)
+						}
+						if uint(i) < uint(len(x.items)) {
+							f.stack[f.sp-1] = x.items[i]
+							continue
+						}
+					}
+				}
+			}
 			if v, err = GetItem(t, container, key); err != nil {
 				goto raised
 			}
@@ -340,6 +368,16 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			key := f.pop()
 			container := f.pop()
 			v := f.pop()
+			if l, ok := container.o.(*List); ok && key.IsSmallInt() && l.cls == ListType {
+				i := int(int64(key.n))
+				if i < 0 {
+					i += len(l.items)
+				}
+				if uint(i) < uint(len(l.items)) {
+					l.items[i] = v
+					continue
+				}
+			}
 			if err = SetItem(t, container, key, v); err != nil {
 				goto raised
 			}
@@ -624,7 +662,11 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				args = f.stack[f.sp-arg-1 : f.sp]
 			}
 			var v Value
-			v, err = t.Call(callable, args, nil)
+			if fn, ok := callable.o.(*Function); ok {
+				v, err = t.callFunction(fn, args, nil)
+			} else {
+				v, err = t.Call(callable, args, nil)
+			}
 			f.popN(arg + 2)
 			if err != nil {
 				goto raised

@@ -107,9 +107,17 @@ type MethodDescr struct {
 // callFunction calls a Python function (the vectorcall of function
 // objects): it binds the arguments to the parameters and runs the body.
 func (t *Thread) callFunction(fn *Function, args []Value, kwnames []*Str) (Value, error) {
-	f, err := t.bindFrame(fn, args, kwnames)
-	if err != nil {
-		return Null, err
+	var f *Frame
+	if code := fn.code; len(kwnames) == 0 && code.simpleArgs && len(args) == code.argcount {
+		// The commonest call: exactly the positional parameters.
+		f = t.poolFrame(code, fn.globals, fn.builtins)
+		f.fn = fn
+		copy(f.fast, args)
+	} else {
+		var err error
+		if f, err = t.bindFrame(fn, args, kwnames); err != nil {
+			return Null, err
+		}
 	}
 	if err := t.enter(); err != nil {
 		return Null, err
@@ -129,8 +137,8 @@ func (t *Thread) bindFrame(fn *Function, args []Value, kwnames []*Str) (*Frame, 
 	fast := f.fast
 	co := code.co
 	nargs := len(args) - len(kwnames)
-	total := code.argcount + code.posonly
-	nposParams := total
+	// co_argcount counts the positional-only parameters too.
+	nposParams := code.argcount
 	// Fast path: exactly the positional parameters, no keywords.
 	if len(kwnames) == 0 && nargs == nposParams && code.kwonly == 0 && co.Flags&(compiler.CoVarargs|compiler.CoVarkeywords) == 0 {
 		copy(fast, args)

@@ -1,7 +1,9 @@
 package vm
 
 import (
+	"fmt"
 	"os"
+	"runtime/debug"
 	"path/filepath"
 	"sort"
 
@@ -27,8 +29,13 @@ type Program struct {
 
 // RunMain runs a program as __main__ and returns its exit status. Errors
 // that stop the run from outside (limits, cancellation) are returned too.
-func (in *Interp) RunMain(p Program) (int, error) {
+func (in *Interp) RunMain(p Program) (code int, err error) {
 	t := in.main
+	defer func() {
+		if r := recover(); r != nil {
+			code, err = 1, &InternalError{Value: r, Stack: string(debug.Stack())}
+		}
+	}()
 	defer in.startLimits()()
 	defer in.Flush()
 	main := NewModule("__main__")
@@ -52,8 +59,7 @@ func (in *Interp) RunMain(p Program) (int, error) {
 			return in.reportUncaught(t, err)
 		}
 	}
-	_, err := t.RunCode(NewCode(co), md, Value{o: md})
-	if err != nil {
+	if _, err := t.RunCode(NewCode(co), md, Value{o: md}); err != nil {
 		return in.reportUncaught(t, err)
 	}
 	if err := in.flushStdout(t); err != nil {
@@ -162,4 +168,16 @@ func DefaultPyLib() string {
 		}
 	}
 	return ""
+}
+
+// InternalError is a Go panic inside the VM: a bug in peephole, never the
+// program's fault. RunMain recovers it so that no input crashes the
+// process (the language server keeps serving).
+type InternalError struct {
+	Value any
+	Stack string
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("internal error (a bug in peephole, please report it): %v\n%s", e.Value, e.Stack)
 }
