@@ -95,15 +95,15 @@ func (t *Thread) resume(g *Generator, v Value, throwing error) (Value, bool, err
 		return Null, false, t.typeErrorf("can't send non-None value to a just-started %s", g.what())
 	}
 	g.started = true
-	if throwing == nil {
-		f.push(v)
-	} else {
-		f.throwing = throwing
+	// The value sent is pushed even when throwing (None then), as
+	// gen_send_ex2 does: the handlers' stack depths count it.
+	if v.IsNull() {
+		v = None
 	}
+	f.push(v)
+	f.throwing = throwing
 	if err := t.enter(); err != nil {
-		if throwing == nil {
-			f.pop()
-		}
+		f.pop()
 		f.throwing = nil
 		return Null, false, err
 	}
