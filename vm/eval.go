@@ -486,8 +486,9 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 			if items, err = t.unpack(seq, arg, -1); err != nil {
 				goto raised
 			}
-			for i := len(items) - 1; i >= 0; i-- {
-				f.push(items[i])
+			// unpack returns the items in stack order.
+			for _, v := range items {
+				f.push(v)
 			}
 		case c.UNPACK_EX:
 			seq := f.pop()
@@ -496,8 +497,9 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 			if items, err = t.unpack(seq, before, after); err != nil {
 				goto raised
 			}
-			for i := len(items) - 1; i >= 0; i-- {
-				f.push(items[i])
+			// unpack returns the items in stack order.
+			for _, v := range items {
+				f.push(v)
 			}
 
 		case c.GET_ITER:
@@ -565,17 +567,29 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 		case c.RETURN_VALUE:
 			v := f.pop()
 			f.done = true
+			if t.tracer != nil {
+				t.traceEvent(f, TraceReturn, v, nil)
+			}
 			return v, frameReturned, nil
 		case c.RETURN_CONST:
 			f.done = true
+			if t.tracer != nil {
+				t.traceEvent(f, TraceReturn, consts[arg], nil)
+			}
 			return consts[arg], frameReturned, nil
 		case c.RETURN_GENERATOR:
 			// The frame becomes a generator's; the caller gets the
 			// generator and the body runs when it is resumed.
 			g := newGenerator(t, f)
+			if t.tracer != nil {
+				t.traceEvent(f, TraceReturn, Value{o: g}, nil)
+			}
 			return Value{o: g}, frameReturned, nil
 		case c.YIELD_VALUE:
 			v := f.pop()
+			if t.tracer != nil {
+				t.traceEvent(f, TraceYield, v, nil)
+			}
 			return v, frameYielded, nil
 		case c.SEND:
 			v := f.pop()
@@ -897,6 +911,9 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 			err = t.raisef(SystemErrorType, "unknown opcode %s", op)
 			goto raised
 		}
+		if t.tracer != nil {
+			t.traceEvent(f, TraceStep, Null, nil)
+		}
 		continue
 
 	raised:
@@ -908,6 +925,9 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 			e.Traceback = &Traceback{ObjectBase: ObjectBase{cls: TracebackType}, frame: f, lasti: f.lasti, next: e.Traceback}
 		}
 	unwind:
+		if t.tracer != nil {
+			t.traceRaise(f, reraiseAt, err)
+		}
 		if _, ok := err.(*Abort); ok {
 			goto unwindAbort
 		}

@@ -153,6 +153,9 @@ type Thread struct {
 	// as in CPython.
 	handled Value
 
+	// tracer is called after each instruction when set (trace.go).
+	tracer TraceFunc
+
 	// reprs are the containers being repr'd (Py_ReprEnter).
 	reprs map[Object]bool
 
