@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -375,4 +376,35 @@ func machineMemory() int64 {
 		}
 	})
 	return machineMemorySize
+}
+
+// CheckFileAccess applies the run's file-system policy (Limits.FS): the
+// functions that touch files (open, the os functions) call it before
+// they do. Under FSReadOnly a write (creating, writing, renaming,
+// removing) raises PermissionError; under FSNone any access does (the
+// import of modules is not concerned). The error is CPython's for a
+// denied access ([Errno 13] Permission denied: 'path') with a note that
+// says why.
+func (t *Thread) CheckFileAccess(path string, write bool) error {
+	var why string
+	switch t.interp.Limits.FS {
+	case FSFull:
+		return nil
+	case FSReadOnly:
+		if !write {
+			return nil
+		}
+		why = "peephole: this run may not write files"
+	case FSNone:
+		why = "peephole: this run may not use files"
+	}
+	e := asException(t.osError(syscall.EACCES, path))
+	if e == nil {
+		return t.raise(PermissionErrorType, why)
+	}
+	if e.dict == nil {
+		e.dict = NewDict()
+	}
+	e.dict.SetStr("__notes__", Value{o: NewList(NewStrValue(why))})
+	return e
 }
