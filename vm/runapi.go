@@ -184,6 +184,9 @@ func (s *Session) run(ctx context.Context, opts *RunOptions) (out RunOutcome) {
 	t := in.main
 	s.output = opts.Output
 	defer func() { s.output = nil }()
+	// What an earlier run stopped by a limit may have left behind: the
+	// exception it was handling, the containers it was printing.
+	t.handled, t.reprs, t.depth, t.cdepth = Null, nil, 0, 0
 	in.Limits = opts.Limits
 	if ctx != nil {
 		in.Limits.Context = ctx

@@ -218,6 +218,23 @@ func TestRunSourceLimits(t *testing.T) {
 		t.Errorf("after the timeout: %+v, stdout %q", next, fs.text("stdout"))
 	}
 
+	// A run stopped inside an except block leaves nothing behind: the next
+	// exception has no context.
+	out = vm.RunSource(context.Background(), vm.RunOptions{
+		Filename: "/buffer.py", Source: []byte("try:\n    1 / 0\nexcept ZeroDivisionError:\n    while True:\n        pass\n"),
+		Session: next.Session, Limits: vm.Limits{Timeout: 50 * time.Millisecond},
+	})
+	if out.Abort == nil {
+		t.Fatalf("outcome %+v, want a timeout", out)
+	}
+	fs = fakeStreams{}
+	next = vm.RunSource(context.Background(), vm.RunOptions{
+		Filename: "/buffer.py", Source: []byte("raise ValueError('v')\n"), FirstLine: 6, Session: out.Session, Output: fs.out,
+	})
+	if strings.Contains(fs.text("stderr"), "During handling") || next.ExitCode != 1 {
+		t.Errorf("after a run stopped in an except block:\n%s", fs.text("stderr"))
+	}
+
 	// A context's deadline is a timeout too.
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
