@@ -102,10 +102,8 @@ type limitState struct {
 	// reasons are the limitTimeout… bits of the watchers that fired.
 	reasons atomic.Uint32
 	// memoryError says a MemoryError was raised for the memory bound and
-	// the heap has not been seen under the bound since; memoryErrorCycle
-	// is the count of collections then.
-	memoryError      atomic.Bool
-	memoryErrorCycle uint64
+	// the heap has not been seen under the bound since.
+	memoryError atomic.Bool
 }
 
 // AbortKind says which limit stopped a run.
@@ -226,10 +224,10 @@ func (t *Thread) limitEvent() error {
 	return NewException(KeyboardInterruptType)
 }
 
-// checkMemory measures the live heap against the memory bound:
-// MemoryError the first time it is above, an abort when it is still
-// above after a MemoryError (measured after a collection, so that what
-// the program let go of does not count).
+// checkMemory measures the live heap, after a collection (so that what
+// the program let go of, or what ran before it, does not count), against
+// the memory bound: MemoryError the first time it is above, an abort when
+// it is still above after a MemoryError.
 func (t *Thread) checkMemory() error {
 	in := t.interp
 	limit := in.Limits.MaxMemory
@@ -237,33 +235,27 @@ func (t *Thread) checkMemory() error {
 		return nil
 	}
 	ls := &in.limits
-	st := readHeap()
-	if ls.memoryError.Load() && st.cycles == ls.memoryErrorCycle {
-		runtime.GC()
-		st = readHeap()
-	}
-	if st.live <= uint64(limit) {
+	runtime.GC()
+	if readHeap().live <= uint64(limit) {
 		ls.memoryError.Store(false)
 		return nil
 	}
 	if ls.memoryError.Swap(true) {
 		return &Abort{Kind: AbortMemory, Reason: fmt.Sprintf("the run exceeded its memory limit of %d bytes", limit)}
 	}
-	ls.memoryErrorCycle = st.cycles
 	return NewException(MemoryErrorType)
 }
 
 // heapStats are the Go heap's figures the memory bound watches.
 type heapStats struct {
 	// live is the heap the last collection found live; total the heap's
-	// objects now, garbage included; cycles the collections so far.
-	live, total, cycles uint64
+	// objects now, garbage included.
+	live, total uint64
 }
 
 var heapSamples = []metrics.Sample{
 	{Name: "/gc/heap/live:bytes"},
 	{Name: "/memory/classes/heap/objects:bytes"},
-	{Name: "/gc/cycles/total:gc-cycles"},
 }
 
 var heapSamplesMu sync.Mutex
@@ -272,13 +264,13 @@ func readHeap() heapStats {
 	heapSamplesMu.Lock()
 	defer heapSamplesMu.Unlock()
 	metrics.Read(heapSamples)
-	var v [3]uint64
+	var v [2]uint64
 	for i, s := range heapSamples {
 		if s.Value.Kind() == metrics.KindUint64 {
 			v[i] = s.Value.Uint64()
 		}
 	}
-	return heapStats{live: v[0], total: v[1], cycles: v[2]}
+	return heapStats{live: v[0], total: v[1]}
 }
 
 // overMemory reports whether the live heap is above limit. The live heap
