@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -36,7 +37,7 @@ import (
 // test, and so does a listed file that now passes (the lists only
 // shrink). `go test ./vm -run TestPrograms -update-failures` rewrites the
 // lists from the results, keeping the reasons written by hand and giving
-// new entries the first difference as their reason.
+// the others the first difference seen ("auto: ...").
 //
 // scripts/parity-ratchet holds the same lists against the parity tool.
 
@@ -105,7 +106,15 @@ func (l *failureList) check(t *testing.T, file, reason string) {
 	}
 }
 
-// write rewrites the list from the results, keeping the reasons known.
+// autoReason starts the reasons -update-failures writes (the first
+// difference seen); they are rewritten at each update, while a reason
+// written by hand is kept.
+const autoReason = "auto: "
+
+var hexAddr = regexp.MustCompile(`0x[0-9a-f]+`)
+
+// write rewrites the list from the results, keeping the reasons written
+// by hand.
 func (l *failureList) write(t *testing.T, header string) {
 	var files []string
 	for f, r := range l.results {
@@ -118,8 +127,9 @@ func (l *failureList) write(t *testing.T, header string) {
 	b.WriteString(header)
 	for _, f := range files {
 		reason := l.reasons[f]
-		if reason == "" {
-			reason = l.results[f]
+		if reason == "" || strings.HasPrefix(reason, autoReason) {
+			// Addresses change from run to run.
+			reason = autoReason + hexAddr.ReplaceAllString(l.results[f], "0x...")
 		}
 		fmt.Fprintf(&b, "\n# %s\n%s\n", reason, f)
 	}
@@ -246,7 +256,7 @@ func TestPrograms(t *testing.T) {
 			})
 		}
 		if *updateFailures {
-			runList.write(t, "# `peephole run` vs python3.13 on "+folder+": stdout or exit status differ.\n# Regenerate: go test ./vm -run TestPrograms -update-failures (reasons written by hand are kept).\n")
+			runList.write(t, "# `peephole run` vs python3.13 on "+folder+": stdout or exit status differ.\n# Regenerate: go test ./vm -run TestPrograms -update-failures (reasons written by hand, not 'auto:', are kept).\n")
 			errList.write(t, "# `peephole run` vs python3.13 on "+folder+": stdout and exit status agree, stderr differs.\n")
 		}
 	}

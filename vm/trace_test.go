@@ -58,8 +58,15 @@ func traceVM(t *testing.T, path, src string) ([]traceRecord, string) {
 func traceActivations(recs []traceRecord) string {
 	index := map[*vm.Frame]int{}
 	resumed := map[*vm.Frame]bool{}
+	activations := 0
 	var b strings.Builder
 	for _, r := range recs {
+		if r.offset == 0 {
+			// A frame's first instruction: a new activation (the VM may
+			// reuse the Frame of one that ended).
+			delete(index, r.frame)
+			delete(resumed, r.frame)
+		}
 		if r.op == compiler.RESUME {
 			resumed[r.frame] = true
 			continue
@@ -69,7 +76,8 @@ func traceActivations(recs []traceRecord) string {
 		}
 		k, ok := index[r.frame]
 		if !ok {
-			k = len(index)
+			k = activations
+			activations++
 			index[r.frame] = k
 		}
 		fmt.Fprintf(&b, "%d %s %d\n", k, r.qualname, r.offset)
@@ -266,6 +274,10 @@ func TestTraceStackEffects(t *testing.T) {
 		for _, r := range recs {
 			prev, ok := last[r.frame]
 			last[r.frame] = r
+			if r.offset == 0 {
+				// A new activation (the Frame may be reused).
+				continue
+			}
 			if !ok || prev.kind != vm.TraceStep || r.kind == vm.TraceRaise {
 				continue
 			}
