@@ -104,7 +104,15 @@ type limitState struct {
 	// memoryError says a MemoryError was raised for the memory bound and
 	// the heap has not been seen under the bound since.
 	memoryError atomic.Bool
+	// endedByInterrupt says the run ended with an uncaught
+	// KeyboardInterrupt.
+	endedByInterrupt bool
 }
+
+// EndedByInterrupt reports that the last run ended with an uncaught
+// KeyboardInterrupt (its traceback printed, status 130): CPython then
+// ends the process by SIGINT, so that its parent sees the interruption.
+func (in *Interp) EndedByInterrupt() bool { return in.limits.endedByInterrupt }
 
 // AbortKind says which limit stopped a run.
 type AbortKind int
@@ -134,6 +142,7 @@ func (in *Interp) startLimits() (stop func()) {
 	ls := &in.limits
 	ls.reasons.Store(0)
 	ls.memoryError.Store(false)
+	ls.endedByInterrupt = false
 	lim := &in.Limits
 	fire := func(reason uint32) {
 		ls.reasons.Or(reason)

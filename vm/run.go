@@ -92,6 +92,7 @@ func (in *Interp) reportUncaught(t *Thread, err error) (int, error) {
 		in.Stderr.Write([]byte(text))
 	}
 	if e.cls.IsSubtype(KeyboardInterruptType) {
+		in.limits.endedByInterrupt = true
 		return 130, nil
 	}
 	return 1, nil

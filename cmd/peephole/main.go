@@ -42,7 +42,7 @@ var commands = []command{
 }
 
 func main() {
-	os.Exit(dispatch(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	exit(dispatch(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

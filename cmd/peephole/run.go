@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/peephole-lsp/peephole/compiler"
 	"github.com/peephole-lsp/peephole/vm"
@@ -136,5 +137,24 @@ func (s *script) run(stdin io.Reader, stdout, stderr io.Writer, trace func(*vm.I
 		fmt.Fprintf(stderr, "peephole: %v\n", err)
 		return 1
 	}
+	if in.EndedByInterrupt() {
+		endBySIGINT = true
+	}
 	return code
+}
+
+// endBySIGINT is set when the program ended with an uncaught
+// KeyboardInterrupt: as CPython does, the process then ends by SIGINT
+// (its parent sees status -2, a shell 130), not by exit.
+var endBySIGINT bool
+
+// exit ends the process with status code, or by SIGINT after an uncaught
+// KeyboardInterrupt.
+func exit(code int) {
+	if endBySIGINT {
+		signal.Reset(os.Interrupt)
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+		time.Sleep(time.Second)
+	}
+	os.Exit(code)
 }
