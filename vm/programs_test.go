@@ -162,7 +162,7 @@ func runProgramVM(path string, prog vm.Program) (res programResult) {
 	}()
 	in := vm.NewInterp(vm.Config{
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
-		Argv: []string{path}, Path: []string{vm.ScriptPath(path)},
+		Argv: []string{path}, Path: []string{vm.ScriptPath(path)}, PyLib: vm.DefaultPyLib(),
 		Limits: vm.Limits{Timeout: 60 * time.Second, MaxOutput: 64 << 20},
 	})
 	code, err := in.RunMain(prog)
