@@ -131,6 +131,8 @@ const (
 	// AbortMemory: the program stayed above Limits.MaxMemory after a
 	// MemoryError.
 	AbortMemory
+	// AbortInternal: the VM failed (a Go panic: a bug of peephole's).
+	AbortInternal
 )
 
 // startLimits prepares the limits of a run: the counters start from

@@ -3,8 +3,10 @@ package vm
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -65,7 +67,8 @@ type RunOutcome struct {
 	Exception *UncaughtException
 	// Abort is the limit or cancellation that stopped the run, or nil.
 	Abort *Abort
-	// Session holds the namespace the code ran in, for later selections.
+	// Session holds the namespace the code ran in, for later selections
+	// (after an AbortInternal, a closed one: the next run starts fresh).
 	Session  *Session
 	Duration time.Duration
 }
@@ -172,10 +175,27 @@ func RunSource(ctx context.Context, opts RunOptions) RunOutcome {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := s.run(ctx, &opts)
+	out := s.runSafely(ctx, &opts)
 	out.Session = s
 	out.Duration = time.Since(start)
 	return out
+}
+
+// runSafely is run, turning a failure of the VM itself (a Go panic) into
+// an AbortInternal: the embedder goes on, the session is not used again.
+func (s *Session) runSafely(ctx context.Context, opts *RunOptions) (out RunOutcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.in.Flush()
+			msg := fmt.Sprintf("peephole: internal error (a bug in the VM): %v\n%s", r, debug.Stack())
+			if opts.Output != nil {
+				opts.Output("stderr", "\n"+msg)
+			}
+			s.closed = true
+			out = RunOutcome{ExitCode: 1, Abort: &Abort{Kind: AbortInternal, Reason: msg}}
+		}
+	}()
+	return s.run(ctx, opts)
 }
 
 // run is RunSource in the session, locked.

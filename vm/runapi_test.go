@@ -293,3 +293,25 @@ func TestRunSourceReadOnly(t *testing.T) {
 		t.Errorf("FSNone allowed a read")
 	}
 }
+
+// TestRunSourceInternalError: a failure of the VM itself (here a hook
+// that panics) ends the run with AbortInternal, reported on stderr, and
+// the embedder goes on; the next run starts a fresh session.
+func TestRunSourceInternalError(t *testing.T) {
+	first := vm.RunSource(context.Background(), vm.RunOptions{Filename: "/buffer.py", Source: []byte("x = 1\n")})
+	first.Session.Interp().Thread().SetTrace(func(*vm.Thread, *vm.TraceEvent) { panic("boom") })
+	var fs fakeStreams
+	out := vm.RunSource(context.Background(), vm.RunOptions{
+		Filename: "/buffer.py", Source: []byte("print(x)\n"), Session: first.Session, Output: fs.out,
+	})
+	if out.Abort == nil || out.Abort.Kind != vm.AbortInternal || !strings.Contains(fs.text("stderr"), "peephole: internal error (a bug in the VM): boom") {
+		t.Fatalf("outcome %+v, stderr %q", out, fs.text("stderr"))
+	}
+	fs = fakeStreams{}
+	next := vm.RunSource(context.Background(), vm.RunOptions{
+		Filename: "/buffer.py", Source: []byte("print('x' in globals())\n"), Session: out.Session, Output: fs.out,
+	})
+	if next.Abort != nil || next.Session == first.Session || fs.text("stdout") != "False\n" {
+		t.Errorf("after the internal error: %+v, stdout %q", next, fs.text("stdout"))
+	}
+}

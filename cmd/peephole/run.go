@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -113,7 +114,7 @@ func errnoText(err error) string {
 
 // run runs the script with the process's streams: SIGINT raises
 // KeyboardInterrupt in the program. trace, when set, traces the run.
-func (s *script) run(stdin io.Reader, stdout, stderr io.Writer, trace func(*vm.Interp) vm.TraceFunc) int {
+func (s *script) run(stdin io.Reader, stdout, stderr io.Writer, trace func(*vm.Interp) vm.TraceFunc) (status int) {
 	in := vm.NewInterp(vm.Config{
 		Stdin: stdin, Stdout: stdout, Stderr: stderr,
 		Argv: s.argv, Path: s.path, PyLib: vm.DefaultPyLib(),
@@ -130,6 +131,14 @@ func (s *script) run(stdin io.Reader, stdout, stderr io.Writer, trace func(*vm.I
 	go func() {
 		for range sig {
 			in.Interrupt()
+		}
+	}()
+	defer func() {
+		// A failure of the VM itself is reported as the bug it is.
+		if r := recover(); r != nil {
+			in.Flush()
+			fmt.Fprintf(stderr, "peephole: internal error (a bug in the VM): %v\n%s", r, debug.Stack())
+			status = 1
 		}
 	}()
 	code, err := in.RunMain(s.prog)

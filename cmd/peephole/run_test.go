@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/peephole-lsp/peephole/internal/oracle"
+	"github.com/peephole-lsp/peephole/vm"
 )
 
 func peepholeRun(args ...string) (string, string, int) {
@@ -130,5 +131,18 @@ func TestTraceCommand(t *testing.T) {
 	data, err := os.ReadFile(traceFile)
 	if out.String() != "42\n" || err != nil || !strings.Contains(string(data), "BINARY_OP                5 (*)") {
 		t.Errorf("stdout %q; trace file (%v):\n%s", out.String(), err, data)
+	}
+}
+
+// TestRunInternalError: a failure of the VM (a hook that panics) is
+// reported as a bug, with status 1, instead of crashing the command.
+func TestRunInternalError(t *testing.T) {
+	s := &script{prog: vm.Program{Filename: "<string>", Source: []byte("print(1)\n")}, argv: []string{"-c"}, path: []string{""}}
+	var out, errb bytes.Buffer
+	code := s.run(strings.NewReader(""), &out, &errb, func(*vm.Interp) vm.TraceFunc {
+		return func(*vm.Thread, *vm.TraceEvent) { panic("boom") }
+	})
+	if code != 1 || !strings.HasPrefix(errb.String(), "peephole: internal error (a bug in the VM): boom\n") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
