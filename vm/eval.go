@@ -618,17 +618,29 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		case c.RETURN_VALUE:
 			v := f.pop()
 			f.done = true
+			if t.tracer != nil {
+				t.traceEvent(f, TraceReturn, v, nil)
+			}
 			return v, frameReturned, nil
 		case c.RETURN_CONST:
 			f.done = true
+			if t.tracer != nil {
+				t.traceEvent(f, TraceReturn, consts[arg], nil)
+			}
 			return consts[arg], frameReturned, nil
 		case c.RETURN_GENERATOR:
 			// The frame becomes a generator's; the caller gets the
 			// generator and the body runs when it is resumed.
 			g := newGenerator(t, f)
+			if t.tracer != nil {
+				t.traceEvent(f, TraceReturn, Value{o: g}, nil)
+			}
 			return Value{o: g}, frameReturned, nil
 		case c.YIELD_VALUE:
 			v := f.pop()
+			if t.tracer != nil {
+				t.traceEvent(f, TraceYield, v, nil)
+			}
 			return v, frameYielded, nil
 		case c.SEND:
 			v := f.pop()
@@ -954,6 +966,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			err = t.raisef(SystemErrorType, "unknown opcode %s", op)
 			goto raised
 		}
+		if t.tracer != nil {
+			t.traceEvent(f, TraceStep, Null, nil)
+		}
 		continue
 
 	raised:
@@ -966,6 +981,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			e.Traceback = &Traceback{ObjectBase: ObjectBase{cls: TracebackType}, frame: f, lasti: f.lasti, next: e.Traceback}
 		}
 	unwind:
+		if t.tracer != nil {
+			t.traceRaise(f, reraiseAt, err)
+		}
 		if _, ok := err.(*Abort); ok {
 			goto unwindAbort
 		}

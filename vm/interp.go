@@ -142,6 +142,8 @@ func (in *Interp) Thread() *Thread { return in.main }
 // handled (sys.exc_info), and the run's limits.
 type Thread struct {
 	interp *Interp
+	// tracer is called after each instruction when set (trace.go).
+	tracer TraceFunc
 	// frame is the innermost running Python frame.
 	frame *Frame
 	// depth counts the nested Python frames, against the recursion

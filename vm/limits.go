@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -101,11 +102,17 @@ type limitState struct {
 	// reasons are the limitTimeout… bits of the watchers that fired.
 	reasons atomic.Uint32
 	// memoryError says a MemoryError was raised for the memory bound and
-	// the heap has not been seen under the bound since; memoryErrorCycle
-	// is the count of collections then.
-	memoryError      atomic.Bool
-	memoryErrorCycle uint64
+	// the heap has not been seen under the bound since.
+	memoryError atomic.Bool
+	// endedByInterrupt says the run ended with an uncaught
+	// KeyboardInterrupt.
+	endedByInterrupt bool
 }
+
+// EndedByInterrupt reports that the last run ended with an uncaught
+// KeyboardInterrupt (its traceback printed, status 130): CPython then
+// ends the process by SIGINT, so that its parent sees the interruption.
+func (in *Interp) EndedByInterrupt() bool { return in.limits.endedByInterrupt }
 
 // AbortKind says which limit stopped a run.
 type AbortKind int
@@ -124,6 +131,8 @@ const (
 	// AbortMemory: the program stayed above Limits.MaxMemory after a
 	// MemoryError.
 	AbortMemory
+	// AbortInternal: the VM failed (a Go panic: a bug of peephole's).
+	AbortInternal
 )
 
 // startLimits prepares the limits of a run: the counters start from
@@ -135,6 +144,7 @@ func (in *Interp) startLimits() (stop func()) {
 	ls := &in.limits
 	ls.reasons.Store(0)
 	ls.memoryError.Store(false)
+	ls.endedByInterrupt = false
 	lim := &in.Limits
 	fire := func(reason uint32) {
 		ls.reasons.Or(reason)
@@ -225,10 +235,10 @@ func (t *Thread) limitEvent() error {
 	return NewException(KeyboardInterruptType)
 }
 
-// checkMemory measures the live heap against the memory bound:
-// MemoryError the first time it is above, an abort when it is still
-// above after a MemoryError (measured after a collection, so that what
-// the program let go of does not count).
+// checkMemory measures the live heap, after a collection (so that what
+// the program let go of, or what ran before it, does not count), against
+// the memory bound: MemoryError the first time it is above, an abort when
+// it is still above after a MemoryError.
 func (t *Thread) checkMemory() error {
 	in := t.interp
 	limit := in.Limits.MaxMemory
@@ -236,33 +246,27 @@ func (t *Thread) checkMemory() error {
 		return nil
 	}
 	ls := &in.limits
-	st := readHeap()
-	if ls.memoryError.Load() && st.cycles == ls.memoryErrorCycle {
-		runtime.GC()
-		st = readHeap()
-	}
-	if st.live <= uint64(limit) {
+	runtime.GC()
+	if readHeap().live <= uint64(limit) {
 		ls.memoryError.Store(false)
 		return nil
 	}
 	if ls.memoryError.Swap(true) {
 		return &Abort{Kind: AbortMemory, Reason: fmt.Sprintf("the run exceeded its memory limit of %d bytes", limit)}
 	}
-	ls.memoryErrorCycle = st.cycles
 	return NewException(MemoryErrorType)
 }
 
 // heapStats are the Go heap's figures the memory bound watches.
 type heapStats struct {
 	// live is the heap the last collection found live; total the heap's
-	// objects now, garbage included; cycles the collections so far.
-	live, total, cycles uint64
+	// objects now, garbage included.
+	live, total uint64
 }
 
 var heapSamples = []metrics.Sample{
 	{Name: "/gc/heap/live:bytes"},
 	{Name: "/memory/classes/heap/objects:bytes"},
-	{Name: "/gc/cycles/total:gc-cycles"},
 }
 
 var heapSamplesMu sync.Mutex
@@ -271,13 +275,13 @@ func readHeap() heapStats {
 	heapSamplesMu.Lock()
 	defer heapSamplesMu.Unlock()
 	metrics.Read(heapSamples)
-	var v [3]uint64
+	var v [2]uint64
 	for i, s := range heapSamples {
 		if s.Value.Kind() == metrics.KindUint64 {
 			v[i] = s.Value.Uint64()
 		}
 	}
-	return heapStats{live: v[0], total: v[1], cycles: v[2]}
+	return heapStats{live: v[0], total: v[1]}
 }
 
 // overMemory reports whether the live heap is above limit. The live heap
@@ -375,4 +379,35 @@ func machineMemory() int64 {
 		}
 	})
 	return machineMemorySize
+}
+
+// CheckFileAccess applies the run's file-system policy (Limits.FS): the
+// functions that touch files (open, the os functions) call it before
+// they do. Under FSReadOnly a write (creating, writing, renaming,
+// removing) raises PermissionError; under FSNone any access does (the
+// import of modules is not concerned). The error is CPython's for a
+// denied access ([Errno 13] Permission denied: 'path') with a note that
+// says why.
+func (t *Thread) CheckFileAccess(path string, write bool) error {
+	var why string
+	switch t.interp.Limits.FS {
+	case FSFull:
+		return nil
+	case FSReadOnly:
+		if !write {
+			return nil
+		}
+		why = "peephole: this run may not write files"
+	case FSNone:
+		why = "peephole: this run may not use files"
+	}
+	e := asException(t.osError(syscall.EACCES, path))
+	if e == nil {
+		return t.raise(PermissionErrorType, why)
+	}
+	if e.dict == nil {
+		e.dict = NewDict()
+	}
+	e.dict.SetStr("__notes__", Value{o: NewList(NewStrValue(why))})
+	return e
 }

@@ -98,6 +98,7 @@ func (in *Interp) reportUncaught(t *Thread, err error) (int, error) {
 		return code, nil
 	}
 	if e.cls.IsSubtype(KeyboardInterruptType) {
+		in.limits.endedByInterrupt = true
 		return 130, nil
 	}
 	return 1, nil
