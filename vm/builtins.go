@@ -49,6 +49,7 @@ func (in *Interp) setupBuiltins() {
 	bc.self = Value{o: b}
 	bc.doc = "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nInternal helper function used by the class statement."
 	d.SetStr("__build_class__", Value{o: bc})
+	addSiteBuiltins(d)
 	in.Modules.SetStr("builtins", Value{o: b})
 	in.setupSys()
 }

@@ -644,6 +644,7 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 	if err := t.setupSlots(c); err != nil {
 		return nil, err
 	}
+	addInstanceDescriptors(c)
 	// __classcell__ gets the class; it is removed from the namespace.
 	if v, ok := c.Dict.getStr(Intern("__classcell__")); ok {
 		cell, ok := v.o.(*Cell)

@@ -189,7 +189,6 @@ func (in *Interp) setupSys() {
 	d.SetStr("version", NewStrValue("3.13.0 (peephole)"))
 	d.SetStr("hexversion", Int(0x030d00f0))
 	d.SetStr("version_info", Value{o: NewTuple(Int(3), Int(13), Int(0), NewStrValue("final"), Int(0))})
-	d.SetStr("implementation_name", NewStrValue("peephole"))
 	d.SetStr("dont_write_bytecode", True)
 	d.SetStr("executable", NewStrValue(""))
 	d.SetStr("builtin_module_names", Value{o: NewTuple(strValues(append([]string{"builtins", "sys"}, NativeModuleNames()...))...)})
@@ -284,8 +283,15 @@ func (in *Interp) setupSys() {
 	})
 	d.SetStr("argv", Value{o: strList(in.Argv)})
 	d.SetStr("path", Value{o: strList(in.Path)})
+	for _, setup := range sysSetups {
+		setup(in, m)
+	}
 	in.Modules.SetStr("sys", Value{o: m})
 }
+
+// sysSetups are functions that add to the sys module of each new
+// interpreter, registered by the files that own those parts of sys.
+var sysSetups []func(in *Interp, m *Module)
 
 // maxRecursionLimit caps sys.setrecursionlimit so that deep Python
 // recursion can never exhaust the Go stack.
