@@ -35,7 +35,7 @@ func init() {
 	defBuiltin("anext", builtinAnext)
 }
 
-// builtinInput is input(prompt='', /): the prompt written to sys.stdout
+// builtinInput is input(prompt=”, /): the prompt written to sys.stdout
 // (flushed), a line read from sys.stdin without its newline, EOFError at
 // the end of the input.
 func builtinInput(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {

@@ -21,9 +21,9 @@ import (
 // prints.
 
 var (
-	sysTypesOnce                                                          sync.Once
+	sysTypesOnce                                                           sync.Once
 	sysFlagsType, floatInfoType, intInfoType, hashInfoType, threadInfoType *Type
-	versionInfoType                                                       *Type
+	versionInfoType                                                        *Type
 )
 
 func sysTypes() {
