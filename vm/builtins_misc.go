@@ -157,12 +157,18 @@ func (a *anextAwaitable) proxy(t *Thread, meth string, args []Value) (Value, err
 		return Null, err
 	}
 	var r Value
-	if meth == "" {
-		r, err = Next(t, it)
-		if err == nil && r.IsNull() {
-			return Null, nil
+	switch meth {
+	case "", "send":
+		v := None
+		if meth == "send" {
+			v = args[0]
 		}
-	} else {
+		var done bool
+		r, done, err = t.send(it, v)
+		if err == nil && done {
+			return Null, stopIteration(r)
+		}
+	default:
 		var m Value
 		if m, err = GetAttrString(t, it, meth); err == nil {
 			r, err = t.Call(m, args, nil)
