@@ -256,6 +256,26 @@ func setupBuiltinIters() {
 		return Int(int64(pos)), nil
 	}})
 
+	// The iterator of a sequence with only __getitem__ knows how much is
+	// left when the sequence has a length (iter_len).
+	defMethods(SeqIterType, MethodDef{Name: "__length_hint__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := noArgs(t, "__length_hint__", args, kw); err != nil {
+			return Null, err
+		}
+		it := self.o.(*seqIter)
+		if it.seq.IsNull() {
+			return Int(0), nil
+		}
+		if it.seq.Type().Len == nil {
+			return NotImplemented, nil
+		}
+		n, err := Len(t, it.seq)
+		if err != nil {
+			return Null, err
+		}
+		return Int(int64(max(0, n-it.i))), nil
+	}})
+
 	// range.__reversed__ (a range_iterator running backwards), unless the
 	// range type defines its own.
 	if _, ok := RangeType.Dict.getStr(Intern("__reversed__")); !ok {
