@@ -77,9 +77,13 @@ func (tp *Type) builtinName() string {
 func init() {
 	onSetup(func() {
 		for _, tp := range builtinTypes() {
-			if doc, ok := builtinTypeDocs[tp.Name]; ok {
+			if doc, ok := builtinTypeDocs[tp.Name]; ok && (tp.builtinName() != "" || tp == NoneTypeType ||
+				tp == NotImplementedTType || tp == EllipsisTypeType || tp == ZipType || tp == MapType ||
+				tp == FilterType || tp == EnumerateType || tp == ReversedType) {
 				tp.Doc = doc
-				tp.Dict.SetStr("__doc__", NewStrValue(doc))
+				if _, has := tp.Dict.GetStr("__doc__"); !has {
+					tp.Dict.SetStr("__doc__", NewStrValue(doc))
+				}
 			}
 		}
 	})

@@ -161,6 +161,9 @@ func setupObjectAndType() {
 	}, nil)
 	defGetSet(tt, "__doc__", func(t *Thread, self Value) (Value, error) {
 		c := self.o.(*Type)
+		if !c.HasFlag(FlagHeapType) && c.Doc != "" {
+			return NewStrValue(c.Doc), nil
+		}
 		if v, ok := c.Dict.getStr(Intern("__doc__")); ok {
 			return bindDescriptor(t, v, Null, c)
 		}
