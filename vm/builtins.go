@@ -50,9 +50,12 @@ func (in *Interp) setupBuiltins() {
 	bc.doc = "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nInternal helper function used by the class statement."
 	d.SetStr("__build_class__", Value{o: bc})
 	addSiteBuiltins(d)
+	d.SetStr("__doc__", NewStrValue(builtinsModuleDoc))
 	in.Modules.SetStr("builtins", Value{o: b})
 	in.setupSys()
 }
+
+const builtinsModuleDoc = "Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in of that name is also needed."
 
 // publicBuiltinTypes are the builtin types that the builtins module names.
 var publicBuiltinTypes = map[*Type]bool{}

@@ -299,8 +299,43 @@ func (t *Thread) minimalHelp(v Value) error {
 	return t.interp.stdout.write(t, b.String())
 }
 
-// addSiteBuiltins puts exit, quit and help in a builtins namespace.
+// sitePrinter is site._Printer: copyright, credits and license.
+type sitePrinter struct {
+	ObjectBase
+	text string // what the repr shows and a call prints
+}
+
+var printerType = builtinType("_Printer", nil, 0)
+
+const creditsText = "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n" +
+	"    for supporting Python development.  See www.python.org for more information."
+
+func init() {
+	onSetup(func() {
+		printerType.Dict.SetStr("__module__", NewStrValue("_sitebuiltins"))
+		printerType.Repr = func(t *Thread, v Value) (Value, error) {
+			return NewStrValue(v.o.(*sitePrinter).text), nil
+		}
+		printerType.Call = func(t *Thread, v Value, args []Value, kw []*Str) (Value, error) {
+			if len(args) > 0 || len(kw) > 0 {
+				return Null, t.typeErrorf("_Printer.__call__() takes 1 positional argument but %d were given", len(args)+1)
+			}
+			text := v.o.(*sitePrinter).text
+			if strings.HasPrefix(text, "Type license()") {
+				text = "See https://www.python.org/psf/license/"
+			}
+			return None, t.interp.stdout.write(t, text+"\n")
+		}
+	})
+}
+
+// addSiteBuiltins puts exit, quit, help, copyright, credits and license
+// in a builtins namespace, as the site module does at startup.
 func addSiteBuiltins(d *Dict) {
+	copyright := "Copyright (c) 2001-2024 Python Software Foundation.\nAll Rights Reserved.\n\nCopyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\nCopyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\nCopyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved."
+	for _, p := range [][2]string{{"copyright", copyright}, {"credits", creditsText}, {"license", "Type license() to see the full license text"}} {
+		d.SetStr(p[0], Value{o: &sitePrinter{ObjectBase: ObjectBase{cls: printerType}, text: p[1]}})
+	}
 	d.SetStr("exit", Value{o: &quitter{ObjectBase: ObjectBase{cls: quitterType}, name: "exit"}})
 	d.SetStr("quit", Value{o: &quitter{ObjectBase: ObjectBase{cls: quitterType}, name: "quit"}})
 	d.SetStr("help", Value{o: &siteHelper{ObjectBase: ObjectBase{cls: helperType}}})
