@@ -80,6 +80,30 @@ for f in [lambda: D(1,2), lambda: D([1]), lambda: D.fromkeys(1,2,3), lambda: D()
 }
 
 // TestListTuple holds list and tuple methods, wrappers, comparisons and iterators against CPython.
+// TestDictMutation holds what iterating a dict sees when the loop changes
+// it against CPython.
+func TestDictMutation(t *testing.T) {
+	checkProgram(t, `d = {1: 1}
+try:
+    for k in d:
+        del d[k]
+        d[k + 1] = 1
+except RuntimeError as e: print(e)
+print(d)
+d = {i: i for i in range(3)}
+try:
+    for k in d:
+        del d[k]
+        d[k + 10] = 1
+        print('iter', k)
+except RuntimeError as e: print(e)
+print(d)
+d = {1: 1, 2: 2}
+d.pop(1); d.pop(2); d[3] = 3
+print(list(d), d)
+`)
+}
+
 func TestListTuple(t *testing.T) {
 	for _, src := range []string{
 		`l = [3, 1, 2]
