@@ -276,6 +276,27 @@ func setupBuiltinIters() {
 		return Int(int64(max(0, n-it.i))), nil
 	}})
 
+	// range iterators tell how many items are left, unless the range
+	// type's file defines that.
+	for _, tp := range []*Type{rangeIterType, longRangeIterType} {
+		if _, ok := tp.Dict.getStr(Intern("__length_hint__")); ok {
+			continue
+		}
+		defMethods(tp, MethodDef{Name: "__length_hint__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "__length_hint__", args, kw); err != nil {
+				return Null, err
+			}
+			it := self.o.(*rangeIter)
+			if it.big != nil {
+				if it.big.left.Sign() <= 0 {
+					return Int(0), nil
+				}
+				return NewBigInt(new(big.Int).Set(it.big.left)), nil
+			}
+			return Int(max(0, it.left)), nil
+		}})
+	}
+
 	// range.__reversed__ (a range_iterator running backwards), unless the
 	// range type defines its own.
 	if _, ok := RangeType.Dict.getStr(Intern("__reversed__")); !ok {
