@@ -75,6 +75,18 @@ func iterNext(t *Thread, it Value) (Value, error) {
 	return v, nil
 }
 
+// endOnStopIteration turns a StopIteration raised while computing an
+// iterator's next item into the end of the iteration, as a C iterator's
+// NULL result with StopIteration set is taken by every consumer.
+func endOnStopIteration(v Value, err error) (Value, error) {
+	if err != nil {
+		if e := asException(err); e != nil && e.cls.IsSubtype(StopIterationType) {
+			return Null, nil
+		}
+	}
+	return v, err
+}
+
 var zipSpec = ArgSpec{Name: "zip", Params: []string{"strict"}, KwOnly: 1}
 
 func setupBuiltinIters() {
@@ -138,7 +150,7 @@ func setupBuiltinIters() {
 			}
 			items[i] = x
 		}
-		return t.Call(m.fn, items, nil)
+		return endOnStopIteration(t.Call(m.fn, items, nil))
 	}
 
 	FilterType.New = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
@@ -171,7 +183,10 @@ func setupBuiltinIters() {
 				ok, err = Truth(t, item)
 			} else {
 				var good Value
-				good, err = t.Call(f.fn, []Value{item}, nil)
+				good, err = endOnStopIteration(t.Call(f.fn, []Value{item}, nil))
+				if err == nil && good.IsNull() {
+					return Null, nil
+				}
 				if err == nil {
 					ok, err = Truth(t, good)
 				}

@@ -81,6 +81,25 @@ for f in [lambda: __import__(), lambda: __import__(1), lambda: __import__('sys',
 	}
 }
 
+// TestBuiltinStopIteration holds how map, filter and the consumers of
+// iterators take a StopIteration raised while computing an item.
+func TestBuiltinStopIteration(t *testing.T) {
+	checkProgram(t, `def f(x):
+    if x == 3: raise StopIteration
+    return x
+print(list(map(f, range(6))), [y for y in map(f, range(6))], list(filter(f, range(6))), sorted(map(f, range(6))), sum(map(f, range(6))))
+def g():
+    yield 1
+    raise StopIteration
+try: print(list(g()))
+except RuntimeError as e: print('RuntimeError', e)
+class It:
+    def __iter__(self): return self
+    def __next__(self): raise StopIteration('v')
+print(list(It()), list(zip(It(), [1])), list(enumerate(It())), set(It()), dict.fromkeys(It()))
+`)
+}
+
 // TestBuiltinExec holds eval, exec, compile, locals, vars and dir against CPython.
 func TestBuiltinExec(t *testing.T) {
 	for _, src := range []string{
