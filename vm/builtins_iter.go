@@ -10,12 +10,18 @@ import (
 // order in which the underlying iterators are advanced, __length_hint__
 // where CPython has one).
 
+// The iterator types of the builtins module.
 var (
-	ZipType       = builtinType("zip", nil, FlagBaseType)
-	MapType       = builtinType("map", nil, FlagBaseType)
-	FilterType    = builtinType("filter", nil, FlagBaseType)
+	// ZipType is zip.
+	ZipType = builtinType("zip", nil, FlagBaseType)
+	// MapType is map.
+	MapType = builtinType("map", nil, FlagBaseType)
+	// FilterType is filter.
+	FilterType = builtinType("filter", nil, FlagBaseType)
+	// EnumerateType is enumerate.
 	EnumerateType = builtinType("enumerate", nil, FlagBaseType)
-	ReversedType  = builtinType("reversed", nil, FlagBaseType)
+	// ReversedType is reversed.
+	ReversedType = builtinType("reversed", nil, FlagBaseType)
 )
 
 func init() {

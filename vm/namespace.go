@@ -7,6 +7,7 @@ import "strings"
 // them ("namespace(a=1)"), equality by __dict__. Lib/types.py takes the
 // type from sys.implementation.
 
+// SimpleNamespaceType is types.SimpleNamespace.
 var SimpleNamespaceType = builtinType("SimpleNamespace", nil, FlagBaseType|FlagHasDict)
 
 // Namespace is a SimpleNamespace instance.

@@ -7,8 +7,8 @@ import "strings"
 // ("sys.float_info(max=…, …)"). sys.flags, sys.float_info,
 // sys.version_info and their kin are made with newStructSeqType.
 
-// structSeqType makes a struct sequence type module.name with the given
-// fields. The type cannot be instantiated from Python when noNew is set
+// newStructSeqType makes a struct sequence type module.name with the
+// given fields. The type cannot be instantiated from Python when noNew is set
 // (as sys.flags and sys.float_info cannot).
 func newStructSeqType(module, name string, fields []string, noNew bool) *Type {
 	tp := &Type{Name: name, QualName: name, Base: TupleType, Bases: []*Type{TupleType},
