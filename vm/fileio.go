@@ -39,9 +39,9 @@ const fileChunk = 8192
 
 // Text codecs.
 const (
-	codecUTF8 = iota
-	codecLatin1
-	codecASCII
+	fcUTF8 = iota
+	fcLatin1
+	fcASCII
 )
 
 // FileObject is a file opened by open().
@@ -225,11 +225,11 @@ func builtinOpen(t *Thread, self Value, args []Value, kw []*Str) (Value, error) 
 	if !binary && buffering == 0 {
 		return Null, t.valueErrorf("can't have unbuffered text I/O")
 	}
-	codec := codecUTF8
+	codec := fcUTF8
 	encName := "UTF-8"
 	if !binary {
 		if hasEnc {
-			c, ok := lookupCodec(encoding)
+			c, ok := lookupFileCodec(encoding)
 			if !ok {
 				return Null, t.raisef(LookupErrorType, "unknown encoding: %s", encoding)
 			}
@@ -386,23 +386,23 @@ func isTerminal(f *os.File) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// lookupCodec finds the codec of an encoding name among those peephole's
+// lookupFileCodec finds the codec of an encoding name among those peephole's
 // files support.
-func lookupCodec(name string) (int, bool) {
+func lookupFileCodec(name string) (int, bool) {
 	n := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(name)), "_", "-")
 	switch n {
 	case "utf-8", "utf8", "u8", "utf", "cp65001", "utf8-ucs2", "utf8-ucs4":
-		return codecUTF8, true
+		return fcUTF8, true
 	case "latin-1", "latin1", "iso-8859-1", "iso8859-1", "8859", "cp819", "l1", "latin", "iso-ir-100", "csisolatin1", "iso-8859-1:1987", "ibm819":
-		return codecLatin1, true
+		return fcLatin1, true
 	case "ascii", "us-ascii", "646", "us", "ansi-x3.4-1968", "ansi-x3.4-1986", "cp367", "csascii", "ibm367", "iso646-us", "iso-646.irv:1991", "iso-ir-6":
-		return codecASCII, true
+		return fcASCII, true
 	}
 	return 0, false
 }
 
-// codecName is the name a codec's errors give ('utf-8', 'latin-1', 'ascii').
-func codecName(c int) string {
+// fileCodecName is the name a codec's errors give ('utf-8', 'latin-1', 'ascii').
+func fileCodecName(c int) string {
 	return [...]string{"utf-8", "latin-1", "ascii"}[c]
 }
 
@@ -596,7 +596,7 @@ func (fo *FileObject) close(t *Thread) error {
 // decodeText decodes bytes with the file's codec and error handler.
 func (fo *FileObject) decodeText(t *Thread, b []byte) (string, error) {
 	switch fo.codec {
-	case codecLatin1:
+	case fcLatin1:
 		if isASCIIBytes(b) {
 			return string(b), nil
 		}
@@ -605,7 +605,7 @@ func (fo *FileObject) decodeText(t *Thread, b []byte) (string, error) {
 			out = pyconst.AppendRune(out, rune(c))
 		}
 		return string(out), nil
-	case codecASCII:
+	case fcASCII:
 		if isASCIIBytes(b) {
 			return string(b), nil
 		}
@@ -701,7 +701,7 @@ func utf8ErrorSpan(b []byte, i int) (int, string) {
 func (fo *FileObject) decodeError(t *Thread, b []byte, start, end int, reason string, out []byte) ([]byte, error) {
 	switch fo.errors {
 	case "strict":
-		return nil, NewException(UnicodeDecodeErrorType, NewStrValue(codecName(fo.codec)), Value{o: NewBytes(append([]byte(nil), b...))},
+		return nil, NewException(UnicodeDecodeErrorType, NewStrValue(fileCodecName(fo.codec)), Value{o: NewBytes(append([]byte(nil), b...))},
 			Int(int64(start)), Int(int64(end)), NewStrValue(reason))
 	case "ignore":
 		return out, nil
@@ -729,18 +729,18 @@ func (fo *FileObject) encodeText(t *Thread, s *Str) ([]byte, error) {
 	limit := rune(0x10FFFF)
 	reason := "surrogates not allowed"
 	switch fo.codec {
-	case codecLatin1:
+	case fcLatin1:
 		limit, reason = 0xFF, "ordinal not in range(256)"
-	case codecASCII:
+	case fcASCII:
 		limit, reason = 0x7F, "ordinal not in range(128)"
 	}
 	out := make([]byte, 0, len(s.s))
 	pos := 0
 	for i := 0; i < len(s.s); pos++ {
 		r, size := pyconst.DecodeRune(s.s[i:])
-		bad := r > limit || (fo.codec == codecUTF8 && r >= 0xD800 && r <= 0xDFFF)
+		bad := r > limit || (fo.codec == fcUTF8 && r >= 0xD800 && r <= 0xDFFF)
 		if !bad {
-			if fo.codec == codecUTF8 {
+			if fo.codec == fcUTF8 {
 				out = append(out, s.s[i:i+size]...)
 			} else {
 				out = append(out, byte(r))
@@ -750,7 +750,7 @@ func (fo *FileObject) encodeText(t *Thread, s *Str) ([]byte, error) {
 		}
 		switch fo.errors {
 		case "strict":
-			return nil, NewException(UnicodeEncodeErrorType, NewStrValue(codecName(fo.codec)), Value{o: s},
+			return nil, NewException(UnicodeEncodeErrorType, NewStrValue(fileCodecName(fo.codec)), Value{o: s},
 				Int(int64(pos)), Int(int64(pos+1)), NewStrValue(reason))
 		case "ignore":
 		case "replace":
@@ -759,7 +759,7 @@ func (fo *FileObject) encodeText(t *Thread, s *Str) ([]byte, error) {
 			if r >= 0xDC80 && r <= 0xDCFF {
 				out = append(out, byte(r-0xDC00))
 			} else {
-				return nil, NewException(UnicodeEncodeErrorType, NewStrValue(codecName(fo.codec)), Value{o: s},
+				return nil, NewException(UnicodeEncodeErrorType, NewStrValue(fileCodecName(fo.codec)), Value{o: s},
 					Int(int64(pos)), Int(int64(pos+1)), NewStrValue(reason))
 			}
 		case "backslashreplace":
@@ -894,7 +894,7 @@ func (fo *FileObject) charPrefix(b []byte, n int) int {
 			i += 2
 			continue
 		}
-		if fo.codec == codecUTF8 && b[i] >= 0x80 {
+		if fo.codec == fcUTF8 && b[i] >= 0x80 {
 			_, size := utf8.DecodeRune(b[i:])
 			i += size
 			continue
@@ -932,7 +932,7 @@ func (fo *FileObject) readText(t *Thread, n int) (string, error) {
 		}
 	}
 	cut := fo.charPrefix(fo.st.rbuf, n)
-	if fo.codec == codecUTF8 {
+	if fo.codec == fcUTF8 {
 		// Never split a character at the end of what was read.
 		for cut < len(fo.st.rbuf) && cut > 0 && !utf8.RuneStart(fo.st.rbuf[cut]) {
 			cut++
@@ -954,7 +954,7 @@ func (fo *FileObject) countChars(b []byte) int {
 			i += 2
 			continue
 		}
-		if fo.codec == codecUTF8 && b[i] >= 0x80 {
+		if fo.codec == fcUTF8 && b[i] >= 0x80 {
 			_, size := utf8.DecodeRune(b[i:])
 			i += size
 			continue
@@ -1055,9 +1055,9 @@ func (fo *FileObject) readLine(t *Thread, limit int) (Value, error) {
 	return Value{o: NewBytes(b)}, nil
 }
 
-// sizeArg reads an optional size argument (None or an int; negative:
+// ioSizeArg reads an optional size argument (None or an int; negative:
 // all).
-func sizeArg(t *Thread, args []Value) (int, error) {
+func ioSizeArg(t *Thread, args []Value) (int, error) {
 	if len(args) == 0 || args[0].IsNone() {
 		return -1, nil
 	}
@@ -1159,7 +1159,7 @@ func setupFileTypes() {
 			if s, ok, err := optStr(t, a[0], "encoding"); err != nil {
 				return Null, err
 			} else if ok {
-				c, found := lookupCodec(s)
+				c, found := lookupFileCodec(s)
 				if !found {
 					return Null, t.raisef(LookupErrorType, "unknown encoding: %s", s)
 				}
@@ -1316,7 +1316,7 @@ func fileMethods(tp *Type) []MethodDef {
 			if err := fo.checkReadable(t); err != nil {
 				return Null, err
 			}
-			n, err := sizeArg(t, args)
+			n, err := ioSizeArg(t, args)
 			if err != nil {
 				return Null, err
 			}
@@ -1349,7 +1349,7 @@ func fileMethods(tp *Type) []MethodDef {
 			if err := fo.checkReadable(t); err != nil {
 				return Null, err
 			}
-			n, err := sizeArg(t, args)
+			n, err := ioSizeArg(t, args)
 			if err != nil {
 				return Null, err
 			}
@@ -1363,7 +1363,7 @@ func fileMethods(tp *Type) []MethodDef {
 			if err := fo.checkReadable(t); err != nil {
 				return Null, err
 			}
-			hint, err := sizeArg(t, args)
+			hint, err := ioSizeArg(t, args)
 			if err != nil {
 				return Null, err
 			}
@@ -1542,7 +1542,7 @@ func fileMethods(tp *Type) []MethodDef {
 				if err := fo.checkReadable(t); err != nil {
 					return Null, err
 				}
-				n, err := sizeArg(t, args)
+				n, err := ioSizeArg(t, args)
 				if err != nil {
 					return Null, err
 				}

@@ -121,7 +121,7 @@ func (s *TextStream) readLine(t *Thread, limit int, translate bool) ([]byte, err
 
 // decodeStdin decodes stdin bytes (UTF-8, strict).
 func decodeStdin(t *Thread, b []byte) (Value, error) {
-	fo := &FileObject{codec: codecUTF8, errors: "strict"}
+	fo := &FileObject{codec: fcUTF8, errors: "strict"}
 	str, err := fo.decodeText(t, b)
 	if err != nil {
 		return Null, err
@@ -175,7 +175,7 @@ func textStreamMethods() []MethodDef {
 			if err := s.checkReadable(t); err != nil {
 				return Null, err
 			}
-			n, err := sizeArg(t, args)
+			n, err := ioSizeArg(t, args)
 			if err != nil {
 				return Null, err
 			}
@@ -190,7 +190,7 @@ func textStreamMethods() []MethodDef {
 			if err := s.checkReadable(t); err != nil {
 				return Null, err
 			}
-			n, err := sizeArg(t, args)
+			n, err := ioSizeArg(t, args)
 			if err != nil {
 				return Null, err
 			}
@@ -220,7 +220,7 @@ func textStreamMethods() []MethodDef {
 			if err := s.checkReadable(t); err != nil {
 				return Null, err
 			}
-			hint, err := sizeArg(t, args)
+			hint, err := ioSizeArg(t, args)
 			if err != nil {
 				return Null, err
 			}
@@ -379,7 +379,7 @@ func init() {
 					if err := s.checkReadable(t); err != nil {
 						return Null, err
 					}
-					n, err := sizeArg(t, args)
+					n, err := ioSizeArg(t, args)
 					if err != nil {
 						return Null, err
 					}
@@ -405,7 +405,7 @@ func init() {
 					if err := s.checkReadable(t); err != nil {
 						return Null, err
 					}
-					n, err := sizeArg(t, args)
+					n, err := ioSizeArg(t, args)
 					if err != nil {
 						return Null, err
 					}
