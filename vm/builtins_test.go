@@ -304,6 +304,25 @@ m = types.SimpleNamespace(a=1, b=2).__replace__(b=3); print(m)
 	}
 }
 
+// TestSysHooks holds sys's hook functions (audit hooks, asyncgen hooks,
+// switch interval…) against CPython.
+func TestSysHooks(t *testing.T) {
+	checkProgram(t, `import sys
+for f in [lambda: sys.gettrace(), lambda: sys.getprofile(), lambda: sys.settrace(None), lambda: sys.setprofile(None), lambda: sys.settrace(), lambda: sys.audit(), lambda: sys.audit(1), lambda: sys.audit('x', 1, 2),
+          lambda: sys.addaudithook(), lambda: sys.call_tracing(len, ([1],)), lambda: sys.call_tracing(len, [1]), lambda: sys.get_asyncgen_hooks(), lambda: sys.set_asyncgen_hooks(firstiter=1),
+          lambda: sys.get_coroutine_origin_tracking_depth(), lambda: sys.set_coroutine_origin_tracking_depth(-1), lambda: sys.getallocatedblocks() >= 0, lambda: sys.getunicodeinternedsize() >= 0,
+          lambda: sys.is_stack_trampoline_active(), lambda: sys.deactivate_stack_trampoline(), lambda: sys.getdlopenflags(), lambda: sys.setswitchinterval(0), lambda: sys.setswitchinterval(0.01), lambda: sys.getswitchinterval(),
+          lambda: sys.unraisablehook, lambda: sys.__unraisablehook__ is sys.unraisablehook, lambda: type(sys.get_asyncgen_hooks()).__name__, lambda: sys.get_asyncgen_hooks().firstiter,
+          lambda: sys.call_tracing(), lambda: sys.setdlopenflags(2), lambda: sys.getdlopenflags(), lambda: sys.set_asyncgen_hooks(None, None), lambda: sys.get_asyncgen_hooks()]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+def hook(event, args): print('hook', event, args)
+sys.addaudithook(hook)
+sys.audit('my.event', 1, 'a')
+
+`)
+}
+
 // TestClassDictDescriptors holds the __dict__ and __weakref__ attributes classes add against CPython.
 func TestClassDictDescriptors(t *testing.T) {
 	for _, src := range []string{

@@ -22,6 +22,9 @@ func newStructSeqType(module, name string, fields []string, noNew bool) *Type {
 	tp.Dict.SetStr("__module__", NewStrValue(module))
 	inheritSlots(tp)
 	full := module + "." + name
+	if module == "builtins" {
+		full = name
+	}
 	tp.Repr = func(t *Thread, v Value) (Value, error) {
 		tu := v.o.(*Tuple)
 		var b strings.Builder

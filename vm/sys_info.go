@@ -111,6 +111,7 @@ func setupSysInfo(in *Interp, m *Module) {
 		return Int(2), nil
 	})
 	m.AddFunc("getsizeof", sysGetSizeOf)
+	setupSysHooks(in, m)
 	hook := NewBuiltin("breakpointhook", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 		return None, nil
 	})
@@ -256,4 +257,211 @@ func basicSize(v Value) int {
 		return 176
 	}
 	return 16
+}
+
+// sysHookState is the per-interpreter state of sys's hook functions.
+type sysHookState struct {
+	trace, profile       Value
+	auditHooks           []Value
+	firstiter, finalizer Value
+	coroutineOriginDepth int
+	switchInterval       float64
+	dlopenFlags          int
+}
+
+var asyncgenHooksType *Type
+
+// setupSysHooks adds sys's hook getters and setters: settrace/gettrace
+// and setprofile/getprofile (which keep the function: peephole's tracing
+// is its own trace hook), audit and addaudithook (working: sys.audit calls
+// the hooks; the VM raises no audit events of its own), asyncgen hooks,
+// coroutine origin tracking depth, the switch interval, dlopen flags,
+// call_tracing and the stack trampoline switches.
+func setupSysHooks(in *Interp, m *Module) {
+	sysTypesOnce2.Do(func() {
+		asyncgenHooksType = newStructSeqType("builtins", "asyncgen_hooks", []string{"firstiter", "finalizer"}, true)
+	})
+	st := &sysHookState{trace: None, profile: None, firstiter: None, finalizer: None, switchInterval: 0.005, dlopenFlags: 2}
+	one := func(name string, fn func(t *Thread, v Value) (Value, error)) {
+		m.AddFunc(name, func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := oneArg(t, "sys."+name, args, kw); err != nil {
+				return Null, err
+			}
+			return fn(t, args[0])
+		})
+	}
+	none := func(name string, fn func(t *Thread) (Value, error)) {
+		m.AddFunc(name, func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "sys."+name, args, kw); err != nil {
+				return Null, err
+			}
+			return fn(t)
+		})
+	}
+	one("settrace", func(t *Thread, v Value) (Value, error) { st.trace = v; return None, nil })
+	none("gettrace", func(t *Thread) (Value, error) { return st.trace, nil })
+	one("setprofile", func(t *Thread, v Value) (Value, error) { st.profile = v; return None, nil })
+	none("getprofile", func(t *Thread) (Value, error) { return st.profile, nil })
+	m.AddFunc("audit", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if len(kw) > 0 {
+			return Null, t.typeErrorf("audit() takes no keyword arguments")
+		}
+		if len(args) == 0 {
+			return Null, t.typeErrorf("audit() missing 1 required positional argument: 'event'")
+		}
+		if len(st.auditHooks) == 0 {
+			return None, nil
+		}
+		ev, ok := args[0].o.(*Str)
+		if !ok {
+			return Null, t.typeErrorf("expected str for argument 'event', not %s", typeName(args[0]))
+		}
+		evArgs := Value{o: NewTuple(append([]Value(nil), args[1:]...)...)}
+		for _, h := range st.auditHooks {
+			if _, err := t.Call(h, []Value{{o: ev}, evArgs}, nil); err != nil {
+				return Null, err
+			}
+		}
+		return None, nil
+	})
+	m.AddFunc("addaudithook", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		var a [1]Value
+		spec := ArgSpec{Name: "addaudithook", Params: []string{"hook"}, Required: 1}
+		if err := spec.Parse(t, args, kw, a[:]); err != nil {
+			return Null, err
+		}
+		st.auditHooks = append(st.auditHooks, a[0])
+		return None, nil
+	})
+	m.AddFunc("call_tracing", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkPositional(t, "call_tracing", args, kw, 2, 2); err != nil {
+			return Null, err
+		}
+		tu, ok := args[1].o.(*Tuple)
+		if !ok {
+			return Null, t.typeErrorf("call_tracing() argument 2 must be tuple, not %s", typeName(args[1]))
+		}
+		return t.Call(args[0], tu.items, nil)
+	})
+	none("get_asyncgen_hooks", func(t *Thread) (Value, error) {
+		return newStructSeq(asyncgenHooksType, st.firstiter, st.finalizer), nil
+	})
+	m.AddFunc("set_asyncgen_hooks", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		var a [2]Value
+		spec := ArgSpec{Name: "set_asyncgen_hooks", Params: []string{"firstiter", "finalizer"}}
+		if err := spec.Parse(t, args, kw, a[:]); err != nil {
+			return Null, err
+		}
+		for i, name := range []string{"firstiter", "finalizer"} {
+			if !a[i].IsNull() && !a[i].IsNone() && !isCallable(a[i]) {
+				return Null, t.typeErrorf("callable %s expected, got %s", name, typeName(a[i]))
+			}
+		}
+		if !a[0].IsNull() {
+			st.firstiter = a[0]
+		}
+		if !a[1].IsNull() {
+			st.finalizer = a[1]
+		}
+		return None, nil
+	})
+	none("get_coroutine_origin_tracking_depth", func(t *Thread) (Value, error) { return Int(int64(st.coroutineOriginDepth)), nil })
+	m.AddFunc("set_coroutine_origin_tracking_depth", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		var a [1]Value
+		spec := ArgSpec{Name: "set_coroutine_origin_tracking_depth", Params: []string{"depth"}, Required: 1}
+		if err := spec.Parse(t, args, kw, a[:]); err != nil {
+			return Null, err
+		}
+		n, err := asCInt(t, a[0])
+		if err != nil {
+			return Null, err
+		}
+		if n < 0 {
+			return Null, t.valueErrorf("depth must be >= 0")
+		}
+		st.coroutineOriginDepth = n
+		return None, nil
+	})
+	none("getswitchinterval", func(t *Thread) (Value, error) { return Float(st.switchInterval), nil })
+	one("setswitchinterval", func(t *Thread, v Value) (Value, error) {
+		f, ok := floatOf(v)
+		if !ok && v.IsIntLike() {
+			if iv := intValue(v); iv.IsSmallInt() {
+				f, ok = float64(iv.SmallInt()), true
+			}
+		}
+		if !ok {
+			return Null, t.typeErrorf("must be real number, not %s", typeName(v))
+		}
+		if f <= 0 {
+			return Null, t.valueErrorf("switch interval must be strictly positive")
+		}
+		st.switchInterval = f
+		return None, nil
+	})
+	none("getdlopenflags", func(t *Thread) (Value, error) { return Int(int64(st.dlopenFlags)), nil })
+	one("setdlopenflags", func(t *Thread, v Value) (Value, error) {
+		n, err := asCInt(t, v)
+		if err != nil {
+			return Null, err
+		}
+		st.dlopenFlags = n
+		return None, nil
+	})
+	uh := NewBuiltin("unraisablehook", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := oneArg(t, "unraisablehook", args, kw); err != nil {
+			return Null, err
+		}
+		return None, t.defaultUnraisableHook(args[0])
+	})
+	uh.module = "sys"
+	uh.self = Value{o: m}
+	m.dict.SetStr("unraisablehook", Value{o: uh})
+	m.dict.SetStr("__unraisablehook__", Value{o: uh})
+	none("getallocatedblocks", func(t *Thread) (Value, error) { return Int(0), nil })
+	none("getunicodeinternedsize", func(t *Thread) (Value, error) { return Int(0), nil })
+	none("is_stack_trampoline_active", func(t *Thread) (Value, error) { return False, nil })
+	none("deactivate_stack_trampoline", func(t *Thread) (Value, error) { return None, nil })
+	m.AddFunc("activate_stack_trampoline", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := oneArg(t, "sys.activate_stack_trampoline", args, kw); err != nil {
+			return Null, err
+		}
+		return None, nil
+	})
+}
+
+var sysTypesOnce2 sync.Once
+
+// defaultUnraisableHook is sys.__unraisablehook__: "Exception ignored
+// in: obj" (or the message) and the exception's traceback on stderr.
+func (t *Thread) defaultUnraisableHook(u Value) error {
+	get := func(name string) Value {
+		v, err := getAttrOpt(t, u, Intern(name))
+		if err != nil || v.IsNull() {
+			return None
+		}
+		return v
+	}
+	text := ""
+	if msg := get("err_msg"); !msg.IsNone() {
+		s, err := StrOf(t, msg)
+		if err != nil {
+			return err
+		}
+		text = s.s
+	} else {
+		text = "Exception ignored in"
+	}
+	if obj := get("object"); !obj.IsNone() {
+		r, err := Repr(t, obj)
+		if err != nil {
+			return err
+		}
+		text += ": " + r.s
+	}
+	text += "\n"
+	if e, ok := get("exc_value").o.(*Exception); ok {
+		text += t.FormatException(e)
+	}
+	return t.writeStderr(text)
 }
