@@ -323,6 +323,34 @@ sys.audit('my.event', 1, 'a')
 `)
 }
 
+// TestStarArgsErrors holds the messages of bad * and ** arguments
+// (callables named as _PyObject_FunctionStr names them) against CPython.
+func TestStarArgsErrors(t *testing.T) {
+	checkProgram(t, `def f(*a, **k): pass
+class C:
+    def __init__(self, *a): pass
+    def m(self, *a): pass
+    def __call__(self, *a): pass
+import sys
+for g in [f, C, C().m, len, [].append, int, sys.exit]:
+    try: g(*1)
+    except TypeError as e: print(e)
+    try: g(**1)
+    except TypeError as e: print(e)
+def f(**k): pass
+try: f(**{"a": 1}, **1)
+except TypeError as e: print(e)
+try: f(**{"a": 1}, **{"a": 2})
+except TypeError as e: print(e)
+class C:
+    def m(self, **k): pass
+try: C().m(**{"a": 1}, **[1])
+except TypeError as e: print(e)
+try: print(**{"sep": 1}, **{"sep": 2})
+except TypeError as e: print(e)
+`)
+}
+
 // TestClassDictDescriptors holds the __dict__ and __weakref__ attributes classes add against CPython.
 func TestClassDictDescriptors(t *testing.T) {
 	for _, src := range []string{
