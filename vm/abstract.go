@@ -334,18 +334,29 @@ func (t *Thread) callEx(callable, callargs, kwargs Value) (Value, error) {
 	return t.Call(callable, args, kwnames)
 }
 
-// funcDesc is how CPython's messages name a callable: "f()" for a
-// function, "C.m()" for a method.
+// funcDesc is how CPython's messages name a callable
+// (_PyObject_FunctionStr): its qualified name, prefixed with its module
+// unless that is builtins ("__main__.f()", "len()", "sys.exit()"), or
+// str() of other callables.
 func (t *Thread) funcDesc(callable Value) string {
 	switch fn := callable.o.(type) {
 	case *Function:
+		if m, ok := fn.module.o.(*Str); ok && m.s != "builtins" {
+			return m.s + "." + fn.qualname.s + "()"
+		}
 		return fn.qualname.s + "()"
 	case *Method:
 		return t.funcDesc(fn.fn)
 	case *Builtin:
+		if fn.module != "" && fn.module != "builtins" {
+			return fn.module + "." + fn.qual + "()"
+		}
 		return fn.qual + "()"
 	case *Type:
-		return fn.Name + "()"
+		return fn.fullName() + "()"
+	}
+	if s, err := StrOf(t, callable); err == nil {
+		return s.s
 	}
 	return callable.Type().Name + " object"
 }

@@ -49,9 +49,13 @@ func (in *Interp) setupBuiltins() {
 	bc.self = Value{o: b}
 	bc.doc = "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nInternal helper function used by the class statement."
 	d.SetStr("__build_class__", Value{o: bc})
+	addSiteBuiltins(d)
+	d.SetStr("__doc__", NewStrValue(builtinsModuleDoc))
 	in.Modules.SetStr("builtins", Value{o: b})
 	in.setupSys()
 }
+
+const builtinsModuleDoc = "Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in of that name is also needed."
 
 // publicBuiltinTypes are the builtin types that the builtins module names.
 var publicBuiltinTypes = map[*Type]bool{}
@@ -76,9 +80,13 @@ func (tp *Type) builtinName() string {
 func init() {
 	onSetup(func() {
 		for _, tp := range builtinTypes() {
-			if doc, ok := builtinTypeDocs[tp.Name]; ok {
+			if doc, ok := builtinTypeDocs[tp.Name]; ok && (tp.builtinName() != "" || tp == NoneTypeType ||
+				tp == NotImplementedTType || tp == EllipsisTypeType || tp == ZipType || tp == MapType ||
+				tp == FilterType || tp == EnumerateType || tp == ReversedType) {
 				tp.Doc = doc
-				tp.Dict.SetStr("__doc__", NewStrValue(doc))
+				if _, has := tp.Dict.GetStr("__doc__"); !has {
+					tp.Dict.SetStr("__doc__", NewStrValue(doc))
+				}
 			}
 		}
 	})

@@ -316,5 +316,13 @@ func parseClinic(t *Thread, spec *ArgSpec, args []Value, kw []*Str, out []Value)
 		}
 		return t.typeErrorf("%s() takes at most %d %sargument%s (%d given)", spec.Name, maxargs, what, plural(maxargs), len(args))
 	}
+	if minpos := min(spec.Required, spec.PosOnly); nargs < minpos {
+		maxpos := len(spec.Params) - spec.KwOnly
+		how := "exactly"
+		if spec.Required < maxpos {
+			how = "at least"
+		}
+		return t.typeErrorf("%s() takes %s %d positional argument%s (%d given)", spec.Name, how, spec.Required, plural(spec.Required), nargs)
+	}
 	return spec.Parse(t, args, kw, out)
 }

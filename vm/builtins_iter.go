@@ -10,12 +10,18 @@ import (
 // order in which the underlying iterators are advanced, __length_hint__
 // where CPython has one).
 
+// The iterator types of the builtins module.
 var (
-	ZipType       = builtinType("zip", nil, FlagBaseType)
-	MapType       = builtinType("map", nil, FlagBaseType)
-	FilterType    = builtinType("filter", nil, FlagBaseType)
+	// ZipType is zip.
+	ZipType = builtinType("zip", nil, FlagBaseType)
+	// MapType is map.
+	MapType = builtinType("map", nil, FlagBaseType)
+	// FilterType is filter.
+	FilterType = builtinType("filter", nil, FlagBaseType)
+	// EnumerateType is enumerate.
 	EnumerateType = builtinType("enumerate", nil, FlagBaseType)
-	ReversedType  = builtinType("reversed", nil, FlagBaseType)
+	// ReversedType is reversed.
+	ReversedType = builtinType("reversed", nil, FlagBaseType)
 )
 
 func init() {
@@ -73,6 +79,18 @@ func iterNext(t *Thread, it Value) (Value, error) {
 		return Null, err
 	}
 	return v, nil
+}
+
+// endOnStopIteration turns a StopIteration raised while computing an
+// iterator's next item into the end of the iteration, as a C iterator's
+// NULL result with StopIteration set is taken by every consumer.
+func endOnStopIteration(v Value, err error) (Value, error) {
+	if err != nil {
+		if e := asException(err); e != nil && e.cls.IsSubtype(StopIterationType) {
+			return Null, nil
+		}
+	}
+	return v, err
 }
 
 var zipSpec = ArgSpec{Name: "zip", Params: []string{"strict"}, KwOnly: 1}
@@ -138,7 +156,7 @@ func setupBuiltinIters() {
 			}
 			items[i] = x
 		}
-		return t.Call(m.fn, items, nil)
+		return endOnStopIteration(t.Call(m.fn, items, nil))
 	}
 
 	FilterType.New = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
@@ -171,7 +189,10 @@ func setupBuiltinIters() {
 				ok, err = Truth(t, item)
 			} else {
 				var good Value
-				good, err = t.Call(f.fn, []Value{item}, nil)
+				good, err = endOnStopIteration(t.Call(f.fn, []Value{item}, nil))
+				if err == nil && good.IsNull() {
+					return Null, nil
+				}
 				if err == nil {
 					ok, err = Truth(t, good)
 				}
@@ -255,6 +276,47 @@ func setupBuiltinIters() {
 		}
 		return Int(int64(pos)), nil
 	}})
+
+	// The iterator of a sequence with only __getitem__ knows how much is
+	// left when the sequence has a length (iter_len).
+	defMethods(SeqIterType, MethodDef{Name: "__length_hint__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := noArgs(t, "__length_hint__", args, kw); err != nil {
+			return Null, err
+		}
+		it := self.o.(*seqIter)
+		if it.seq.IsNull() {
+			return Int(0), nil
+		}
+		if it.seq.Type().Len == nil {
+			return NotImplemented, nil
+		}
+		n, err := Len(t, it.seq)
+		if err != nil {
+			return Null, err
+		}
+		return Int(int64(max(0, n-it.i))), nil
+	}})
+
+	// range iterators tell how many items are left, unless the range
+	// type's file defines that.
+	for _, tp := range []*Type{rangeIterType, longRangeIterType} {
+		if _, ok := tp.Dict.getStr(Intern("__length_hint__")); ok {
+			continue
+		}
+		defMethods(tp, MethodDef{Name: "__length_hint__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "__length_hint__", args, kw); err != nil {
+				return Null, err
+			}
+			it := self.o.(*rangeIter)
+			if it.big != nil {
+				if it.big.left.Sign() <= 0 {
+					return Int(0), nil
+				}
+				return NewBigInt(new(big.Int).Set(it.big.left)), nil
+			}
+			return Int(max(0, it.left)), nil
+		}})
+	}
 
 	// range.__reversed__ (a range_iterator running backwards), unless the
 	// range type defines its own.

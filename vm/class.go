@@ -161,6 +161,9 @@ func setupObjectAndType() {
 	}, nil)
 	defGetSet(tt, "__doc__", func(t *Thread, self Value) (Value, error) {
 		c := self.o.(*Type)
+		if !c.HasFlag(FlagHeapType) && c.Doc != "" {
+			return NewStrValue(c.Doc), nil
+		}
 		if v, ok := c.Dict.getStr(Intern("__doc__")); ok {
 			return bindDescriptor(t, v, Null, c)
 		}
@@ -644,6 +647,7 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 	if err := t.setupSlots(c); err != nil {
 		return nil, err
 	}
+	addInstanceDescriptors(c)
 	// __classcell__ gets the class; it is removed from the namespace.
 	if v, ok := c.Dict.getStr(Intern("__classcell__")); ok {
 		cell, ok := v.o.(*Cell)

@@ -192,12 +192,6 @@ func (d *Dict) Delete(t *Thread, key Value) (bool, error) {
 	d.entries[ix] = dictEntry{}
 	d.used--
 	d.version++
-	if d.used == 0 {
-		d.entries = d.entries[:0]
-		for i := range d.index {
-			d.index[i] = slotEmpty
-		}
-	}
 	return true, nil
 }
 

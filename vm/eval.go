@@ -526,7 +526,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			}
 		case c.DICT_MERGE:
 			other := f.pop()
-			callable := f.peek(arg + 2)
+			// Under the dict: the positional arguments, self or NULL, then
+			// the callable.
+			callable := f.peek(arg + 3)
 			if err = t.dictMerge(f.peek(arg).o.(*Dict), other, callable); err != nil {
 				goto raised
 			}

@@ -1,5 +1,12 @@
 package vm
 
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+)
+
 // list.sort: CPython's timsort (Objects/listobject.c, listsort.txt) step
 // for step, so that the comparisons a sort makes — their number, order
 // and operands — are CPython's. That is what a program sees when its
@@ -20,6 +27,97 @@ const (
 	sortMinGallop = 7
 	sortMaxMinrun = 64
 )
+
+// pureKind says the keys are all of one type whose order is total and
+// whose comparisons run no Python code: then every stable sort gives the
+// order timsort gives, and a faster one is used.
+type pureKind int
+
+const (
+	pureNone pureKind = iota
+	pureInt
+	pureStr
+	pureFloat
+)
+
+// sortPure sorts keys (and values with them) that are all small ints,
+// all strs or all floats, with Go's sorts; it reports false, sorting
+// nothing, when the keys turn out not to qualify (a big int, a NaN).
+func sortPure(keys, values []Value, kind pureKind) bool {
+	switch kind {
+	case pureInt:
+		for _, k := range keys {
+			if !k.IsSmallInt() {
+				return false
+			}
+		}
+		if values == nil {
+			// Equal small ints cannot be told apart: any sort will do.
+			xs := make([]int64, len(keys))
+			for i, k := range keys {
+				xs[i] = int64(k.n)
+			}
+			slices.Sort(xs)
+			for i, x := range xs {
+				keys[i] = Int(x)
+			}
+			return true
+		}
+		sortPairs(keys, values, func(a, b Value) int { return cmp.Compare(int64(a.n), int64(b.n)) })
+	case pureStr:
+		if values == nil {
+			// Sorted by text, then by position: stable.
+			type item struct {
+				s string
+				i int
+				v Value
+			}
+			items := make([]item, len(keys))
+			for i, k := range keys {
+				items[i] = item{k.o.(*Str).s, i, k}
+			}
+			slices.SortFunc(items, func(a, b item) int {
+				if c := strings.Compare(a.s, b.s); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.i, b.i)
+			})
+			for i, it := range items {
+				keys[i] = it.v
+			}
+			return true
+		}
+		sortPairs(keys, values, func(a, b Value) int { return strings.Compare(a.o.(*Str).s, b.o.(*Str).s) })
+	case pureFloat:
+		for _, k := range keys {
+			if math.IsNaN(k.FloatVal()) {
+				return false
+			}
+		}
+		c := func(a, b Value) int { return cmp.Compare(a.FloatVal(), b.FloatVal()) }
+		if values == nil {
+			slices.SortStableFunc(keys, c)
+			return true
+		}
+		sortPairs(keys, values, c)
+	default:
+		return false
+	}
+	return true
+}
+
+// sortPairs sorts values by their keys, stably.
+func sortPairs(keys, values []Value, c func(a, b Value) int) {
+	type pair struct{ k, v Value }
+	ps := make([]pair, len(keys))
+	for i := range keys {
+		ps[i] = pair{keys[i], values[i]}
+	}
+	slices.SortStableFunc(ps, func(a, b pair) int { return c(a.k, b.k) })
+	for i, p := range ps {
+		keys[i], values[i] = p.k, p.v
+	}
+}
 
 // sortRun is a pending run: its start index and length, and its power in
 // the powersort merge tree.
@@ -42,6 +140,7 @@ type mergeState struct {
 	lt        func(a, b Value) (bool, error)
 
 	// The comparisons chosen by the pre-sort check.
+	pure          pureKind
 	keyType       *Type
 	keyCompare    CompareSlot
 	tupleElemLess func(a, b Value) (bool, error)
@@ -57,6 +156,9 @@ func sortSlices(t *Thread, keys, values []Value) error {
 		return nil
 	}
 	ms.chooseCompare()
+	if ms.pure != pureNone && sortPure(keys, values, ms.pure) {
+		return nil
+	}
 	minrun := mergeComputeMinrun(n)
 	lo := 0
 	remaining := n
@@ -131,10 +233,13 @@ func (ms *mergeState) chooseCompare() {
 		elemLess = ms.safeLess
 	case keyType == StrType:
 		elemLess = strLess
+		ms.pure = pureStr
 	case keyType == IntType:
 		elemLess = ms.intLess
+		ms.pure = pureInt
 	case keyType == FloatType:
 		elemLess = floatLess
+		ms.pure = pureFloat
 	case keyType.Compare != nil:
 		ms.keyType = keyType
 		ms.keyCompare = keyType.Compare
@@ -143,6 +248,7 @@ func (ms *mergeState) chooseCompare() {
 		elemLess = ms.safeLess
 	}
 	if inTuples {
+		ms.pure = pureNone
 		if keyType == TupleType {
 			ms.tupleElemLess = ms.safeLess
 		} else {

@@ -500,8 +500,6 @@ func init() {
 func setupSets() {
 	st, ft := SetType, FrozenSetType
 	st.hashNone = true
-	st.Doc = "set(iterable=(), /)\n--\n\nBuild an unordered collection of unique elements."
-	ft.Doc = "frozenset(iterable=(), /)\n--\n\nBuild an immutable unordered collection of unique elements."
 	st.New = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 		if cls == SetType {
 			if err := noKwargs(t, "set", kw); err != nil {
