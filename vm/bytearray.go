@@ -364,5 +364,9 @@ func byteArrayReduce(v Value) Value {
 	if ba.dict != nil {
 		state = Value{o: ba.dict}
 	}
-	return Value{o: NewTuple(Value{o: ba.cls}, Value{o: NewTuple(Value{o: StrFromRunes(rs)}, NewStrValue("latin-1"))}, state)}
+	args := emptyTuple
+	if len(ba.b) > 0 {
+		args = NewTuple(Value{o: StrFromRunes(rs)}, NewStrValue("latin-1"))
+	}
+	return Value{o: NewTuple(Value{o: ba.cls}, Value{o: args}, state)}
 }

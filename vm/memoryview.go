@@ -135,7 +135,7 @@ func (m *MemoryView) packItem(t *Thread, v Value) (byte, error) {
 		}
 		return b.b[0], nil
 	}
-	if !v.IsSmallInt() && !v.IsBool() && !isBigInt(v) {
+	if !v.IsIntLike() {
 		return 0, t.typeErrorf("memoryview: invalid type for format '%c'", m.format)
 	}
 	n, ok := smallIntOf(v)

@@ -14,6 +14,8 @@ import (
 const tPrelude = `def t(f):
     try:
         r = f()
+    except KeyError as e:
+        print('KeyError', repr(e.args[0]))
     except Exception as e:
         print(type(e).__name__, e)
     else:
@@ -24,8 +26,15 @@ const tPrelude = `def t(f):
 // expression, against the oracle.
 func checkExprs(t *testing.T, exprs string) {
 	t.Helper()
+	checkExprsWith(t, "", exprs)
+}
+
+// checkExprsWith is checkExprs with definitions run first.
+func checkExprsWith(t *testing.T, prelude, exprs string) {
+	t.Helper()
 	var b strings.Builder
 	b.WriteString(tPrelude)
+	b.WriteString(prelude)
 	for _, line := range strings.Split(exprs, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {

@@ -891,7 +891,7 @@ func strTranslate(t *Thread, self Value, args []Value, kw []*Str) (Value, error)
 				m = mapping{del: true}
 			} else if rs, ok := v.o.(*Str); ok {
 				m = mapping{out: rs.s, n: rs.n}
-			} else if v.IsSmallInt() || v.IsBool() || isBigInt(v) {
+			} else if v.IsIntLike() {
 				c, ok := smallIntOf(v)
 				if !ok || c < 0 || c > 0x10FFFF {
 					return Null, t.valueErrorf("character mapping must be in range(0x110000)")
@@ -910,19 +910,14 @@ func strTranslate(t *Thread, self Value, args []Value, kw []*Str) (Value, error)
 	return Value{o: newStrN(string(b), n)}, nil
 }
 
-// isBigInt reports whether v is an int (or int subclass) held on the heap.
-func isBigInt(v Value) bool {
-	_, ok := v.o.(*BigInt)
-	return ok
-}
-
-// smallIntOf returns the value of an int that fits an int64.
+// smallIntOf returns the value of an int (or int subclass instance) that
+// fits an int64.
 func smallIntOf(v Value) (int64, bool) {
 	if v.IsSmallInt() || v.IsBool() {
 		return int64(v.n), true
 	}
-	if b, ok := v.o.(*BigInt); ok && b.v.IsInt64() {
-		return b.v.Int64(), true
+	if c, ok := intConst(v); ok {
+		return c.Int64()
 	}
 	return 0, false
 }
@@ -946,7 +941,7 @@ func strMaketrans(t *Thread, self Value, args []Value, kw []*Str) (Value, error)
 					return false
 				}
 				err = d.Set(t, Int(int64(ks.At(0))), v)
-			} else if k.IsSmallInt() || k.IsBool() || isBigInt(k) {
+			} else if k.IsIntLike() {
 				err = d.Set(t, k, v)
 			} else {
 				err = t.typeErrorf("keys in translate table must be strings or integers")
