@@ -241,3 +241,42 @@ e
 '\U0002EBF0'.isalpha(), '\U0002EBF0'.isidentifier(), '\u31EF'.isprintable(), '\u2FFC'.isalpha(), 'ꭰ'.upper(), 'ſ'.casefold(), 'ΣΑΣ\u0345Σ'.lower()
 `)
 }
+
+// TestStrUnicodeSweep compares, block by block of 4096 code points, every
+// predicate and case mapping of str (with the final-sigma contexts and
+// identifier continuation) against the oracle, through the hash of a
+// summary of each block (which checks str hashing too). The default
+// samples the code points; PEEPHOLE_UNICODE_FULL=1 takes every one.
+func TestStrUnicodeSweep(t *testing.T) {
+	step := "1 if block < 0x3000 else 7 if block < 0x20000 or 0xE0000 <= block < 0xE1000 else 61"
+	if os.Getenv("PEEPHOLE_UNICODE_FULL") == "1" {
+		step = "1"
+	}
+	checkProgram(t, `
+def flags(ch):
+    f = 0
+    if ch.isalpha(): f |= 1
+    if ch.isdecimal(): f |= 2
+    if ch.isdigit(): f |= 4
+    if ch.isnumeric(): f |= 8
+    if ch.islower(): f |= 16
+    if ch.isupper(): f |= 32
+    if ch.istitle(): f |= 64
+    if ch.isspace(): f |= 128
+    if ch.isprintable(): f |= 256
+    if ch.isidentifier(): f |= 512
+    if ch.isalnum(): f |= 1024
+    return f
+for block in range(0, 0x110000, 0x1000):
+    parts = []
+    step = `+step+`
+    for c in range(block, block + 0x1000, step):
+        ch = chr(c)
+        parts.append(chr(48 + flags(ch)))
+        for s in (ch.lower(), ch.upper(), ch.title(), ch.casefold(), ch.swapcase(), ('a' + ch).title(),
+                  ('A' + ch + '\u03a3').lower(), ('A\u03a3' + ch).lower(), ('x' + ch).isidentifier() and 'I' or ''):
+            if s != ch:
+                parts.append(s)
+    print(block, len(parts), hash(''.join(parts)))
+`)
+}
