@@ -1,7 +1,9 @@
 package vm
 
 import (
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/peephole-lsp/peephole/internal/pyconst"
 )
@@ -173,12 +175,45 @@ func (s *Str) substr(i, j int) *Str {
 
 // StrFromRunes returns a str of code points.
 func StrFromRunes(rs []rune) *Str {
-	b := make([]byte, 0, len(rs))
+	var w strWriter
+	w.grow(len(rs))
 	for _, r := range rs {
-		b = pyconst.AppendRune(b, r)
+		w.writeRune(r)
 	}
-	return newStrN(string(b), len(rs))
+	return w.str()
 }
+
+// strWriter builds the text of a str and counts its code points.
+type strWriter struct {
+	b strings.Builder
+	n int
+}
+
+func (w *strWriter) grow(n int) { w.b.Grow(n) }
+
+// writeRune appends a code point (a surrogate included).
+func (w *strWriter) writeRune(r rune) {
+	if r < 0x80 {
+		w.b.WriteByte(byte(r))
+	} else if r < 0xD800 || r > 0xDFFF {
+		w.b.WriteRune(r)
+	} else {
+		w.b.Write(pyconst.AppendRune(nil, r))
+	}
+	w.n++
+}
+
+// writeString appends generalized UTF-8 text of n code points.
+func (w *strWriter) writeString(s string, n int) {
+	w.b.WriteString(s)
+	w.n += n
+}
+
+// str returns the str built.
+func (w *strWriter) str() *Str { return newStrN(w.b.String(), w.n) }
+
+// runeCount counts the code points of ordinary UTF-8 text.
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 // validUTF8 reports whether s has no surrogates (it is ordinary UTF-8).
 func (s *Str) validUTF8() bool { return s.ascii || !pyconst.Str(s.s).HasSurrogates() }

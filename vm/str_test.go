@@ -280,3 +280,107 @@ for block in range(0, 0x110000, 0x1000):
     print(block, len(parts), hash(''.join(parts)))
 `)
 }
+
+// TestStrCore covers the constructor, subclasses, indexing and slicing of
+// non-ASCII text, comparison, hashing, the iterators and the slot
+// wrappers.
+func TestStrCore(t *testing.T) {
+	checkExprsWith(t, `
+class S(str):
+    def __repr__(self): return 'S!'
+class T(str): pass
+class R:
+    def __str__(self): return 'R!'
+class Bad:
+    def __str__(self): return 5
+class SS:
+    def __str__(self): return T('sub')
+`, `
+type(iter('abc')).__name__
+type(iter('é')).__name__
+type(iter(b'')).__name__
+type(iter(bytearray())).__name__
+iter('abc').__length_hint__()
+list(iter('héllo'))
+str()
+str(5)
+str(R())
+str(Bad())
+type(str(SS()))
+str(SS())
+str(S('x'))
+type(str(S('x')))
+repr(S('x'))
+S('x') + 'y'
+type(S('x') + 'y')
+type(S('ab')[0])
+type(S('ab')[:])
+type(S('ab').upper())
+type(S('ab').strip())
+type(S('ab') * 1)
+S('ab') == 'ab'
+hash(S('ab')) == hash('ab')
+{S('ab'): 1}['ab']
+S('a') < 'b'
+'x'.join([S('a'), T('b')])
+type(''.join([T('b')]))
+type(T('b').__str__())
+type(T('b').__getnewargs__()[0])
+str.__new__(S, 'q')
+type(str.__new__(S, 'q'))
+str.__new__(int)
+str.__new__(str, b'a', 'ascii')
+S(b'a', 'ascii')
+T('abc').title()
+T(5)
+len(T('ab'))
+'é😀x'[1]
+'é😀x'[-1]
+'é😀x'[::-1]
+'é😀x'[1:]
+'éabc'[1:3]
+'é😀x😀'[::2]
+'abc' * 0
+'abc' * -1
+'' * 5
+'ab' in 'xaby'
+'' in 'x'
+'é' in 'aé'
+'a' < 'é'
+'é' < '😀'
+'\ud800' < '\uffff'
+'\uffff' < '\U00010000'
+'\ud800' < '😀'
+(lambda l: (l.sort(), l)[1])(['b', 'é', 'a', '😀', '\uffff', '\ud800'])
+'abc'.__getitem__(slice(1, None))
+'abc'[True]
+len('é😀')
+hash('é') == hash('é')
+hash('') 
+hash('a')
+hash('é')
+hash('😀')
+hash('\ud800')
+hash('aé')
+str(b'x', 'latin-1', 'strict')
+str(object='x')
+str(errors='strict')
+str(encoding='utf-8')
+str(bytearray(b'\xff'), 'latin-1')
+str(memoryview(b'abc')[1:], 'ascii')
+'abc'.__contains__('b')
+'a'.__mul__(3)
+'a'.__rmul__(3)
+'a'.__add__('b')
+'a'.__add__(1)
+'%s'.__mod__(3)
+'abc'.__len__()
+'abc'.__getitem__(-1)
+'abc'.__eq__(1) is NotImplemented
+'a'.__lt__('b')
+'a'.__hash__() == hash('a')
+'a'.__str__()
+'a'.__repr__()
+'a'.__format__('')
+`)
+}
