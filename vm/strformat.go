@@ -28,54 +28,75 @@ type strFormatter struct {
 	next   int     // the next auto-numbered field
 }
 
-// formatString expands the template s (its code points rs[lo:hi]),
-// recursion levels deep at most.
+// markup is one step of the template: literal text, and the field that
+// follows it when field is set.
+type markup struct {
+	literal []rune
+	field   bool
+	name    []rune
+	conv    rune // 0 when there is none
+	spec    []rune
+	expand  bool // the spec holds fields
+}
+
+// markupNext parses the step of the template that starts at rs[i]
+// (MarkupIterator_next) and returns where the next one starts.
+func markupNext(t *Thread, rs []rune, i int) (markup, int, error) {
+	var m markup
+	start := i
+	var c rune
+	brace := false
+	for i < len(rs) {
+		c = rs[i]
+		i++
+		if c == '{' || c == '}' {
+			brace = true
+			break
+		}
+	}
+	atEnd := i >= len(rs)
+	n := i - start
+	if brace && c == '}' && (atEnd || rs[i] != '}') {
+		return m, 0, t.valueErrorf("Single '}' encountered in format string")
+	}
+	if brace && atEnd && c == '{' {
+		return m, 0, t.valueErrorf("Single '{' encountered in format string")
+	}
+	if brace && !atEnd {
+		if rs[i] == c {
+			i++ // an escaped brace: the end of this literal
+			brace = false
+		} else {
+			n--
+		}
+	}
+	m.literal = rs[start : start+n]
+	if !brace {
+		return m, i, nil
+	}
+	m.field = true
+	var err error
+	m.name, m.conv, m.spec, m.expand, i, err = parseField(t, rs, i)
+	return m, i, err
+}
+
+// build expands the template rs into out, depth levels of nested fields
+// deep at most.
 func (f *strFormatter) build(rs []rune, depth int, out *strings.Builder) error {
 	if depth <= 0 {
 		return f.t.valueErrorf("Max string recursion exceeded")
 	}
-	i := 0
-	for i < len(rs) {
-		// Literal text up to a brace.
-		start := i
-		var c rune
-		markup := false
-		for i < len(rs) {
-			c = rs[i]
-			i++
-			if c == '{' || c == '}' {
-				markup = true
-				break
-			}
-		}
-		atEnd := i >= len(rs)
-		n := i - start
-		if markup && c == '}' && (atEnd || rs[i] != '}') {
-			return f.t.valueErrorf("Single '}' encountered in format string")
-		}
-		if markup && atEnd && c == '{' {
-			return f.t.valueErrorf("Single '{' encountered in format string")
-		}
-		if markup && !atEnd {
-			if rs[i] == c {
-				i++ // an escaped brace: part of the literal
-				markup = false
-			} else {
-				n--
-			}
-		}
-		writeRunes(out, rs[start:start+n])
-		if !markup {
-			continue
-		}
-		// The field.
-		name, conv, spec, expand, next, err := f.parseField(rs, i)
+	for i := 0; i < len(rs); {
+		m, next, err := markupNext(f.t, rs, i)
 		if err != nil {
 			return err
 		}
 		i = next
-		if err := f.outputField(name, conv, spec, expand, depth, out); err != nil {
-			return err
+		writeRunes(out, m.literal)
+		if m.field {
+			if err := f.outputField(m.name, m.conv, m.spec, m.expand, depth, out); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -94,8 +115,7 @@ func writeRunes(b *strings.Builder, rs []rune) {
 // parseField parses the field that starts at rs[i] (after its '{') and
 // returns its name, conversion (0 for none), spec, whether the spec holds
 // fields, and where the text continues.
-func (f *strFormatter) parseField(rs []rune, i int) (name []rune, conv rune, spec []rune, expand bool, next int, err error) {
-	t := f.t
+func parseField(t *Thread, rs []rune, i int) (name []rune, conv rune, spec []rune, expand bool, next int, err error) {
 	start := i
 	var c rune
 	for i < len(rs) {
@@ -159,7 +179,7 @@ func (f *strFormatter) parseField(rs []rune, i int) (name []rune, conv rune, spe
 
 // fieldInteger is get_integer: the value of a field name made of decimal
 // digits (any Unicode decimal digits), or -1.
-func (f *strFormatter) fieldInteger(rs []rune) (int, error) {
+func fieldInteger(t *Thread, rs []rune) (int, error) {
 	if len(rs) == 0 {
 		return -1, nil
 	}
@@ -170,22 +190,58 @@ func (f *strFormatter) fieldInteger(rs []rune) (int, error) {
 			return -1, nil
 		}
 		if acc > (math.MaxInt64-d)/10 {
-			return -1, f.t.valueErrorf("Too many decimal digits in format string")
+			return -1, t.valueErrorf("Too many decimal digits in format string")
 		}
 		acc = acc*10 + d
 	}
 	return acc, nil
 }
 
-// fieldObject resolves a field name to its object.
-func (f *strFormatter) fieldObject(name []rune) (Value, error) {
-	t := f.t
+// fieldNameSplit splits a field name into its first part (an argument
+// index or keyword) and the rest (its .attr and [key] lookups).
+func fieldNameSplit(name []rune) (first, rest []rune) {
 	i := 0
 	for i < len(name) && name[i] != '.' && name[i] != '[' {
 		i++
 	}
-	first, rest := name[:i], name[i:]
-	idx, err := f.fieldInteger(first)
+	return name[:i], name[i:]
+}
+
+// fieldNameNext reads the next lookup of the rest of a field name: an
+// attribute (.name) or an item ([key]).
+func fieldNameNext(t *Thread, rest []rune) (isAttr bool, part, next []rune, err error) {
+	c := rest[0]
+	rest = rest[1:]
+	switch c {
+	case '.':
+		j := 0
+		for j < len(rest) && rest[j] != '.' && rest[j] != '[' {
+			j++
+		}
+		part, next, isAttr = rest[:j], rest[j:], true
+	case '[':
+		j := 0
+		for j < len(rest) && rest[j] != ']' {
+			j++
+		}
+		if j == len(rest) {
+			return false, nil, nil, t.valueErrorf("Missing ']' in format string")
+		}
+		part, next = rest[:j], rest[j+1:]
+	default:
+		return false, nil, nil, t.valueErrorf("Only '.' or '[' may follow ']' in format field specifier")
+	}
+	if len(part) == 0 {
+		return false, nil, nil, t.valueErrorf("Empty attribute in format string")
+	}
+	return isAttr, part, next, nil
+}
+
+// fieldObject resolves a field name to its object.
+func (f *strFormatter) fieldObject(name []rune) (Value, error) {
+	t := f.t
+	first, rest := fieldNameSplit(name)
+	idx, err := fieldInteger(t, first)
 	if err != nil {
 		return Null, err
 	}
@@ -228,39 +284,18 @@ func (f *strFormatter) fieldObject(name []rune) (Value, error) {
 		obj = f.args[idx]
 	}
 	for len(rest) > 0 {
-		c := rest[0]
-		rest = rest[1:]
+		var isAttr bool
 		var part []rune
-		switch c {
-		case '.':
-			j := 0
-			for j < len(rest) && rest[j] != '.' && rest[j] != '[' {
-				j++
-			}
-			part, rest = rest[:j], rest[j:]
-			if len(part) == 0 {
-				return Null, t.valueErrorf("Empty attribute in format string")
-			}
+		if isAttr, part, rest, err = fieldNameNext(t, rest); err != nil {
+			return Null, err
+		}
+		if isAttr {
 			if obj, err = GetAttr(t, obj, StrFromRunes(part)); err != nil {
 				return Null, err
 			}
 			continue
-		case '[':
-			j := 0
-			for j < len(rest) && rest[j] != ']' {
-				j++
-			}
-			if j == len(rest) {
-				return Null, t.valueErrorf("Missing ']' in format string")
-			}
-			part, rest = rest[:j], rest[j+1:]
-		default:
-			return Null, t.valueErrorf("Only '.' or '[' may follow ']' in format field specifier")
 		}
-		if len(part) == 0 {
-			return Null, t.valueErrorf("Empty attribute in format string")
-		}
-		k, err := f.fieldInteger(part)
+		k, err := fieldInteger(t, part)
 		if err != nil {
 			return Null, err
 		}
