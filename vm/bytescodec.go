@@ -3,6 +3,7 @@ package vm
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/runenames"
 )
@@ -34,10 +35,12 @@ const (
 	codecUTF32
 	codecUTF32LE
 	codecUTF32BE
+	codecUnicodeEscape
+	codecRawUnicodeEscape
 )
 
 // codecNames are the names the codecs give in their errors.
-var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape"}
 
 // codecByName maps normalized names (encodings.aliases and the codec
 // modules' own names) to codecs.
@@ -59,6 +62,7 @@ var codecByName = map[string]codecID{
 	"utf_32": codecUTF32, "u32": codecUTF32, "utf32": codecUTF32,
 	"utf_32_le": codecUTF32LE, "utf_32le": codecUTF32LE,
 	"utf_32_be": codecUTF32BE, "utf_32be": codecUTF32BE,
+	"unicode_escape": codecUnicodeEscape, "raw_unicode_escape": codecRawUnicodeEscape,
 }
 
 // binaryCodecs are CPython's bytes-to-bytes and str-to-str codecs, by
@@ -244,6 +248,10 @@ func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
 		if id == codecUTF8 && s.validUTF8() {
 			return []byte(s.s), nil
 		}
+	}
+	switch id {
+	case codecUnicodeEscape, codecRawUnicodeEscape:
+		return escapeEncode(s, id == codecRawUnicodeEscape), nil
 	}
 	e := &encoder{t: t, id: id, name: codecNames[id], errors: errors, s: s, rs: s.Runes()}
 	switch id {
@@ -466,6 +474,8 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 		for _, c := range b {
 			d.put(rune(c))
 		}
+	case codecUnicodeEscape, codecRawUnicodeEscape:
+		err = d.escapes(id == codecRawUnicodeEscape)
 	case codecUTF16, codecUTF16LE, codecUTF16BE:
 		be := id == codecUTF16BE
 		start := 0
@@ -740,4 +750,255 @@ func (d *decoder) error(start, end int, reason string) error {
 		d.obj = NewBytes(append([]byte(nil), d.src...))
 	}
 	return newUnicodeDecodeError(d.name, d.obj, start, end, reason)
+}
+
+// escapeEncode is the unicode_escape encoder (raw: raw_unicode_escape,
+// which keeps the code points below 256 as their byte and escapes only
+// the others).
+func escapeEncode(s *Str, raw bool) []byte {
+	out := make([]byte, 0, len(s.s))
+	for i := 0; i < len(s.s); {
+		r, n := s.decodeAt(i)
+		i += n
+		switch {
+		case raw && r < 0x100:
+			out = append(out, byte(r))
+		case raw:
+			out = append(out, escapeCodePoint(r)...)
+		case r == '\\':
+			out = append(out, '\\', '\\')
+		case r == '\t':
+			out = append(out, '\\', 't')
+		case r == '\n':
+			out = append(out, '\\', 'n')
+		case r == '\r':
+			out = append(out, '\\', 'r')
+		case r >= 0x20 && r < 0x7F:
+			out = append(out, byte(r))
+		default:
+			out = append(out, escapeCodePoint(r)...)
+		}
+	}
+	return out
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func hexValue(c byte) rune {
+	switch {
+	case c <= '9':
+		return rune(c - '0')
+	case c >= 'a':
+		return rune(c-'a') + 10
+	}
+	return rune(c-'A') + 10
+}
+
+// escapes is the unicode_escape decoder (raw: raw_unicode_escape, which
+// knows only \uXXXX and \UXXXXXXXX).
+func (d *decoder) escapes(raw bool) error {
+	b := d.src
+	d.out = make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c != '\\' {
+			d.put(rune(c))
+			i++
+			continue
+		}
+		if raw {
+			// Only a backslash that ends an odd run can start \u.
+			j := i
+			for j < len(b) && b[j] == '\\' {
+				j++
+			}
+			if (j-i)%2 == 0 || j == len(b) || b[j] != 'u' && b[j] != 'U' {
+				for ; i < j; i++ {
+					d.put('\\')
+				}
+				continue
+			}
+			for ; i < j-1; i++ {
+				d.put('\\')
+			}
+		}
+		start := i
+		if i+1 >= len(b) {
+			if raw {
+				d.put('\\')
+				i++
+				continue
+			}
+			next, err := d.fail(start, len(b), "\\ at end of string")
+			if err != nil {
+				return err
+			}
+			i = next
+			continue
+		}
+		c = b[i+1]
+		if raw && c != 'u' && c != 'U' {
+			d.put('\\')
+			i++
+			continue
+		}
+		i += 2
+		var digits int
+		switch c {
+		case '\n':
+			continue
+		case '\\', '\'', '"':
+			d.put(rune(c))
+			continue
+		case 'a':
+			d.put(7)
+			continue
+		case 'b':
+			d.put(8)
+			continue
+		case 'f':
+			d.put(12)
+			continue
+		case 'n':
+			d.put('\n')
+			continue
+		case 'r':
+			d.put('\r')
+			continue
+		case 't':
+			d.put('\t')
+			continue
+		case 'v':
+			d.put(11)
+			continue
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			v := rune(c - '0')
+			for k := 0; k < 2 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
+				v = v*8 + rune(b[i]-'0')
+				i++
+			}
+			d.put(v)
+			continue
+		case 'x':
+			digits = 2
+		case 'u':
+			digits = 4
+		case 'U':
+			digits = 8
+		case 'N':
+			name, end, ok := charNameEscape(b, i)
+			if ok {
+				if r, found := lookupCharName(name); found {
+					d.put(r)
+					i = end
+					continue
+				}
+				next, err := d.fail(start, end, "unknown Unicode character name")
+				if err != nil {
+					return err
+				}
+				i = next
+				continue
+			}
+			next, err := d.fail(start, end, "malformed \\N character escape")
+			if err != nil {
+				return err
+			}
+			i = next
+			continue
+		default:
+			// An unknown escape stays as it is (CPython warns).
+			d.put('\\')
+			d.put(rune(c))
+			continue
+		}
+		var v rune
+		k := 0
+		for ; k < digits && i < len(b) && isHexDigit(b[i]); k++ {
+			v = v<<4 | hexValue(b[i])
+			i++
+		}
+		if k < digits {
+			reason := map[int]string{2: "truncated \\xXX escape", 4: "truncated \\uXXXX escape", 8: "truncated \\UXXXXXXXX escape"}[digits]
+			next, err := d.fail(start, i, reason)
+			if err != nil {
+				return err
+			}
+			i = next
+			continue
+		}
+		if v > 0x10FFFF {
+			reason := "illegal Unicode character"
+			if raw {
+				reason = "\\Uxxxxxxxx out of range"
+			}
+			next, err := d.fail(start, i, reason)
+			if err != nil {
+				return err
+			}
+			i = next
+			continue
+		}
+		d.put(v)
+	}
+	return nil
+}
+
+// charNameEscape reads the {NAME} of a \N escape at b[i]: the name, the
+// end of the escape, and whether it is well formed. A malformed one ends
+// where the name stops (the end of the input without a '}').
+func charNameEscape(b []byte, i int) (string, int, bool) {
+	if i >= len(b) || b[i] != '{' {
+		return "", i, false
+	}
+	j := i + 1
+	for j < len(b) && b[j] != '}' {
+		j++
+	}
+	if j >= len(b) || j == i+1 {
+		return "", j, false
+	}
+	return string(b[i+1 : j]), j + 1, true
+}
+
+var (
+	charNamesOnce sync.Once
+	runeByName    map[string]rune
+)
+
+// lookupCharName finds a character by its Unicode name, as \N{...} does:
+// case-insensitively, with the algorithmic names of CJK ideographs and
+// Hangul syllables.
+func lookupCharName(name string) (rune, bool) {
+	name = strings.ToUpper(name)
+	if rest, ok := strings.CutPrefix(name, "CJK UNIFIED IDEOGRAPH-"); ok {
+		v, err := strconv.ParseUint(rest, 16, 32)
+		if err != nil || (len(rest) != 4 && len(rest) != 5) || charName(rune(v)) != name {
+			return 0, false
+		}
+		return rune(v), true
+	}
+	if strings.HasPrefix(name, "HANGUL SYLLABLE ") {
+		for r := rune(0xAC00); r <= 0xD7A3; r++ {
+			if charName(r) == name {
+				return r, true
+			}
+		}
+		return 0, false
+	}
+	charNamesOnce.Do(func() {
+		runeByName = make(map[string]rune, 40000)
+		for r := rune(0); r <= 0x10FFFF; r++ {
+			if isSurrogate(r) {
+				continue
+			}
+			if n := runenames.Name(r); n != "" && n[0] != '<' {
+				runeByName[n] = r
+			}
+		}
+	})
+	r, ok := runeByName[name]
+	return r, ok
 }
