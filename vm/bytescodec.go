@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"golang.org/x/text/unicode/runenames"
+
+	"github.com/peephole-lsp/peephole/parser"
 )
 
 // The text codecs that str.encode, bytes.decode and str(bytes, encoding)
@@ -17,9 +19,12 @@ import (
 //
 // A codec name is found as the encodings package finds it: normalized
 // (lower case, runs of punctuation made one '_') and looked up among the
-// aliases. Names of CPython's other codecs are not known here and fail
-// with LookupError like an unknown name; its bytes-to-bytes codecs (hex,
-// rot13 …) fail with CPython's "is not a text encoding".
+// aliases, those of the codecs above here and the others in the parser's
+// tables of CPython's codec registry (parser.LookupCodec), which give the
+// single-byte codecs (cp1252, koi8_r, mac_roman …) their tables. Its
+// bytes-to-bytes codecs (hex, rot13 …) fail with CPython's "is not a text
+// encoding"; the multibyte and other codecs not implemented here fail
+// with a LookupError that says so.
 
 // codecID names a codec implemented here.
 type codecID int
@@ -37,10 +42,11 @@ const (
 	codecUTF32BE
 	codecUnicodeEscape
 	codecRawUnicodeEscape
+	codecCharmap // a single-byte codec with a table
 )
 
 // codecNames are the names the codecs give in their errors.
-var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape"}
+var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap"}
 
 // codecByName maps normalized names (encodings.aliases and the codec
 // modules' own names) to codecs.
@@ -63,15 +69,6 @@ var codecByName = map[string]codecID{
 	"utf_32_le": codecUTF32LE, "utf_32le": codecUTF32LE,
 	"utf_32_be": codecUTF32BE, "utf_32be": codecUTF32BE,
 	"unicode_escape": codecUnicodeEscape, "raw_unicode_escape": codecRawUnicodeEscape,
-}
-
-// binaryCodecs are CPython's bytes-to-bytes and str-to-str codecs, by
-// normalized name and alias: str.encode and bytes.decode refuse them.
-var binaryCodecs = map[string]bool{
-	"base64_codec": true, "base64": true, "base_64": true, "bz2_codec": true, "bz2": true,
-	"hex_codec": true, "hex": true, "quopri_codec": true, "quopri": true, "quoted_printable": true,
-	"quotedprintable": true, "rot_13": true, "rot13": true, "uu_codec": true, "uu": true,
-	"zlib_codec": true, "zip": true, "zlib": true,
 }
 
 // normalizeEncoding is encodings.normalize_encoding after the registry's
@@ -100,32 +97,78 @@ func normalizeEncoding(name string) string {
 	return b.String()
 }
 
+// charmap is a single-byte codec: its table (byte to code point, U+FFFE
+// for undefined bytes) and the reverse map, built on first use.
+type charmap struct {
+	table []rune
+	once  sync.Once
+	rev   map[rune]byte
+}
+
+func (c *charmap) reverse() map[rune]byte {
+	c.once.Do(func() {
+		c.rev = make(map[rune]byte, 256)
+		for i := len(c.table) - 1; i >= 0; i-- {
+			if r := c.table[i]; r != 0xFFFE {
+				c.rev[r] = byte(i)
+			}
+		}
+	})
+	return c.rev
+}
+
+// charmaps caches the single-byte codecs by module name.
+var charmaps sync.Map
+
 // lookupCodec finds the codec called name, or returns CPython's
 // LookupError; decode says which direction the caller wants, for the
-// message about bytes-to-bytes codecs.
-func lookupCodec(t *Thread, name string, decode bool) (codecID, error) {
+// message about bytes-to-bytes codecs. A single-byte codec comes with its
+// table.
+func lookupCodec(t *Thread, name string, decode bool) (codecID, *charmap, error) {
 	switch name {
 	case "utf-8", "utf8":
-		return codecUTF8, nil
+		return codecUTF8, nil, nil
 	case "ascii":
-		return codecASCII, nil
+		return codecASCII, nil, nil
 	case "latin-1", "latin1", "iso-8859-1":
-		return codecLatin1, nil
+		return codecLatin1, nil, nil
 	}
 	norm := normalizeEncoding(name)
 	if id, ok := codecByName[norm]; ok {
-		return id, nil
+		return id, nil, nil
 	}
 	if id, ok := codecByName[strings.ReplaceAll(norm, ".", "_")]; ok {
-		return id, nil
+		return id, nil, nil
 	}
-	if binaryCodecs[norm] {
+	info, ok := parser.LookupCodec(name)
+	if !ok {
+		return 0, nil, t.raisef(LookupErrorType, "unknown encoding: %s", name)
+	}
+	if !info.Text {
 		if decode {
-			return 0, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
+			return 0, nil, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
 		}
-		return 0, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
+		return 0, nil, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
 	}
-	return 0, t.raisef(LookupErrorType, "unknown encoding: %s", name)
+	switch {
+	case info.Table != "" || info.Module == "charmap":
+		if c, ok := charmaps.Load(info.Module); ok {
+			return codecCharmap, c.(*charmap), nil
+		}
+		c := &charmap{}
+		if info.Table == "" {
+			for i := 0; i < 256; i++ {
+				c.table = append(c.table, rune(i))
+			}
+		} else {
+			c.table = []rune(info.Table)
+		}
+		actual, _ := charmaps.LoadOrStore(info.Module, c)
+		return codecCharmap, actual.(*charmap), nil
+	case info.Module == "undefined":
+		return 0, nil, t.raise(UnicodeErrorType, "undefined encoding")
+	}
+	return 0, nil, t.raisef(LookupErrorType, "peephole does not implement the '%s' codec", info.Name)
 }
 
 // errHandler is a codec error handler.
@@ -174,6 +217,7 @@ type encoder struct {
 	t      *Thread
 	id     codecID
 	name   string // the codec's name in errors
+	cm     *charmap
 	errors string
 	s      *Str
 	rs     []rune
@@ -187,6 +231,8 @@ func (e *encoder) put(r rune) {
 		e.out = appendRune(e.out, r)
 	case codecASCII, codecLatin1:
 		e.out = append(e.out, byte(r))
+	case codecCharmap:
+		e.out = append(e.out, e.cm.reverse()[r])
 	case codecUTF16, codecUTF16LE, codecUTF16BE:
 		be := e.id == codecUTF16BE
 		if r >= 0x10000 {
@@ -220,6 +266,9 @@ func (e *encoder) canEncode(r rune) bool {
 		return r < 0x80
 	case codecLatin1:
 		return r < 0x100
+	case codecCharmap:
+		_, ok := e.cm.reverse()[r]
+		return ok
 	}
 	return !isSurrogate(r)
 }
@@ -230,13 +279,15 @@ func (e *encoder) reason() string {
 		return "ordinal not in range(128)"
 	case codecLatin1:
 		return "ordinal not in range(256)"
+	case codecCharmap:
+		return "character maps to <undefined>"
 	}
 	return "surrogates not allowed"
 }
 
 // encodeStr encodes s with the codec called encoding (str.encode).
 func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
-	id, err := lookupCodec(t, encoding, false)
+	id, cm, err := lookupCodec(t, encoding, false)
 	if err != nil {
 		return nil, err
 	}
@@ -253,7 +304,7 @@ func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
 	case codecUnicodeEscape, codecRawUnicodeEscape:
 		return escapeEncode(s, id == codecRawUnicodeEscape), nil
 	}
-	e := &encoder{t: t, id: id, name: codecNames[id], errors: errors, s: s, rs: s.Runes()}
+	e := &encoder{t: t, id: id, name: codecNames[id], cm: cm, errors: errors, s: s, rs: s.Runes()}
 	switch id {
 	case codecUTF8Sig:
 		e.name = "utf-8"
@@ -342,7 +393,7 @@ func (e *encoder) fail(start, end int) error {
 		}
 	case ehSurrPass:
 		switch e.id {
-		case codecASCII, codecLatin1:
+		case codecASCII, codecLatin1, codecCharmap:
 			return e.error(start, end)
 		}
 		for _, r := range rs {
@@ -436,7 +487,7 @@ func (d *decoder) put(r rune) {
 // decodeBytes decodes b with the codec called encoding (bytes.decode).
 // obj is the bytes object b came from, or nil.
 func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str, error) {
-	id, err := lookupCodec(t, encoding, true)
+	id, cm, err := lookupCodec(t, encoding, true)
 	if err != nil {
 		return nil, err
 	}
@@ -473,6 +524,20 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 		d.out = make([]byte, 0, len(b)*2)
 		for _, c := range b {
 			d.put(rune(c))
+		}
+	case codecCharmap:
+		d.out = make([]byte, 0, len(b)*2)
+		for i := 0; i < len(b); {
+			if r := cm.table[b[i]]; r != 0xFFFE {
+				d.put(r)
+				i++
+				continue
+			}
+			next, err := d.fail(i, i+1, "character maps to <undefined>")
+			if err != nil {
+				return nil, err
+			}
+			i = next
 		}
 	case codecUnicodeEscape, codecRawUnicodeEscape:
 		err = d.escapes(id == codecRawUnicodeEscape)
