@@ -274,7 +274,8 @@ for block in range(0, 0x110000, 0x1000):
         ch = chr(c)
         parts.append(chr(48 + flags(ch)))
         for s in (ch.lower(), ch.upper(), ch.title(), ch.casefold(), ch.swapcase(), ('a' + ch).title(),
-                  ('A' + ch + '\u03a3').lower(), ('A\u03a3' + ch).lower(), ('x' + ch).isidentifier() and 'I' or ''):
+                  ('A' + ch + '\u03a3').lower(), ('A\u03a3' + ch).lower(), ('x' + ch).isidentifier() and 'I' or '',
+                  repr(ch), ascii(ch), ch.encode('utf-8', 'surrogatepass').decode('latin-1')):
             if s != ch:
                 parts.append(s)
     print(block, len(parts), hash(''.join(parts)))
