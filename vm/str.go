@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/peephole-lsp/peephole/internal/pyconst"
 )
@@ -19,15 +20,53 @@ import (
 // slice of its code points; the methods that search work on the bytes
 // (UTF-8 is self-synchronizing, surrogates included) and convert offsets
 // only at the edges.
+//
+// Concatenation appends in place where it can (see concatStr), as
+// CPython's resize of a str nobody else holds does, so that a loop of
+// s += t stays linear.
 type Str struct {
 	ObjectBase
 	s      string
 	n      int   // length in code points
-	ascii  bool  // every byte < 0x80
 	hash   int64 // -1 until computed
-	runes  []rune
-	offs   []int32 // byte offsets of every strCheckpoint-th code point
+	idx    *strIndex
+	buf    *strBuf // the buffer s is a prefix of, for in-place appends; or nil
+	ascii  bool    // every byte < 0x80
 	intern bool
+}
+
+// strIndex holds the caches of non-ASCII text for indexing by code point.
+type strIndex struct {
+	runes []rune
+	offs  []int32 // byte offsets of every strCheckpoint-th code point
+}
+
+// strBuf is the growable buffer behind the strs that concatenation
+// makes: each of them holds a prefix of its bytes, which never change
+// once written, and the one holding all of them (the tip) may append.
+type strBuf struct{ b []byte }
+
+// strBufMin is the length from which a concatenation keeps room to grow.
+const strBufMin = 256
+
+// concatStr returns x + y, appending in place when x is the tip of its
+// buffer.
+func concatStr(x, y *Str) *Str {
+	n := len(x.s) + len(y.s)
+	r := &Str{ObjectBase: ObjectBase{cls: StrType}, n: x.n + y.n, hash: -1, ascii: x.ascii && y.ascii}
+	if buf := x.buf; buf != nil && len(buf.b) == len(x.s) && cap(buf.b)-len(buf.b) >= len(y.s) {
+		buf.b = append(buf.b, y.s...)
+		r.s, r.buf = unsafe.String(unsafe.SliceData(buf.b), n), buf
+		return r
+	}
+	if n < strBufMin {
+		r.s = x.s + y.s
+		return r
+	}
+	b := make([]byte, 0, 2*n)
+	b = append(append(b, x.s...), y.s...)
+	r.s, r.buf = unsafe.String(unsafe.SliceData(b), n), &strBuf{b: b}
+	return r
 }
 
 // strCheckpoint is the spacing of the byte-offset checkpoints.
@@ -85,18 +124,24 @@ func (s *Str) IsASCII() bool { return s.ascii }
 
 // Runes returns the code points.
 func (s *Str) Runes() []rune {
-	if s.runes == nil && s.n > 0 {
+	if s.n == 0 {
+		return nil
+	}
+	if s.idx == nil {
+		s.idx = &strIndex{}
+	}
+	if s.idx.runes == nil {
 		if s.ascii {
 			rs := make([]rune, len(s.s))
 			for i := 0; i < len(s.s); i++ {
 				rs[i] = rune(s.s[i])
 			}
-			s.runes = rs
+			s.idx.runes = rs
 		} else {
-			s.runes = pyconst.Str(s.s).Runes()
+			s.idx.runes = pyconst.Str(s.s).Runes()
 		}
 	}
-	return s.runes
+	return s.idx.runes
 }
 
 // At returns the code point at index i (0 <= i < Len).
@@ -115,7 +160,10 @@ func (s *Str) byteOff(i int) int {
 	if i >= s.n {
 		return len(s.s)
 	}
-	if s.offs == nil {
+	if s.idx == nil {
+		s.idx = &strIndex{}
+	}
+	if s.idx.offs == nil {
 		offs := make([]int32, 0, s.n/strCheckpoint+1)
 		k := 0
 		for b := 0; b < len(s.s); b++ {
@@ -126,9 +174,9 @@ func (s *Str) byteOff(i int) int {
 				k++
 			}
 		}
-		s.offs = offs
+		s.idx.offs = offs
 	}
-	b := int(s.offs[i/strCheckpoint])
+	b := int(s.idx.offs[i/strCheckpoint])
 	for k := i % strCheckpoint; k > 0; k-- {
 		b++
 		for s.s[b]&0xC0 == 0x80 {

@@ -205,7 +205,7 @@ func setupStrCore() {
 		if x.n == 0 && y.cls == StrType {
 			return b, nil
 		}
-		return Value{o: newStrN(x.s+y.s, x.n+y.n)}, nil
+		return Value{o: concatStr(x, y)}, nil
 	}
 	st.SqRepeat = func(t *Thread, seq Value, n int) (Value, error) {
 		s := seq.o.(*Str)
