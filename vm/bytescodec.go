@@ -491,16 +491,9 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 	if err != nil {
 		return nil, err
 	}
-	ascii := true
-	for _, c := range b {
-		if c >= 0x80 {
-			ascii = false
-			break
-		}
-	}
 	switch id {
 	case codecUTF8, codecASCII, codecLatin1:
-		if ascii {
+		if asciiPrefix(b) == len(b) {
 			return newStrN(string(b), len(b)), nil
 		}
 	}
@@ -567,7 +560,7 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 	if err != nil {
 		return nil, err
 	}
-	return newStrN(string(d.out), d.n), nil
+	return strFromBytes(d.out, d.n), nil
 }
 
 func (d *decoder) ascii() error {

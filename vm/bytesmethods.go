@@ -281,7 +281,7 @@ func bytesHex(t *Thread, b []byte, sepv, perv Value) (Value, error) {
 		for i, c := range b {
 			out[2*i], out[2*i+1] = digits[c>>4], digits[c&15]
 		}
-		return Value{o: newStrN(string(out), len(out))}, nil
+		return Value{o: strFromBytes(out, len(out))}, nil
 	}
 	abs := per
 	if abs < 0 {
@@ -298,7 +298,7 @@ func bytesHex(t *Thread, b []byte, sepv, perv Value) (Value, error) {
 		}
 		out = append(out, digits[c>>4], digits[c&15])
 	}
-	return Value{o: newStrN(string(out), len(out))}, nil
+	return Value{o: strFromBytes(out, len(out))}, nil
 }
 
 // intArg32 converts an argument to a C int: "Python int too large to

@@ -28,17 +28,18 @@ type Str struct {
 	ObjectBase
 	s      string
 	n      int   // length in code points
-	hash   int64 // -1 until computed
-	idx    *strIndex
-	buf    *strBuf // the buffer s is a prefix of, for in-place appends; or nil
-	ascii  bool    // every byte < 0x80
+	hash   int64     // -1 until computed
+	idx    *strIndex // or nil
+	ascii  bool      // every byte < 0x80
 	intern bool
 }
 
-// strIndex holds the caches of non-ASCII text for indexing by code point.
+// strIndex holds what few strs need: the caches of non-ASCII text for
+// indexing by code point, and the buffer of concatenations.
 type strIndex struct {
 	runes []rune
 	offs  []int32 // byte offsets of every strCheckpoint-th code point
+	buf   *strBuf // the buffer s is a prefix of, for in-place appends; or nil
 }
 
 // strBuf is the growable buffer behind the strs that concatenation
@@ -54,10 +55,12 @@ const strBufMin = 256
 func concatStr(x, y *Str) *Str {
 	n := len(x.s) + len(y.s)
 	r := &Str{ObjectBase: ObjectBase{cls: StrType}, n: x.n + y.n, hash: -1, ascii: x.ascii && y.ascii}
-	if buf := x.buf; buf != nil && len(buf.b) == len(x.s) && cap(buf.b)-len(buf.b) >= len(y.s) {
-		buf.b = append(buf.b, y.s...)
-		r.s, r.buf = unsafe.String(unsafe.SliceData(buf.b), n), buf
-		return r
+	if x.idx != nil {
+		if buf := x.idx.buf; buf != nil && len(buf.b) == len(x.s) && cap(buf.b)-len(buf.b) >= len(y.s) {
+			buf.b = append(buf.b, y.s...)
+			r.s, r.idx = unsafe.String(unsafe.SliceData(buf.b), n), &strIndex{buf: buf}
+			return r
+		}
 	}
 	if n < strBufMin {
 		r.s = x.s + y.s
@@ -65,7 +68,7 @@ func concatStr(x, y *Str) *Str {
 	}
 	b := make([]byte, 0, 2*n)
 	b = append(append(b, x.s...), y.s...)
-	r.s, r.buf = unsafe.String(unsafe.SliceData(b), n), &strBuf{b: b}
+	r.s, r.idx = unsafe.String(unsafe.SliceData(b), n), &strIndex{buf: &strBuf{b: b}}
 	return r
 }
 
@@ -89,16 +92,39 @@ func newStrN(s string, n int) *Str {
 func NewStrValue(s string) Value { return Value{o: NewStr(s)} }
 
 func (s *Str) measure() {
-	i := 0
-	for i < len(s.s) && s.s[i] < 0x80 {
-		i++
-	}
+	i := asciiPrefix(s.s)
 	if i == len(s.s) {
 		s.ascii = true
 		s.n = len(s.s)
 		return
 	}
 	s.n = i + countCodePoints(s.s[i:])
+}
+
+// asciiPrefix returns the length of the ASCII bytes that start s,
+// reading eight bytes at a time.
+func asciiPrefix[T string | []byte](s T) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < 0x80 {
+		i++
+	}
+	return i
+}
+
+// strFromBytes returns the str of b, generalized UTF-8 of n code points,
+// which the caller gives up (it is not copied and must not change).
+func strFromBytes(b []byte, n int) *Str {
+	if len(b) == 0 {
+		return emptyStr
+	}
+	return newStrN(unsafe.String(unsafe.SliceData(b), len(b)), n)
 }
 
 // countCodePoints counts the code points of generalized UTF-8 text: its

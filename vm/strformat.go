@@ -1034,7 +1034,7 @@ func setupStrFormat() {
 		if err != nil {
 			return Null, err
 		}
-		return Value{o: newStrN(string(p.out), p.n)}, nil
+		return Value{o: strFromBytes(p.out, p.n)}, nil
 	}
 	bytesMod := func(t *Thread, a, b Value) (Value, error) {
 		var tmpl []byte

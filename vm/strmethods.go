@@ -300,6 +300,9 @@ func (s *Str) decodeLastAt(i int) (rune, int) {
 	return r, i - j
 }
 
+// strASCIISpace marks the ASCII characters str.isspace accepts.
+var strASCIISpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, 0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true, ' ': true}
+
 // splitWhitespace is split() and rsplit() without a separator: runs of
 // whitespace separate, and leading and trailing whitespace is dropped.
 func splitWhitespace(s *Str, maxsplit int, right bool) []*Str {
@@ -307,6 +310,30 @@ func splitWhitespace(s *Str, maxsplit int, right bool) []*Str {
 		maxsplit = int(^uint(0) >> 1)
 	}
 	var parts []*Str
+	if !right && s.ascii {
+		b := s.s
+		i := 0
+		for {
+			for i < len(b) && strASCIISpace[b[i]] {
+				i++
+			}
+			if i == len(b) {
+				break
+			}
+			if maxsplit == 0 {
+				parts = append(parts, s.part(i, len(b)))
+				break
+			}
+			j := i + 1
+			for j < len(b) && !strASCIISpace[b[j]] {
+				j++
+			}
+			parts = append(parts, s.part(i, j))
+			maxsplit--
+			i = j
+		}
+		return parts
+	}
 	if !right {
 		i := 0
 		for {
@@ -571,6 +598,20 @@ func stripMethod(name string, left, right bool) MethodDef {
 			return Null, err
 		}
 		s := strSelf(self)
+		if s.ascii && (len(args) == 0 || args[0].IsNone()) {
+			i, j := 0, len(s.s)
+			if left {
+				for i < j && strASCIISpace[s.s[i]] {
+					i++
+				}
+			}
+			if right {
+				for j > i && strASCIISpace[s.s[j-1]] {
+					j--
+				}
+			}
+			return Value{o: s.part(i, j)}, nil
+		}
 		in := uniIsSpace
 		if len(args) == 1 && !args[0].IsNone() {
 			chars, ok := args[0].o.(*Str)
@@ -907,7 +948,7 @@ func strTranslate(t *Thread, self Value, args []Value, kw []*Str) (Value, error)
 			n += m.n
 		}
 	}
-	return Value{o: newStrN(string(b), n)}, nil
+	return Value{o: strFromBytes(b, n)}, nil
 }
 
 // smallIntOf returns the value of an int (or int subclass instance) that

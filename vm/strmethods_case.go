@@ -64,7 +64,7 @@ func asciiMap(s *Str, f func(c byte) byte) *Str {
 	for i := 0; i < len(s.s); i++ {
 		b[i] = f(s.s[i])
 	}
-	return newStrN(string(b), len(b))
+	return strFromBytes(b, len(b))
 }
 
 func asciiLower(c byte) byte {
@@ -84,10 +84,31 @@ func asciiUpper(c byte) byte {
 func asciiIsLower(c byte) bool { return 'a' <= c && c <= 'z' }
 func asciiIsUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
+// asciiCase returns ASCII text with its letters shifted to lower case
+// (or upper case): one table lookup a byte.
+func asciiCase(s *Str, upper bool) *Str {
+	table := &asciiLowerTable
+	if upper {
+		table = &asciiUpperTable
+	}
+	b := make([]byte, len(s.s))
+	for i := 0; i < len(s.s); i++ {
+		b[i] = table[s.s[i]]
+	}
+	return strFromBytes(b, len(b))
+}
+
+var asciiLowerTable, asciiUpperTable = func() (lo, up [256]byte) {
+	for i := range lo {
+		lo[i], up[i] = asciiLower(byte(i)), asciiUpper(byte(i))
+	}
+	return
+}()
+
 // strLower is str.lower().
 func strLower(s *Str) *Str {
 	if s.ascii {
-		return asciiMap(s, asciiLower)
+		return asciiCase(s, false)
 	}
 	var w strWriter
 	w.grow(len(s.s))
@@ -102,7 +123,7 @@ func strLower(s *Str) *Str {
 // strUpper is str.upper().
 func strUpper(s *Str) *Str {
 	if s.ascii {
-		return asciiMap(s, asciiUpper)
+		return asciiCase(s, true)
 	}
 	return caseMap(s, caseUpper)
 }
@@ -186,7 +207,7 @@ func setupStrCase() {
 		strCaseMethod("upper", strUpper),
 		strCaseMethod("casefold", func(s *Str) *Str {
 			if s.ascii {
-				return asciiMap(s, asciiLower)
+				return asciiCase(s, false)
 			}
 			return caseMap(s, caseFold)
 		}),
@@ -228,7 +249,7 @@ func setupStrCase() {
 					}
 					prev = asciiIsLower(c) || asciiIsUpper(c)
 				}
-				return newStrN(string(b), len(b))
+				return strFromBytes(b, len(b))
 			}
 			var w strWriter
 			w.grow(len(s.s))
@@ -255,7 +276,7 @@ func setupStrCase() {
 				for i := 1; i < len(s.s); i++ {
 					b[i] = asciiLower(s.s[i])
 				}
-				return newStrN(string(b), len(b))
+				return strFromBytes(b, len(b))
 			}
 			var w strWriter
 			w.grow(len(s.s))
