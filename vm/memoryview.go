@@ -501,3 +501,47 @@ func init() {
 	publicBuiltinTypes[MemoryViewType] = true
 	onSetup(setupMemoryView)
 }
+
+// The buffer protocol's Python face (PEP 688): __buffer__(flags) returns
+// a memoryview of the object, __release_buffer__(view) lets it go.
+func init() {
+	onSetup(func() {
+		buffer := func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := posArgs(t, self.Type().Name, "", args, kw, 1, 1); err != nil {
+				return Null, err
+			}
+			flags, err := sizeArg(t, args[0])
+			if err != nil {
+				return Null, err
+			}
+			m, err := newMemoryView(t, self)
+			if err != nil {
+				return Null, err
+			}
+			if flags&1 != 0 && m.readonly {
+				return Null, t.raise(BufferErrorType, "Object is not writable.")
+			}
+			return Value{o: m}, nil
+		}
+		release := func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := posArgs(t, self.Type().Name, "", args, kw, 1, 1); err != nil {
+				return Null, err
+			}
+			m, ok := args[0].o.(*MemoryView)
+			if !ok {
+				return Null, t.typeErrorf("expected a memoryview object")
+			}
+			base := self
+			if sm, ok := self.o.(*MemoryView); ok {
+				base = sm.base
+			}
+			if m.base.o != base.o {
+				return Null, t.valueErrorf("memoryview's buffer is not this object")
+			}
+			return None, nil
+		}
+		defMethods(BytesType, MethodDef{Name: "__buffer__", Fn: buffer})
+		defMethods(ByteArrayType, MethodDef{Name: "__buffer__", Fn: buffer}, MethodDef{Name: "__release_buffer__", Fn: release})
+		defMethods(MemoryViewType, MethodDef{Name: "__buffer__", Fn: buffer}, MethodDef{Name: "__release_buffer__", Fn: release})
+	})
+}
