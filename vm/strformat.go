@@ -702,19 +702,23 @@ func (p *pctFormatter) padded(body string, n, width, flags int, numeric bool, si
 	fill := width - total
 	switch {
 	case fill <= 0:
-		p.writeText(sign+prefix, len(sign)+len(prefix))
+		p.writeText(sign, len(sign))
+		p.writeText(prefix, len(prefix))
 		p.writeText(body, n)
 	case flags&pctLjust != 0:
-		p.writeText(sign+prefix, len(sign)+len(prefix))
+		p.writeText(sign, len(sign))
+		p.writeText(prefix, len(prefix))
 		p.writeText(body, n)
 		p.pad(' ', fill)
 	case numeric && flags&pctZero != 0:
-		p.writeText(sign+prefix, len(sign)+len(prefix))
+		p.writeText(sign, len(sign))
+		p.writeText(prefix, len(prefix))
 		p.pad('0', fill)
 		p.writeText(body, n)
 	default:
 		p.pad(' ', fill)
-		p.writeText(sign+prefix, len(sign)+len(prefix))
+		p.writeText(sign, len(sign))
+		p.writeText(prefix, len(prefix))
 		p.writeText(body, n)
 	}
 }
@@ -833,7 +837,6 @@ func (p *pctFormatter) intOf(c rune, v Value, flags, prec int) (sign, prefix, di
 			return "", "", "", err
 		}
 	}
-	k, _ := intConst(iv)
 	base := 10
 	switch c {
 	case 'o':
@@ -841,7 +844,12 @@ func (p *pctFormatter) intOf(c rune, v Value, flags, prec int) (sign, prefix, di
 	case 'x', 'X':
 		base = 16
 	}
-	digits = k.Text(base)
+	if iv.IsSmallInt() || iv.IsBool() {
+		digits = strconv.FormatInt(int64(iv.n), base)
+	} else {
+		k, _ := intConst(iv)
+		digits = k.Text(base)
+	}
 	if strings.HasPrefix(digits, "-") {
 		sign, digits = "-", digits[1:]
 	} else if flags&pctSign != 0 {
