@@ -27,7 +27,7 @@ import (
 type Str struct {
 	ObjectBase
 	s      string
-	n      int   // length in code points
+	n      int       // length in code points
 	hash   int64     // -1 until computed
 	idx    *strIndex // or nil
 	ascii  bool      // every byte < 0x80
