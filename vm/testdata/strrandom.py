@@ -6,13 +6,13 @@ import sys
 random.seed(int(sys.argv[1]))
 alpha = ['a', 'b', 'A', ' ', '\t', '\n', '\r', 'é', 'É', 'ß', 'Σ', 'σ', '😀', '\u2028', '\x1c', '\u3000', '0', '٣', '_', '-', ',', '\ud800', 'ǅ', 'İ', 'ﬁ', '\u0301', '.', "'"]
 def rs(k=None):
-    n = random.randint(0, 12) if k is None else k
+    n = random.choice([random.randint(0, 12), random.randint(0, 12), random.randint(30, 140)]) if k is None else k
     return ''.join(random.choice(alpha) for _ in range(n))
 def rb(k=None):
     n = random.randint(0, 10) if k is None else k
     return bytes(random.choice(b'abAB \t\n\r\x0b\x0c,.0\x80\xff') for _ in range(n))
 def ri():
-    return random.choice([None, -100, -3, -1, 0, 1, 2, 3, 5, 100])
+    return random.choice([None, -100, -3, -1, 0, 1, 2, 3, 5, 100, random.randint(-140, 140), random.randint(0, 140)])
 lines = []
 for _ in range(int(sys.argv[2])):
     s = rs(); sub = rs(random.randint(0, 2)); b = rb(); bsub = rb(random.randint(0, 2))
