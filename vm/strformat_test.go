@@ -3,6 +3,8 @@ package vm_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/peephole-lsp/peephole/internal/oracle"
 )
 
 // fmtPrelude defines the classes the format tests use.
@@ -394,4 +396,16 @@ except Exception as e: print(type(e).__name__, e)
 try: list(_string.formatter_field_name_split('a.')[1])
 except Exception as e: print(type(e).__name__, e)
 `)
+}
+
+// TestPercentRandomized evaluates random printf-style conversions (every
+// flag, width, precision and conversion over ints, floats and strs;
+// testdata/pctrandom.py) under the VM and CPython.
+func TestPercentRandomized(t *testing.T) {
+	oracle.Require(t)
+	gen := oracle.Run(t, nil, "testdata/pctrandom.py", "1", "2000")
+	if gen.ExitCode != 0 {
+		t.Fatalf("pctrandom.py: %s", gen.Stderr)
+	}
+	checkExprs(t, string(gen.Stdout))
 }
