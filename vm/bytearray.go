@@ -55,7 +55,15 @@ func byteArraySetItem(t *Thread, v, key, value Value) error {
 		if err != nil {
 			return err
 		}
-		if value.IsNull() {
+		var vals []byte
+		if !value.IsNull() {
+			if vals, err = byteArrayValues(t, ba, value); err != nil {
+				return err
+			}
+		}
+		// An empty value deletes, even an extended slice (CPython's
+		// bytearray_ass_subscript).
+		if value.IsNull() || len(vals) == 0 && step != 1 {
 			if n == 0 {
 				return nil
 			}
@@ -78,10 +86,6 @@ func byteArraySetItem(t *Thread, v, key, value Value) error {
 			}
 			ba.b = out
 			return nil
-		}
-		vals, err := byteArrayValues(t, ba, value)
-		if err != nil {
-			return err
 		}
 		if step == 1 {
 			if stop < start {
@@ -111,6 +115,13 @@ func byteArraySetItem(t *Thread, v, key, value Value) error {
 	if !hasIndex(key) {
 		return t.typeErrorf("bytearray indices must be integers or slices, not %s", typeName(key))
 	}
+	var c byte
+	if !value.IsNull() {
+		var err error
+		if c, err = byteValue(t, value); err != nil {
+			return err
+		}
+	}
 	i, err := bytesIndexKey(t, key, len(ba.b), "bytearray index out of range")
 	if err != nil {
 		return err
@@ -121,10 +132,6 @@ func byteArraySetItem(t *Thread, v, key, value Value) error {
 		}
 		ba.b = append(ba.b[:i], ba.b[i+1:]...)
 		return nil
-	}
-	c, err := byteValue(t, value)
-	if err != nil {
-		return err
 	}
 	ba.b[i] = c
 	return nil
