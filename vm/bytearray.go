@@ -115,16 +115,26 @@ func byteArraySetItem(t *Thread, v, key, value Value) error {
 	if !hasIndex(key) {
 		return t.typeErrorf("bytearray indices must be integers or slices, not %s", typeName(key))
 	}
+	// The index is converted first, then the byte, then the index is
+	// checked against the length.
+	i, err := AsSize(t, key, IndexErrorType)
+	if err != nil {
+		if e := asException(err); e != nil && e.cls == IndexErrorType {
+			return t.raisef(IndexErrorType, "cannot fit '%s' into an index-sized integer", typeName(key))
+		}
+		return err
+	}
 	var c byte
 	if !value.IsNull() {
-		var err error
 		if c, err = byteValue(t, value); err != nil {
 			return err
 		}
 	}
-	i, err := bytesIndexKey(t, key, len(ba.b), "bytearray index out of range")
-	if err != nil {
-		return err
+	if i < 0 {
+		i += len(ba.b)
+	}
+	if i < 0 || i >= len(ba.b) {
+		return t.raise(IndexErrorType, "bytearray index out of range")
 	}
 	if value.IsNull() {
 		if err := ba.resizable(t); err != nil {

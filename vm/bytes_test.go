@@ -1,6 +1,10 @@
 package vm_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/peephole-lsp/peephole/internal/oracle"
+)
 
 // TestBytesMethods covers the methods bytes and bytearray share, their
 // constructors, repr, indexing, operators and argument errors.
@@ -734,4 +738,15 @@ with memoryview(b2) as y:
 b2.append(1)
 print(b2)
 `)
+}
+
+// TestByteArrayRandomized runs random sequences of bytearray mutations and
+// queries (testdata/barandom.py) under the VM and CPython.
+func TestByteArrayRandomized(t *testing.T) {
+	oracle.Require(t)
+	gen := oracle.Run(t, nil, "testdata/barandom.py", "1", "300")
+	if gen.ExitCode != 0 {
+		t.Fatalf("barandom.py: %s", gen.Stderr)
+	}
+	checkLines(t, string(gen.Stdout))
 }
