@@ -285,19 +285,6 @@ func setupMemoryView() {
 		}
 		return nil
 	}
-	mt.Contains = func(t *Thread, c, x Value) (bool, error) {
-		m := c.o.(*MemoryView)
-		if err := m.check(t); err != nil {
-			return false, err
-		}
-		for i := 0; i < m.n; i++ {
-			eq, err := RichCompareBool(t, m.item(i), x, EQ)
-			if err != nil || eq {
-				return eq, err
-			}
-		}
-		return false, nil
-	}
 	mt.Iter = func(t *Thread, v Value) (Value, error) {
 		m := v.o.(*MemoryView)
 		if err := m.check(t); err != nil {

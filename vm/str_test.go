@@ -404,3 +404,21 @@ func TestStrRandomized(t *testing.T) {
 		checkExprs(t, string(gen.Stdout))
 	}
 }
+
+// TestStrIterators covers the pickling hooks and length hints of the
+// iterators of str, bytes and bytearray.
+func TestStrIterators(t *testing.T) {
+	checkLines(t, `
+it = iter('abc'); next(it)
+print(it.__reduce__(), it.__length_hint__())
+it.__setstate__(2); print(next(it))
+it.__setstate__(-5); print(list(it))
+it2 = iter('abc'); list(it2); print(it2.__reduce__())
+bi = iter(b'xyz'); next(bi); print(bi.__reduce__(), bi.__length_hint__()); bi.__setstate__(0); print(list(bi))
+bi2 = iter(bytearray(b'xyz')); print(bi2.__reduce__(), bi2.__length_hint__()); list(bi2); print(bi2.__reduce__())
+print(98 in memoryview(b'abc'), b'b' in memoryview(b'abc'))
+try: it.__setstate__('x')
+except Exception as e: print(type(e).__name__, e)
+print(iter('é').__reduce__())
+`)
+}

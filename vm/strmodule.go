@@ -110,3 +110,96 @@ func init() {
 		return nil
 	})
 }
+
+// The pickling hooks and length hints of the iterators of str, bytes and
+// bytearray: __reduce__ gives (iter, (seq,), index), or (iter, ('',)) and
+// (iter, ((),)) once exhausted; __setstate__ moves the index, clamped.
+
+// builtinIter returns the builtins module's iter.
+func builtinIter(t *Thread) Value {
+	if b := t.interp.Builtins; b != nil {
+		if v, ok := b.dict.GetStr("iter"); ok {
+			return v
+		}
+	}
+	return None
+}
+
+// setstateIndex reads the argument of an iterator's __setstate__.
+func setstateIndex(t *Thread, name string, args []Value, kw []*Str) (int, error) {
+	if err := oneArg(t, name, args, kw); err != nil {
+		return 0, err
+	}
+	if !args[0].IsIntLike() {
+		return 0, t.typeErrorf("an integer is required")
+	}
+	n, err := AsSize(t, args[0], nil)
+	return max(n, 0), err
+}
+
+func init() {
+	onSetup(func() {
+		for _, it := range []*Type{strIterType, strASCIIIterType} {
+			name := it.Name
+			defMethods(it,
+				MethodDef{Name: "__reduce__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+					if err := noArgs(t, name+".__reduce__", args, kw); err != nil {
+						return Null, err
+					}
+					it := self.o.(*strIter)
+					if it.s == nil {
+						return Value{o: NewTuple(builtinIter(t), Value{o: NewTuple(Value{o: emptyStr})})}, nil
+					}
+					return Value{o: NewTuple(builtinIter(t), Value{o: NewTuple(Value{o: it.s})}, Int(int64(it.i)))}, nil
+				}},
+				MethodDef{Name: "__setstate__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+					n, err := setstateIndex(t, name+".__setstate__", args, kw)
+					if err != nil {
+						return Null, err
+					}
+					if it := self.o.(*strIter); it.s != nil {
+						it.i = min(n, it.s.n)
+					}
+					return None, nil
+				}},
+			)
+		}
+		for _, it := range []*Type{bytesIterType, byteArrayIterType} {
+			name := it.Name
+			defMethods(it,
+				MethodDef{Name: "__length_hint__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+					if err := noArgs(t, name+".__length_hint__", args, kw); err != nil {
+						return Null, err
+					}
+					it := self.o.(*bytesIter)
+					if it.seq.IsNull() {
+						return Int(0), nil
+					}
+					b, _ := bytesLike(it.seq)
+					return Int(int64(max(len(b)-it.i, 0))), nil
+				}},
+				MethodDef{Name: "__reduce__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+					if err := noArgs(t, name+".__reduce__", args, kw); err != nil {
+						return Null, err
+					}
+					it := self.o.(*bytesIter)
+					if it.seq.IsNull() {
+						return Value{o: NewTuple(builtinIter(t), Value{o: NewTuple(Value{o: emptyTuple})})}, nil
+					}
+					return Value{o: NewTuple(builtinIter(t), Value{o: NewTuple(it.seq)}, Int(int64(it.i)))}, nil
+				}},
+				MethodDef{Name: "__setstate__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+					n, err := setstateIndex(t, name+".__setstate__", args, kw)
+					if err != nil {
+						return Null, err
+					}
+					if it := self.o.(*bytesIter); !it.seq.IsNull() {
+						b, _ := bytesLike(it.seq)
+						it.i = min(n, len(b))
+					}
+					return None, nil
+				}},
+			)
+		}
+	})
+}
