@@ -367,6 +367,7 @@ func setupByteArray() {
 			return byteArrayReduce(v), nil
 		}},
 	)
+	attachStrDocs(ByteArrayType)
 }
 
 // byteArrayReduce is bytearray.__reduce__: (type, (latin-1 text,

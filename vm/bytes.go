@@ -550,4 +550,6 @@ func setupBytes() {
 			return Int(int64(c)), nil
 		}
 	}
+	attachStrDocs(BytesType)
+	attachStrDocs(ByteArrayType)
 }

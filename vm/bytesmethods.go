@@ -15,6 +15,8 @@ func init() {
 	onSetup(func() {
 		defMethods(BytesType, bytesMethods(BytesType)...)
 		defMethods(ByteArrayType, bytesMethods(ByteArrayType)...)
+		attachStrDocs(BytesType)
+		attachStrDocs(ByteArrayType)
 	})
 }
 

@@ -460,6 +460,7 @@ func setupMemoryView() {
 			return None, nil
 		}),
 	)
+	attachStrDocs(MemoryViewType)
 }
 
 var (
@@ -530,5 +531,8 @@ func init() {
 		defMethods(BytesType, MethodDef{Name: "__buffer__", Fn: buffer})
 		defMethods(ByteArrayType, MethodDef{Name: "__buffer__", Fn: buffer}, MethodDef{Name: "__release_buffer__", Fn: release})
 		defMethods(MemoryViewType, MethodDef{Name: "__buffer__", Fn: buffer}, MethodDef{Name: "__release_buffer__", Fn: release})
+		attachStrDocs(BytesType)
+		attachStrDocs(ByteArrayType)
+		attachStrDocs(MemoryViewType)
 	})
 }

@@ -1092,6 +1092,7 @@ func setupStrFormat() {
 			return strFormat(t, strSelf(self), nil, args[0])
 		}},
 	)
+	attachStrDocs(StrType)
 }
 
 // isStrValue reports whether v is a str.

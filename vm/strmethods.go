@@ -1140,4 +1140,5 @@ func setupStrMethods() {
 			return Int(int64(56 + (s.n+1)*kind)), nil
 		}},
 	)
+	attachStrDocs(StrType)
 }

@@ -349,4 +349,5 @@ func setupStrCase() {
 			return Bool(cased)
 		}),
 	)
+	attachStrDocs(StrType)
 }

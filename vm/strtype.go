@@ -280,6 +280,7 @@ func setupStrCore() {
 			return Int(int64(it.s.n - it.i)), nil
 		}})
 	}
+	attachStrDocs(StrType)
 }
 
 // strIter iterates the characters of a str.
