@@ -1020,6 +1020,9 @@ func bytesMethods(owner *Type) []MethodDef {
 		}},
 	}
 	if !k.array {
+		// bytes uses object.__sizeof__ (its basic size and item size).
+		sizeof := noArgsM("__sizeof__", func(self Value, b []byte) Value { return Int(int64(33 + len(b))) })
+		sizeof.Doc = "Size of object in memory, in bytes."
 		defs = append(defs,
 			noArgsM("__getnewargs__", func(self Value, b []byte) Value {
 				return Value{o: NewTuple(Value{o: NewBytes(b)})}
@@ -1030,7 +1033,7 @@ func bytesMethods(owner *Type) []MethodDef {
 				}
 				return Value{o: NewBytes(b)}
 			}),
-			noArgsM("__sizeof__", func(self Value, b []byte) Value { return Int(int64(33 + len(b))) }),
+			sizeof,
 		)
 	}
 	return defs

@@ -528,9 +528,11 @@ func init() {
 			}
 			return None, nil
 		}
-		defMethods(BytesType, MethodDef{Name: "__buffer__", Fn: buffer})
-		defMethods(ByteArrayType, MethodDef{Name: "__buffer__", Fn: buffer}, MethodDef{Name: "__release_buffer__", Fn: release})
-		defMethods(MemoryViewType, MethodDef{Name: "__buffer__", Fn: buffer}, MethodDef{Name: "__release_buffer__", Fn: release})
+		const bufferDoc = "Return a buffer object that exposes the underlying memory of the object."
+		const releaseDoc = "Release the buffer object that exposes the underlying memory of the object."
+		defMethods(BytesType, MethodDef{Name: "__buffer__", Fn: buffer, Doc: bufferDoc})
+		defMethods(ByteArrayType, MethodDef{Name: "__buffer__", Fn: buffer, Doc: bufferDoc}, MethodDef{Name: "__release_buffer__", Fn: release, Doc: releaseDoc})
+		defMethods(MemoryViewType, MethodDef{Name: "__buffer__", Fn: buffer, Doc: bufferDoc}, MethodDef{Name: "__release_buffer__", Fn: release, Doc: releaseDoc})
 		attachStrDocs(BytesType)
 		attachStrDocs(ByteArrayType)
 		attachStrDocs(MemoryViewType)
