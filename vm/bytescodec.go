@@ -469,14 +469,30 @@ func charName(r rune) string {
 
 // decoder is the state of one bytes.decode.
 type decoder struct {
-	t      *Thread
-	id     codecID
-	name   string
-	errors string
-	src    []byte
-	obj    *Bytes // the object the error reports, made on first error
-	out    []byte
-	n      int // code points in out
+	t       *Thread
+	id      codecID
+	name    string
+	errors  string
+	src     []byte
+	obj     *Bytes // the object the error reports, made on first error
+	out     []byte
+	n       int    // code points in out
+	invalid string // the warning about the first invalid escape, or ""
+}
+
+// runtimeWarner is a Thread that can issue a warning on behalf of the
+// running Python code (as the warnings module's default filters show it).
+type runtimeWarner interface {
+	warnRuntime(category *Type, msg string) error
+}
+
+// warnDeprecation issues a DeprecationWarning from the codecs, when the
+// VM can warn.
+func warnDeprecation(t *Thread, msg string) error {
+	if w, ok := any(t).(runtimeWarner); ok {
+		return w.warnRuntime(DeprecationWarningType, msg)
+	}
+	return nil
 }
 
 func (d *decoder) put(r rune) {
@@ -533,7 +549,9 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 			i = next
 		}
 	case codecUnicodeEscape, codecRawUnicodeEscape:
-		err = d.escapes(id == codecRawUnicodeEscape)
+		if err = d.escapes(id == codecRawUnicodeEscape); err == nil && d.invalid != "" {
+			err = warnDeprecation(t, d.invalid)
+		}
 	case codecUTF16, codecUTF16LE, codecUTF16BE:
 		be := id == codecUTF16BE
 		start := 0
@@ -937,6 +955,9 @@ func (d *decoder) escapes(raw bool) error {
 				v = v*8 + rune(b[i]-'0')
 				i++
 			}
+			if v > 0o377 && d.invalid == "" {
+				d.invalid = "invalid octal escape sequence '\\" + string(b[start+1:i]) + "'"
+			}
 			d.put(v)
 			continue
 		case 'x':
@@ -967,7 +988,11 @@ func (d *decoder) escapes(raw bool) error {
 			i = next
 			continue
 		default:
-			// An unknown escape stays as it is (CPython warns).
+			// An unknown escape stays as it is; the first one is warned
+			// about.
+			if d.invalid == "" {
+				d.invalid = "invalid escape sequence '\\" + string(appendRune(nil, rune(c))) + "'"
+			}
 			d.put('\\')
 			d.put(rune(c))
 			continue
