@@ -750,3 +750,20 @@ func TestByteArrayRandomized(t *testing.T) {
 	}
 	checkLines(t, string(gen.Stdout))
 }
+
+// TestUnicodeEscapeWarnings checks the DeprecationWarning of invalid
+// escapes (once per location, in __main__), where the VM can warn.
+func TestUnicodeEscapeWarnings(t *testing.T) {
+	if _, stderr, _ := runVM(t, "probe.py", []byte("b'\\\\z'.decode('unicode_escape')\n"), ""); stderr == "" {
+		t.Skip("the VM cannot issue warnings yet")
+	}
+	checkProgram(t, `
+print(b'\\z\\q'.decode('unicode_escape'))
+print(b'\\\xe9'.decode('unicode_escape'))
+print(b'\\777\\z'.decode('unicode_escape'))
+for i in range(2):
+    print(b'\\y'.decode('unicode_escape'))
+print(b'\\8'.decode('raw_unicode_escape'))
+print(b'\\400'.decode('unicode_escape'))
+`)
+}
