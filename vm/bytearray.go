@@ -55,7 +55,15 @@ func byteArraySetItem(t *Thread, v, key, value Value) error {
 		if err != nil {
 			return err
 		}
-		if value.IsNull() {
+		var vals []byte
+		if !value.IsNull() {
+			if vals, err = byteArrayValues(t, ba, value); err != nil {
+				return err
+			}
+		}
+		// An empty value deletes, even an extended slice (CPython's
+		// bytearray_ass_subscript).
+		if value.IsNull() || len(vals) == 0 && step != 1 {
 			if n == 0 {
 				return nil
 			}
@@ -78,10 +86,6 @@ func byteArraySetItem(t *Thread, v, key, value Value) error {
 			}
 			ba.b = out
 			return nil
-		}
-		vals, err := byteArrayValues(t, ba, value)
-		if err != nil {
-			return err
 		}
 		if step == 1 {
 			if stop < start {
@@ -111,9 +115,26 @@ func byteArraySetItem(t *Thread, v, key, value Value) error {
 	if !hasIndex(key) {
 		return t.typeErrorf("bytearray indices must be integers or slices, not %s", typeName(key))
 	}
-	i, err := bytesIndexKey(t, key, len(ba.b), "bytearray index out of range")
+	// The index is converted first, then the byte, then the index is
+	// checked against the length.
+	i, err := AsSize(t, key, IndexErrorType)
 	if err != nil {
+		if e := asException(err); e != nil && e.cls == IndexErrorType {
+			return t.raisef(IndexErrorType, "cannot fit '%s' into an index-sized integer", typeName(key))
+		}
 		return err
+	}
+	var c byte
+	if !value.IsNull() {
+		if c, err = byteValue(t, value); err != nil {
+			return err
+		}
+	}
+	if i < 0 {
+		i += len(ba.b)
+	}
+	if i < 0 || i >= len(ba.b) {
+		return t.raise(IndexErrorType, "bytearray index out of range")
 	}
 	if value.IsNull() {
 		if err := ba.resizable(t); err != nil {
@@ -121,10 +142,6 @@ func byteArraySetItem(t *Thread, v, key, value Value) error {
 		}
 		ba.b = append(ba.b[:i], ba.b[i+1:]...)
 		return nil
-	}
-	c, err := byteValue(t, value)
-	if err != nil {
-		return err
 	}
 	ba.b[i] = c
 	return nil
@@ -350,6 +367,7 @@ func setupByteArray() {
 			return byteArrayReduce(v), nil
 		}},
 	)
+	attachStrDocs(ByteArrayType)
 }
 
 // byteArrayReduce is bytearray.__reduce__: (type, (latin-1 text,
@@ -364,5 +382,9 @@ func byteArrayReduce(v Value) Value {
 	if ba.dict != nil {
 		state = Value{o: ba.dict}
 	}
-	return Value{o: NewTuple(Value{o: ba.cls}, Value{o: NewTuple(Value{o: StrFromRunes(rs)}, NewStrValue("latin-1"))}, state)}
+	args := emptyTuple
+	if len(ba.b) > 0 {
+		args = NewTuple(Value{o: StrFromRunes(rs)}, NewStrValue("latin-1"))
+	}
+	return Value{o: NewTuple(Value{o: ba.cls}, Value{o: args}, state)}
 }

@@ -423,12 +423,16 @@ func setupBytes() {
 	bt.GetItem = func(t *Thread, v, key Value) (Value, error) {
 		b := v.o.(*Bytes).b
 		if s, ok := key.o.(*Slice); ok {
-			out, err := bytesSlice(t, b, s)
+			start, _, step, n, err := s.Indices(t, len(b))
 			if err != nil {
 				return Null, err
 			}
-			if len(out) == len(b) && v.o.(*Bytes).cls == BytesType {
+			if step == 1 && n == len(b) && v.o.(*Bytes).cls == BytesType {
 				return v, nil
+			}
+			out := make([]byte, n)
+			for i, j := 0, start; i < n; i, j = i+1, j+step {
+				out[i] = b[j]
 			}
 			return Value{o: NewBytes(out)}, nil
 		}
@@ -546,4 +550,6 @@ func setupBytes() {
 			return Int(int64(c)), nil
 		}
 	}
+	attachStrDocs(BytesType)
+	attachStrDocs(ByteArrayType)
 }

@@ -3,8 +3,11 @@ package vm
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/runenames"
+
+	"github.com/peephole-lsp/peephole/parser"
 )
 
 // The text codecs that str.encode, bytes.decode and str(bytes, encoding)
@@ -16,9 +19,12 @@ import (
 //
 // A codec name is found as the encodings package finds it: normalized
 // (lower case, runs of punctuation made one '_') and looked up among the
-// aliases. Names of CPython's other codecs are not known here and fail
-// with LookupError like an unknown name; its bytes-to-bytes codecs (hex,
-// rot13 …) fail with CPython's "is not a text encoding".
+// aliases, those of the codecs above here and the others in the parser's
+// tables of CPython's codec registry (parser.LookupCodec), which give the
+// single-byte codecs (cp1252, koi8_r, mac_roman …) their tables. Its
+// bytes-to-bytes codecs (hex, rot13 …) fail with CPython's "is not a text
+// encoding"; the multibyte and other codecs not implemented here fail
+// with a LookupError that says so.
 
 // codecID names a codec implemented here.
 type codecID int
@@ -34,10 +40,13 @@ const (
 	codecUTF32
 	codecUTF32LE
 	codecUTF32BE
+	codecUnicodeEscape
+	codecRawUnicodeEscape
+	codecCharmap // a single-byte codec with a table
 )
 
 // codecNames are the names the codecs give in their errors.
-var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap"}
 
 // codecByName maps normalized names (encodings.aliases and the codec
 // modules' own names) to codecs.
@@ -59,15 +68,7 @@ var codecByName = map[string]codecID{
 	"utf_32": codecUTF32, "u32": codecUTF32, "utf32": codecUTF32,
 	"utf_32_le": codecUTF32LE, "utf_32le": codecUTF32LE,
 	"utf_32_be": codecUTF32BE, "utf_32be": codecUTF32BE,
-}
-
-// binaryCodecs are CPython's bytes-to-bytes and str-to-str codecs, by
-// normalized name and alias: str.encode and bytes.decode refuse them.
-var binaryCodecs = map[string]bool{
-	"base64_codec": true, "base64": true, "base_64": true, "bz2_codec": true, "bz2": true,
-	"hex_codec": true, "hex": true, "quopri_codec": true, "quopri": true, "quoted_printable": true,
-	"quotedprintable": true, "rot_13": true, "rot13": true, "uu_codec": true, "uu": true,
-	"zlib_codec": true, "zip": true, "zlib": true,
+	"unicode_escape": codecUnicodeEscape, "raw_unicode_escape": codecRawUnicodeEscape,
 }
 
 // normalizeEncoding is encodings.normalize_encoding after the registry's
@@ -96,32 +97,78 @@ func normalizeEncoding(name string) string {
 	return b.String()
 }
 
+// charmap is a single-byte codec: its table (byte to code point, U+FFFE
+// for undefined bytes) and the reverse map, built on first use.
+type charmap struct {
+	table []rune
+	once  sync.Once
+	rev   map[rune]byte
+}
+
+func (c *charmap) reverse() map[rune]byte {
+	c.once.Do(func() {
+		c.rev = make(map[rune]byte, 256)
+		for i := len(c.table) - 1; i >= 0; i-- {
+			if r := c.table[i]; r != 0xFFFE {
+				c.rev[r] = byte(i)
+			}
+		}
+	})
+	return c.rev
+}
+
+// charmaps caches the single-byte codecs by module name.
+var charmaps sync.Map
+
 // lookupCodec finds the codec called name, or returns CPython's
 // LookupError; decode says which direction the caller wants, for the
-// message about bytes-to-bytes codecs.
-func lookupCodec(t *Thread, name string, decode bool) (codecID, error) {
+// message about bytes-to-bytes codecs. A single-byte codec comes with its
+// table.
+func lookupCodec(t *Thread, name string, decode bool) (codecID, *charmap, error) {
 	switch name {
 	case "utf-8", "utf8":
-		return codecUTF8, nil
+		return codecUTF8, nil, nil
 	case "ascii":
-		return codecASCII, nil
+		return codecASCII, nil, nil
 	case "latin-1", "latin1", "iso-8859-1":
-		return codecLatin1, nil
+		return codecLatin1, nil, nil
 	}
 	norm := normalizeEncoding(name)
 	if id, ok := codecByName[norm]; ok {
-		return id, nil
+		return id, nil, nil
 	}
 	if id, ok := codecByName[strings.ReplaceAll(norm, ".", "_")]; ok {
-		return id, nil
+		return id, nil, nil
 	}
-	if binaryCodecs[norm] {
+	info, ok := parser.LookupCodec(name)
+	if !ok {
+		return 0, nil, t.raisef(LookupErrorType, "unknown encoding: %s", name)
+	}
+	if !info.Text {
 		if decode {
-			return 0, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
+			return 0, nil, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
 		}
-		return 0, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
+		return 0, nil, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
 	}
-	return 0, t.raisef(LookupErrorType, "unknown encoding: %s", name)
+	switch {
+	case info.Table != "" || info.Module == "charmap":
+		if c, ok := charmaps.Load(info.Module); ok {
+			return codecCharmap, c.(*charmap), nil
+		}
+		c := &charmap{}
+		if info.Table == "" {
+			for i := 0; i < 256; i++ {
+				c.table = append(c.table, rune(i))
+			}
+		} else {
+			c.table = []rune(info.Table)
+		}
+		actual, _ := charmaps.LoadOrStore(info.Module, c)
+		return codecCharmap, actual.(*charmap), nil
+	case info.Module == "undefined":
+		return 0, nil, t.raise(UnicodeErrorType, "undefined encoding")
+	}
+	return 0, nil, t.raisef(LookupErrorType, "peephole does not implement the '%s' codec", info.Name)
 }
 
 // errHandler is a codec error handler.
@@ -170,6 +217,7 @@ type encoder struct {
 	t      *Thread
 	id     codecID
 	name   string // the codec's name in errors
+	cm     *charmap
 	errors string
 	s      *Str
 	rs     []rune
@@ -183,6 +231,8 @@ func (e *encoder) put(r rune) {
 		e.out = appendRune(e.out, r)
 	case codecASCII, codecLatin1:
 		e.out = append(e.out, byte(r))
+	case codecCharmap:
+		e.out = append(e.out, e.cm.reverse()[r])
 	case codecUTF16, codecUTF16LE, codecUTF16BE:
 		be := e.id == codecUTF16BE
 		if r >= 0x10000 {
@@ -216,6 +266,9 @@ func (e *encoder) canEncode(r rune) bool {
 		return r < 0x80
 	case codecLatin1:
 		return r < 0x100
+	case codecCharmap:
+		_, ok := e.cm.reverse()[r]
+		return ok
 	}
 	return !isSurrogate(r)
 }
@@ -226,13 +279,15 @@ func (e *encoder) reason() string {
 		return "ordinal not in range(128)"
 	case codecLatin1:
 		return "ordinal not in range(256)"
+	case codecCharmap:
+		return "character maps to <undefined>"
 	}
 	return "surrogates not allowed"
 }
 
 // encodeStr encodes s with the codec called encoding (str.encode).
 func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
-	id, err := lookupCodec(t, encoding, false)
+	id, cm, err := lookupCodec(t, encoding, false)
 	if err != nil {
 		return nil, err
 	}
@@ -245,7 +300,11 @@ func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
 			return []byte(s.s), nil
 		}
 	}
-	e := &encoder{t: t, id: id, name: codecNames[id], errors: errors, s: s, rs: s.Runes()}
+	switch id {
+	case codecUnicodeEscape, codecRawUnicodeEscape:
+		return escapeEncode(s, id == codecRawUnicodeEscape), nil
+	}
+	e := &encoder{t: t, id: id, name: codecNames[id], cm: cm, errors: errors, s: s, rs: s.Runes()}
 	switch id {
 	case codecUTF8Sig:
 		e.name = "utf-8"
@@ -334,7 +393,7 @@ func (e *encoder) fail(start, end int) error {
 		}
 	case ehSurrPass:
 		switch e.id {
-		case codecASCII, codecLatin1:
+		case codecASCII, codecLatin1, codecCharmap:
 			return e.error(start, end)
 		}
 		for _, r := range rs {
@@ -410,14 +469,30 @@ func charName(r rune) string {
 
 // decoder is the state of one bytes.decode.
 type decoder struct {
-	t      *Thread
-	id     codecID
-	name   string
-	errors string
-	src    []byte
-	obj    *Bytes // the object the error reports, made on first error
-	out    []byte
-	n      int // code points in out
+	t       *Thread
+	id      codecID
+	name    string
+	errors  string
+	src     []byte
+	obj     *Bytes // the object the error reports, made on first error
+	out     []byte
+	n       int    // code points in out
+	invalid string // the warning about the first invalid escape, or ""
+}
+
+// runtimeWarner is a Thread that can issue a warning on behalf of the
+// running Python code (as the warnings module's default filters show it).
+type runtimeWarner interface {
+	warnRuntime(category *Type, msg string) error
+}
+
+// warnDeprecation issues a DeprecationWarning from the codecs, when the
+// VM can warn.
+func warnDeprecation(t *Thread, msg string) error {
+	if w, ok := any(t).(runtimeWarner); ok {
+		return w.warnRuntime(DeprecationWarningType, msg)
+	}
+	return nil
 }
 
 func (d *decoder) put(r rune) {
@@ -428,20 +503,13 @@ func (d *decoder) put(r rune) {
 // decodeBytes decodes b with the codec called encoding (bytes.decode).
 // obj is the bytes object b came from, or nil.
 func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str, error) {
-	id, err := lookupCodec(t, encoding, true)
+	id, cm, err := lookupCodec(t, encoding, true)
 	if err != nil {
 		return nil, err
 	}
-	ascii := true
-	for _, c := range b {
-		if c >= 0x80 {
-			ascii = false
-			break
-		}
-	}
 	switch id {
 	case codecUTF8, codecASCII, codecLatin1:
-		if ascii {
+		if asciiPrefix(b) == len(b) {
 			return newStrN(string(b), len(b)), nil
 		}
 	}
@@ -465,6 +533,24 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 		d.out = make([]byte, 0, len(b)*2)
 		for _, c := range b {
 			d.put(rune(c))
+		}
+	case codecCharmap:
+		d.out = make([]byte, 0, len(b)*2)
+		for i := 0; i < len(b); {
+			if r := cm.table[b[i]]; r != 0xFFFE {
+				d.put(r)
+				i++
+				continue
+			}
+			next, err := d.fail(i, i+1, "character maps to <undefined>")
+			if err != nil {
+				return nil, err
+			}
+			i = next
+		}
+	case codecUnicodeEscape, codecRawUnicodeEscape:
+		if err = d.escapes(id == codecRawUnicodeEscape); err == nil && d.invalid != "" {
+			err = warnDeprecation(t, d.invalid)
 		}
 	case codecUTF16, codecUTF16LE, codecUTF16BE:
 		be := id == codecUTF16BE
@@ -492,7 +578,7 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 	if err != nil {
 		return nil, err
 	}
-	return newStrN(string(d.out), d.n), nil
+	return strFromBytes(d.out, d.n), nil
 }
 
 func (d *decoder) ascii() error {
@@ -740,4 +826,262 @@ func (d *decoder) error(start, end int, reason string) error {
 		d.obj = NewBytes(append([]byte(nil), d.src...))
 	}
 	return newUnicodeDecodeError(d.name, d.obj, start, end, reason)
+}
+
+// escapeEncode is the unicode_escape encoder (raw: raw_unicode_escape,
+// which keeps the code points below 256 as their byte and escapes only
+// the others).
+func escapeEncode(s *Str, raw bool) []byte {
+	out := make([]byte, 0, len(s.s))
+	for i := 0; i < len(s.s); {
+		r, n := s.decodeAt(i)
+		i += n
+		switch {
+		case raw && r < 0x100:
+			out = append(out, byte(r))
+		case raw:
+			out = append(out, escapeCodePoint(r)...)
+		case r == '\\':
+			out = append(out, '\\', '\\')
+		case r == '\t':
+			out = append(out, '\\', 't')
+		case r == '\n':
+			out = append(out, '\\', 'n')
+		case r == '\r':
+			out = append(out, '\\', 'r')
+		case r >= 0x20 && r < 0x7F:
+			out = append(out, byte(r))
+		default:
+			out = append(out, escapeCodePoint(r)...)
+		}
+	}
+	return out
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func hexValue(c byte) rune {
+	switch {
+	case c <= '9':
+		return rune(c - '0')
+	case c >= 'a':
+		return rune(c-'a') + 10
+	}
+	return rune(c-'A') + 10
+}
+
+// escapes is the unicode_escape decoder (raw: raw_unicode_escape, which
+// knows only \uXXXX and \UXXXXXXXX).
+func (d *decoder) escapes(raw bool) error {
+	b := d.src
+	d.out = make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c != '\\' {
+			d.put(rune(c))
+			i++
+			continue
+		}
+		if raw {
+			// Only a backslash that ends an odd run can start \u.
+			j := i
+			for j < len(b) && b[j] == '\\' {
+				j++
+			}
+			if (j-i)%2 == 0 || j == len(b) || b[j] != 'u' && b[j] != 'U' {
+				for ; i < j; i++ {
+					d.put('\\')
+				}
+				continue
+			}
+			for ; i < j-1; i++ {
+				d.put('\\')
+			}
+		}
+		start := i
+		if i+1 >= len(b) {
+			if raw {
+				d.put('\\')
+				i++
+				continue
+			}
+			next, err := d.fail(start, len(b), "\\ at end of string")
+			if err != nil {
+				return err
+			}
+			i = next
+			continue
+		}
+		c = b[i+1]
+		if raw && c != 'u' && c != 'U' {
+			d.put('\\')
+			i++
+			continue
+		}
+		i += 2
+		var digits int
+		switch c {
+		case '\n':
+			continue
+		case '\\', '\'', '"':
+			d.put(rune(c))
+			continue
+		case 'a':
+			d.put(7)
+			continue
+		case 'b':
+			d.put(8)
+			continue
+		case 'f':
+			d.put(12)
+			continue
+		case 'n':
+			d.put('\n')
+			continue
+		case 'r':
+			d.put('\r')
+			continue
+		case 't':
+			d.put('\t')
+			continue
+		case 'v':
+			d.put(11)
+			continue
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			v := rune(c - '0')
+			for k := 0; k < 2 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
+				v = v*8 + rune(b[i]-'0')
+				i++
+			}
+			if v > 0o377 && d.invalid == "" {
+				d.invalid = "invalid octal escape sequence '\\" + string(b[start+1:i]) + "'"
+			}
+			d.put(v)
+			continue
+		case 'x':
+			digits = 2
+		case 'u':
+			digits = 4
+		case 'U':
+			digits = 8
+		case 'N':
+			name, end, ok := charNameEscape(b, i)
+			if ok {
+				if r, found := lookupCharName(name); found {
+					d.put(r)
+					i = end
+					continue
+				}
+				next, err := d.fail(start, end, "unknown Unicode character name")
+				if err != nil {
+					return err
+				}
+				i = next
+				continue
+			}
+			next, err := d.fail(start, end, "malformed \\N character escape")
+			if err != nil {
+				return err
+			}
+			i = next
+			continue
+		default:
+			// An unknown escape stays as it is; the first one is warned
+			// about.
+			if d.invalid == "" {
+				d.invalid = "invalid escape sequence '\\" + string(appendRune(nil, rune(c))) + "'"
+			}
+			d.put('\\')
+			d.put(rune(c))
+			continue
+		}
+		var v rune
+		k := 0
+		for ; k < digits && i < len(b) && isHexDigit(b[i]); k++ {
+			v = v<<4 | hexValue(b[i])
+			i++
+		}
+		if k < digits {
+			reason := map[int]string{2: "truncated \\xXX escape", 4: "truncated \\uXXXX escape", 8: "truncated \\UXXXXXXXX escape"}[digits]
+			next, err := d.fail(start, i, reason)
+			if err != nil {
+				return err
+			}
+			i = next
+			continue
+		}
+		if v > 0x10FFFF {
+			reason := "illegal Unicode character"
+			if raw {
+				reason = "\\Uxxxxxxxx out of range"
+			}
+			next, err := d.fail(start, i, reason)
+			if err != nil {
+				return err
+			}
+			i = next
+			continue
+		}
+		d.put(v)
+	}
+	return nil
+}
+
+// charNameEscape reads the {NAME} of a \N escape at b[i]: the name, the
+// end of the escape, and whether it is well formed. A malformed one ends
+// where the name stops (the end of the input without a '}').
+func charNameEscape(b []byte, i int) (string, int, bool) {
+	if i >= len(b) || b[i] != '{' {
+		return "", i, false
+	}
+	j := i + 1
+	for j < len(b) && b[j] != '}' {
+		j++
+	}
+	if j >= len(b) || j == i+1 {
+		return "", j, false
+	}
+	return string(b[i+1 : j]), j + 1, true
+}
+
+var (
+	charNamesOnce sync.Once
+	runeByName    map[string]rune
+)
+
+// lookupCharName finds a character by its Unicode name, as \N{...} does:
+// case-insensitively, with the algorithmic names of CJK ideographs and
+// Hangul syllables.
+func lookupCharName(name string) (rune, bool) {
+	name = strings.ToUpper(name)
+	if rest, ok := strings.CutPrefix(name, "CJK UNIFIED IDEOGRAPH-"); ok {
+		v, err := strconv.ParseUint(rest, 16, 32)
+		if err != nil || (len(rest) != 4 && len(rest) != 5) || charName(rune(v)) != name {
+			return 0, false
+		}
+		return rune(v), true
+	}
+	if strings.HasPrefix(name, "HANGUL SYLLABLE ") {
+		for r := rune(0xAC00); r <= 0xD7A3; r++ {
+			if charName(r) == name {
+				return r, true
+			}
+		}
+		return 0, false
+	}
+	charNamesOnce.Do(func() {
+		runeByName = make(map[string]rune, 40000)
+		for r := rune(0); r <= 0x10FFFF; r++ {
+			if isSurrogate(r) {
+				continue
+			}
+			if n := runenames.Name(r); n != "" && n[0] != '<' {
+				runeByName[n] = r
+			}
+		}
+	})
+	r, ok := runeByName[name]
+	return r, ok
 }

@@ -15,6 +15,8 @@ func init() {
 	onSetup(func() {
 		defMethods(BytesType, bytesMethods(BytesType)...)
 		defMethods(ByteArrayType, bytesMethods(ByteArrayType)...)
+		attachStrDocs(BytesType)
+		attachStrDocs(ByteArrayType)
 	})
 }
 
@@ -281,7 +283,7 @@ func bytesHex(t *Thread, b []byte, sepv, perv Value) (Value, error) {
 		for i, c := range b {
 			out[2*i], out[2*i+1] = digits[c>>4], digits[c&15]
 		}
-		return Value{o: newStrN(string(out), len(out))}, nil
+		return Value{o: strFromBytes(out, len(out))}, nil
 	}
 	abs := per
 	if abs < 0 {
@@ -298,7 +300,7 @@ func bytesHex(t *Thread, b []byte, sepv, perv Value) (Value, error) {
 		}
 		out = append(out, digits[c>>4], digits[c&15])
 	}
-	return Value{o: newStrN(string(out), len(out))}, nil
+	return Value{o: strFromBytes(out, len(out))}, nil
 }
 
 // intArg32 converts an argument to a C int: "Python int too large to
@@ -1018,6 +1020,9 @@ func bytesMethods(owner *Type) []MethodDef {
 		}},
 	}
 	if !k.array {
+		// bytes uses object.__sizeof__ (its basic size and item size).
+		sizeof := noArgsM("__sizeof__", func(self Value, b []byte) Value { return Int(int64(33 + len(b))) })
+		sizeof.Doc = "Size of object in memory, in bytes."
 		defs = append(defs,
 			noArgsM("__getnewargs__", func(self Value, b []byte) Value {
 				return Value{o: NewTuple(Value{o: NewBytes(b)})}
@@ -1028,7 +1033,7 @@ func bytesMethods(owner *Type) []MethodDef {
 				}
 				return Value{o: NewBytes(b)}
 			}),
-			noArgsM("__sizeof__", func(self Value, b []byte) Value { return Int(int64(33 + len(b))) }),
+			sizeof,
 		)
 	}
 	return defs

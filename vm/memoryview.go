@@ -135,7 +135,7 @@ func (m *MemoryView) packItem(t *Thread, v Value) (byte, error) {
 		}
 		return b.b[0], nil
 	}
-	if !v.IsSmallInt() && !v.IsBool() && !isBigInt(v) {
+	if !v.IsIntLike() {
 		return 0, t.typeErrorf("memoryview: invalid type for format '%c'", m.format)
 	}
 	n, ok := smallIntOf(v)
@@ -284,19 +284,6 @@ func setupMemoryView() {
 			b[j] = c
 		}
 		return nil
-	}
-	mt.Contains = func(t *Thread, c, x Value) (bool, error) {
-		m := c.o.(*MemoryView)
-		if err := m.check(t); err != nil {
-			return false, err
-		}
-		for i := 0; i < m.n; i++ {
-			eq, err := RichCompareBool(t, m.item(i), x, EQ)
-			if err != nil || eq {
-				return eq, err
-			}
-		}
-		return false, nil
 	}
 	mt.Iter = func(t *Thread, v Value) (Value, error) {
 		m := v.o.(*MemoryView)
@@ -473,6 +460,7 @@ func setupMemoryView() {
 			return None, nil
 		}),
 	)
+	attachStrDocs(MemoryViewType)
 }
 
 var (
@@ -500,4 +488,53 @@ type memoryIter struct {
 func init() {
 	publicBuiltinTypes[MemoryViewType] = true
 	onSetup(setupMemoryView)
+}
+
+// The buffer protocol's Python face (PEP 688): __buffer__(flags) returns
+// a memoryview of the object, __release_buffer__(view) lets it go.
+func init() {
+	onSetup(func() {
+		buffer := func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := posArgs(t, self.Type().Name, "", args, kw, 1, 1); err != nil {
+				return Null, err
+			}
+			flags, err := sizeArg(t, args[0])
+			if err != nil {
+				return Null, err
+			}
+			m, err := newMemoryView(t, self)
+			if err != nil {
+				return Null, err
+			}
+			if flags&1 != 0 && m.readonly {
+				return Null, t.raise(BufferErrorType, "Object is not writable.")
+			}
+			return Value{o: m}, nil
+		}
+		release := func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := posArgs(t, self.Type().Name, "", args, kw, 1, 1); err != nil {
+				return Null, err
+			}
+			m, ok := args[0].o.(*MemoryView)
+			if !ok {
+				return Null, t.typeErrorf("expected a memoryview object")
+			}
+			base := self
+			if sm, ok := self.o.(*MemoryView); ok {
+				base = sm.base
+			}
+			if m.base.o != base.o {
+				return Null, t.valueErrorf("memoryview's buffer is not this object")
+			}
+			return None, nil
+		}
+		const bufferDoc = "Return a buffer object that exposes the underlying memory of the object."
+		const releaseDoc = "Release the buffer object that exposes the underlying memory of the object."
+		defMethods(BytesType, MethodDef{Name: "__buffer__", Fn: buffer, Doc: bufferDoc})
+		defMethods(ByteArrayType, MethodDef{Name: "__buffer__", Fn: buffer, Doc: bufferDoc}, MethodDef{Name: "__release_buffer__", Fn: release, Doc: releaseDoc})
+		defMethods(MemoryViewType, MethodDef{Name: "__buffer__", Fn: buffer, Doc: bufferDoc}, MethodDef{Name: "__release_buffer__", Fn: release, Doc: releaseDoc})
+		attachStrDocs(BytesType)
+		attachStrDocs(ByteArrayType)
+		attachStrDocs(MemoryViewType)
+	})
 }

@@ -1,7 +1,10 @@
 package vm
 
 import (
+	"strings"
 	"sync"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/peephole-lsp/peephole/internal/pyconst"
 )
@@ -17,15 +20,56 @@ import (
 // slice of its code points; the methods that search work on the bytes
 // (UTF-8 is self-synchronizing, surrogates included) and convert offsets
 // only at the edges.
+//
+// Concatenation appends in place where it can (see concatStr), as
+// CPython's resize of a str nobody else holds does, so that a loop of
+// s += t stays linear.
 type Str struct {
 	ObjectBase
 	s      string
-	n      int   // length in code points
-	ascii  bool  // every byte < 0x80
-	hash   int64 // -1 until computed
-	runes  []rune
-	offs   []int32 // byte offsets of every strCheckpoint-th code point
+	n      int       // length in code points
+	hash   int64     // -1 until computed
+	idx    *strIndex // or nil
+	ascii  bool      // every byte < 0x80
 	intern bool
+}
+
+// strIndex holds what few strs need: the caches of non-ASCII text for
+// indexing by code point, and the buffer of concatenations.
+type strIndex struct {
+	runes []rune
+	offs  []int32 // byte offsets of every strCheckpoint-th code point
+	buf   *strBuf // the buffer s is a prefix of, for in-place appends; or nil
+}
+
+// strBuf is the growable buffer behind the strs that concatenation
+// makes: each of them holds a prefix of its bytes, which never change
+// once written, and the one holding all of them (the tip) may append.
+type strBuf struct{ b []byte }
+
+// strBufMin is the length from which a concatenation keeps room to grow.
+const strBufMin = 256
+
+// concatStr returns x + y, appending in place when x is the tip of its
+// buffer.
+func concatStr(x, y *Str) *Str {
+	n := len(x.s) + len(y.s)
+	r := &Str{ObjectBase: ObjectBase{cls: StrType}, n: x.n + y.n, hash: -1, ascii: x.ascii && y.ascii}
+	if x.idx != nil {
+		if buf := x.idx.buf; buf != nil && len(buf.b) == len(x.s) && cap(buf.b)-len(buf.b) >= len(y.s) {
+			buf.b = append(buf.b, y.s...)
+			r.s, r.idx = unsafe.String(unsafe.SliceData(buf.b), n), &strIndex{buf: buf}
+			return r
+		}
+	}
+	if n < strBufMin {
+		r.s = x.s + y.s
+		return r
+	}
+	b := make([]byte, 0, 2*n)
+	b = append(append(b, x.s...), y.s...)
+	r.s, r.idx = unsafe.String(unsafe.SliceData(b), n), &strIndex{buf: &strBuf{b: b}}
+	return r
 }
 
 // strCheckpoint is the spacing of the byte-offset checkpoints.
@@ -48,16 +92,39 @@ func newStrN(s string, n int) *Str {
 func NewStrValue(s string) Value { return Value{o: NewStr(s)} }
 
 func (s *Str) measure() {
-	i := 0
-	for i < len(s.s) && s.s[i] < 0x80 {
-		i++
-	}
+	i := asciiPrefix(s.s)
 	if i == len(s.s) {
 		s.ascii = true
 		s.n = len(s.s)
 		return
 	}
 	s.n = i + countCodePoints(s.s[i:])
+}
+
+// asciiPrefix returns the length of the ASCII bytes that start s,
+// reading eight bytes at a time.
+func asciiPrefix[T string | []byte](s T) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < 0x80 {
+		i++
+	}
+	return i
+}
+
+// strFromBytes returns the str of b, generalized UTF-8 of n code points,
+// which the caller gives up (it is not copied and must not change).
+func strFromBytes(b []byte, n int) *Str {
+	if len(b) == 0 {
+		return emptyStr
+	}
+	return newStrN(unsafe.String(unsafe.SliceData(b), len(b)), n)
 }
 
 // countCodePoints counts the code points of generalized UTF-8 text: its
@@ -83,18 +150,24 @@ func (s *Str) IsASCII() bool { return s.ascii }
 
 // Runes returns the code points.
 func (s *Str) Runes() []rune {
-	if s.runes == nil && s.n > 0 {
+	if s.n == 0 {
+		return nil
+	}
+	if s.idx == nil {
+		s.idx = &strIndex{}
+	}
+	if s.idx.runes == nil {
 		if s.ascii {
 			rs := make([]rune, len(s.s))
 			for i := 0; i < len(s.s); i++ {
 				rs[i] = rune(s.s[i])
 			}
-			s.runes = rs
+			s.idx.runes = rs
 		} else {
-			s.runes = pyconst.Str(s.s).Runes()
+			s.idx.runes = pyconst.Str(s.s).Runes()
 		}
 	}
-	return s.runes
+	return s.idx.runes
 }
 
 // At returns the code point at index i (0 <= i < Len).
@@ -113,7 +186,10 @@ func (s *Str) byteOff(i int) int {
 	if i >= s.n {
 		return len(s.s)
 	}
-	if s.offs == nil {
+	if s.idx == nil {
+		s.idx = &strIndex{}
+	}
+	if s.idx.offs == nil {
 		offs := make([]int32, 0, s.n/strCheckpoint+1)
 		k := 0
 		for b := 0; b < len(s.s); b++ {
@@ -124,9 +200,9 @@ func (s *Str) byteOff(i int) int {
 				k++
 			}
 		}
-		s.offs = offs
+		s.idx.offs = offs
 	}
-	b := int(s.offs[i/strCheckpoint])
+	b := int(s.idx.offs[i/strCheckpoint])
 	for k := i % strCheckpoint; k > 0; k-- {
 		b++
 		for s.s[b]&0xC0 == 0x80 {
@@ -173,12 +249,45 @@ func (s *Str) substr(i, j int) *Str {
 
 // StrFromRunes returns a str of code points.
 func StrFromRunes(rs []rune) *Str {
-	b := make([]byte, 0, len(rs))
+	var w strWriter
+	w.grow(len(rs))
 	for _, r := range rs {
-		b = pyconst.AppendRune(b, r)
+		w.writeRune(r)
 	}
-	return newStrN(string(b), len(rs))
+	return w.str()
 }
+
+// strWriter builds the text of a str and counts its code points.
+type strWriter struct {
+	b strings.Builder
+	n int
+}
+
+func (w *strWriter) grow(n int) { w.b.Grow(n) }
+
+// writeRune appends a code point (a surrogate included).
+func (w *strWriter) writeRune(r rune) {
+	if r < 0x80 {
+		w.b.WriteByte(byte(r))
+	} else if r < 0xD800 || r > 0xDFFF {
+		w.b.WriteRune(r)
+	} else {
+		w.b.Write(pyconst.AppendRune(nil, r))
+	}
+	w.n++
+}
+
+// writeString appends generalized UTF-8 text of n code points.
+func (w *strWriter) writeString(s string, n int) {
+	w.b.WriteString(s)
+	w.n += n
+}
+
+// str returns the str built.
+func (w *strWriter) str() *Str { return newStrN(w.b.String(), w.n) }
+
+// runeCount counts the code points of ordinary UTF-8 text.
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 // validUTF8 reports whether s has no surrogates (it is ordinary UTF-8).
 func (s *Str) validUTF8() bool { return s.ascii || !pyconst.Str(s.s).HasSurrogates() }

@@ -3,6 +3,7 @@ package vm_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,6 +15,8 @@ import (
 const tPrelude = `def t(f):
     try:
         r = f()
+    except KeyError as e:
+        print('KeyError', repr(e.args[0]))
     except Exception as e:
         print(type(e).__name__, e)
     else:
@@ -24,8 +27,15 @@ const tPrelude = `def t(f):
 // expression, against the oracle.
 func checkExprs(t *testing.T, exprs string) {
 	t.Helper()
+	checkExprsWith(t, "", exprs)
+}
+
+// checkExprsWith is checkExprs with definitions run first.
+func checkExprsWith(t *testing.T, prelude, exprs string) {
+	t.Helper()
 	var b strings.Builder
 	b.WriteString(tPrelude)
+	b.WriteString(prelude)
 	for _, line := range strings.Split(exprs, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
@@ -230,5 +240,185 @@ e
 'abc'.islower(), 'aBc'.islower(), '123'.islower(), 'ǅ'.isupper(), 'ABC1'.isupper(), 'Hello World'.istitle(), 'Hello world'.istitle(), 'ǅa Bb'.istitle(), ''.istitle()
 'a1_'.isidentifier(), '1a'.isidentifier(), '_'.isidentifier(), 'é𝔘'.isidentifier(), 'a-b'.isidentifier(), ''.isidentifier(), 'ª'.isidentifier()
 '\U0002EBF0'.isalpha(), '\U0002EBF0'.isidentifier(), '\u31EF'.isprintable(), '\u2FFC'.isalpha(), 'ꭰ'.upper(), 'ſ'.casefold(), 'ΣΑΣ\u0345Σ'.lower()
+`)
+}
+
+// TestStrUnicodeSweep compares, block by block of 4096 code points, every
+// predicate and case mapping of str (with the final-sigma contexts and
+// identifier continuation) against the oracle, through the hash of a
+// summary of each block (which checks str hashing too). The default
+// samples the code points; PEEPHOLE_UNICODE_FULL=1 takes every one.
+func TestStrUnicodeSweep(t *testing.T) {
+	step := "1 if block < 0x3000 else 7 if block < 0x20000 or 0xE0000 <= block < 0xE1000 else 61"
+	if os.Getenv("PEEPHOLE_UNICODE_FULL") == "1" {
+		step = "1"
+	}
+	checkProgram(t, `
+def flags(ch):
+    f = 0
+    if ch.isalpha(): f |= 1
+    if ch.isdecimal(): f |= 2
+    if ch.isdigit(): f |= 4
+    if ch.isnumeric(): f |= 8
+    if ch.islower(): f |= 16
+    if ch.isupper(): f |= 32
+    if ch.istitle(): f |= 64
+    if ch.isspace(): f |= 128
+    if ch.isprintable(): f |= 256
+    if ch.isidentifier(): f |= 512
+    if ch.isalnum(): f |= 1024
+    return f
+for block in range(0, 0x110000, 0x1000):
+    parts = []
+    step = `+step+`
+    for c in range(block, block + 0x1000, step):
+        ch = chr(c)
+        parts.append(chr(48 + flags(ch)))
+        for s in (ch.lower(), ch.upper(), ch.title(), ch.casefold(), ch.swapcase(), ('a' + ch).title(),
+                  ('A' + ch + '\u03a3').lower(), ('A\u03a3' + ch).lower(), ('x' + ch).isidentifier() and 'I' or '',
+                  repr(ch), ascii(ch), ch.encode('utf-8', 'surrogatepass').decode('latin-1')):
+            if s != ch:
+                parts.append(s)
+    print(block, len(parts), hash(''.join(parts)))
+`)
+}
+
+// TestStrCore covers the constructor, subclasses, indexing and slicing of
+// non-ASCII text, comparison, hashing, the iterators and the slot
+// wrappers.
+func TestStrCore(t *testing.T) {
+	checkExprsWith(t, `
+class S(str):
+    def __repr__(self): return 'S!'
+class T(str): pass
+class R:
+    def __str__(self): return 'R!'
+class Bad:
+    def __str__(self): return 5
+class SS:
+    def __str__(self): return T('sub')
+`, `
+type(iter('abc')).__name__
+type(iter('é')).__name__
+type(iter(b'')).__name__
+type(iter(bytearray())).__name__
+iter('abc').__length_hint__()
+list(iter('héllo'))
+str()
+str(5)
+str(R())
+str(Bad())
+type(str(SS()))
+str(SS())
+str(S('x'))
+type(str(S('x')))
+repr(S('x'))
+S('x') + 'y'
+type(S('x') + 'y')
+type(S('ab')[0])
+type(S('ab')[:])
+type(S('ab').upper())
+type(S('ab').strip())
+type(S('ab') * 1)
+S('ab') == 'ab'
+hash(S('ab')) == hash('ab')
+{S('ab'): 1}['ab']
+S('a') < 'b'
+'x'.join([S('a'), T('b')])
+type(''.join([T('b')]))
+type(T('b').__str__())
+type(T('b').__getnewargs__()[0])
+str.__new__(S, 'q')
+type(str.__new__(S, 'q'))
+str.__new__(int)
+str.__new__(str, b'a', 'ascii')
+S(b'a', 'ascii')
+T('abc').title()
+T(5)
+len(T('ab'))
+'é😀x'[1]
+'é😀x'[-1]
+'é😀x'[::-1]
+'é😀x'[1:]
+'éabc'[1:3]
+'é😀x😀'[::2]
+'abc' * 0
+'abc' * -1
+'' * 5
+'ab' in 'xaby'
+'' in 'x'
+'é' in 'aé'
+'a' < 'é'
+'é' < '😀'
+'\ud800' < '\uffff'
+'\uffff' < '\U00010000'
+'\ud800' < '😀'
+(lambda l: (l.sort(), l)[1])(['b', 'é', 'a', '😀', '\uffff', '\ud800'])
+'abc'.__getitem__(slice(1, None))
+'abc'[True]
+len('é😀')
+hash('é') == hash('é')
+hash('') 
+hash('a')
+hash('é')
+hash('😀')
+hash('\ud800')
+hash('aé')
+str(b'x', 'latin-1', 'strict')
+str(object='x')
+str(errors='strict')
+str(encoding='utf-8')
+str(bytearray(b'\xff'), 'latin-1')
+str(memoryview(b'abc')[1:], 'ascii')
+'abc'.__contains__('b')
+'a'.__mul__(3)
+'a'.__rmul__(3)
+'a'.__add__('b')
+'a'.__add__(1)
+'%s'.__mod__(3)
+'abc'.__len__()
+'abc'.__getitem__(-1)
+'abc'.__eq__(1) is NotImplemented
+'a'.__lt__('b')
+'a'.__hash__() == hash('a')
+'a'.__str__()
+'a'.__repr__()
+'a'.__format__('')
+`)
+}
+
+// TestStrRandomized evaluates random calls of the str and bytes methods,
+// codecs and formatting (generated by testdata/strrandom.py with fixed
+// seeds) under the VM and CPython. PEEPHOLE_STR_SEEDS=N runs N seeds.
+func TestStrRandomized(t *testing.T) {
+	oracle.Require(t)
+	seeds := 1
+	if n, err := strconv.Atoi(os.Getenv("PEEPHOLE_STR_SEEDS")); err == nil {
+		seeds = n
+	}
+	for seed := 1; seed <= seeds; seed++ {
+		gen := oracle.Run(t, nil, "testdata/strrandom.py", strconv.Itoa(seed), "3000")
+		if gen.ExitCode != 0 {
+			t.Fatalf("strrandom.py: %s", gen.Stderr)
+		}
+		checkExprs(t, string(gen.Stdout))
+	}
+}
+
+// TestStrIterators covers the pickling hooks and length hints of the
+// iterators of str, bytes and bytearray.
+func TestStrIterators(t *testing.T) {
+	checkLines(t, `
+it = iter('abc'); next(it)
+print(it.__reduce__(), it.__length_hint__())
+it.__setstate__(2); print(next(it))
+it.__setstate__(-5); print(list(it))
+it2 = iter('abc'); list(it2); print(it2.__reduce__())
+bi = iter(b'xyz'); next(bi); print(bi.__reduce__(), bi.__length_hint__()); bi.__setstate__(0); print(list(bi))
+bi2 = iter(bytearray(b'xyz')); print(bi2.__reduce__(), bi2.__length_hint__()); list(bi2); print(bi2.__reduce__())
+print(98 in memoryview(b'abc'), b'b' in memoryview(b'abc'))
+try: it.__setstate__('x')
+except Exception as e: print(type(e).__name__, e)
+print(iter('é').__reduce__())
 `)
 }

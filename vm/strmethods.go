@@ -252,13 +252,45 @@ func splitArgs(t *Thread, spec *ArgSpec, args []Value, kw []*Str) (sep Value, ma
 	return
 }
 
-// strsList makes a list of strs.
-func strsList(parts []*Str) Value {
-	items := make([]Value, len(parts))
-	for i, p := range parts {
-		items[i] = Value{o: p}
+// spansList makes the list of the parts of s whose byte offsets are the
+// pairs of spans. The parts share one allocation (a slab of Strs), as
+// split and splitlines make many at once; one-character parts are the
+// cached ones and a part that is all of an exact str is s itself.
+func (s *Str) spansList(spans []int) Value {
+	n := len(spans) / 2
+	items := make([]Value, n)
+	var slab []Str
+	for k := 0; k < n; k++ {
+		i, j := spans[2*k], spans[2*k+1]
+		switch {
+		case i == 0 && j == len(s.s) && s.cls == StrType:
+			items[k] = Value{o: s}
+		case j-i == 1 && s.s[i] < 0x80:
+			items[k] = Value{o: charStr(rune(s.s[i]))}
+		default:
+			if slab == nil {
+				slab = make([]Str, n-k)
+			}
+			st := &slab[0]
+			slab = slab[1:]
+			st.cls, st.s, st.hash = StrType, s.s[i:j], -1
+			if s.ascii {
+				st.n = j - i
+			} else {
+				st.n = countCodePoints(st.s)
+			}
+			st.ascii = st.n == j-i
+			items[k] = Value{o: st}
+		}
 	}
 	return Value{o: NewList(items...)}
+}
+
+// reverseSpans reverses the order of the pairs of spans.
+func reverseSpans(spans []int) {
+	for a, b := 0, len(spans)-2; a < b; a, b = a+2, b-2 {
+		spans[a], spans[a+1], spans[b], spans[b+1] = spans[b], spans[b+1], spans[a], spans[a+1]
+	}
 }
 
 // part returns the str of the bytes s[i:j] of self: self when that is
@@ -300,13 +332,51 @@ func (s *Str) decodeLastAt(i int) (rune, int) {
 	return r, i - j
 }
 
+// strASCIISpace marks the ASCII characters str.isspace accepts.
+var strASCIISpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, 0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true, ' ': true}
+
 // splitWhitespace is split() and rsplit() without a separator: runs of
-// whitespace separate, and leading and trailing whitespace is dropped.
-func splitWhitespace(s *Str, maxsplit int, right bool) []*Str {
+// whitespace separate, and leading and trailing whitespace is dropped. It
+// returns the byte offsets of the parts, in pairs.
+func splitWhitespace(s *Str, maxsplit int, right bool) []int {
 	if maxsplit < 0 {
 		maxsplit = int(^uint(0) >> 1)
 	}
-	var parts []*Str
+	var spans []int
+	if !right && s.ascii {
+		b := s.s
+		// Count the words first, to allocate once.
+		words, in := 0, false
+		for i := 0; i < len(b); i++ {
+			sp := strASCIISpace[b[i]]
+			if !sp && !in {
+				words++
+			}
+			in = !sp
+		}
+		spans = make([]int, 0, 2*min(words, maxsplit+1))
+		i := 0
+		for {
+			for i < len(b) && strASCIISpace[b[i]] {
+				i++
+			}
+			if i == len(b) {
+				break
+			}
+			if maxsplit == 0 {
+				spans = append(spans, i, len(b))
+				break
+			}
+			j := i + 1
+			for j < len(b) && !strASCIISpace[b[j]] {
+				j++
+			}
+			spans = append(spans, i, j)
+			maxsplit--
+			i = j
+		}
+		return spans
+	}
 	if !right {
 		i := 0
 		for {
@@ -322,7 +392,7 @@ func splitWhitespace(s *Str, maxsplit int, right bool) []*Str {
 			}
 			if maxsplit == 0 {
 				// The rest, trailing whitespace included.
-				parts = append(parts, s.part(i, len(s.s)))
+				spans = append(spans, i, len(s.s))
 				break
 			}
 			j := i
@@ -333,11 +403,11 @@ func splitWhitespace(s *Str, maxsplit int, right bool) []*Str {
 				}
 				j += n
 			}
-			parts = append(parts, s.part(i, j))
+			spans = append(spans, i, j)
 			maxsplit--
 			i = j
 		}
-		return parts
+		return spans
 	}
 	j := len(s.s)
 	for {
@@ -352,7 +422,7 @@ func splitWhitespace(s *Str, maxsplit int, right bool) []*Str {
 			break
 		}
 		if maxsplit == 0 {
-			parts = append(parts, s.part(0, j))
+			spans = append(spans, 0, j)
 			break
 		}
 		i := j
@@ -363,22 +433,21 @@ func splitWhitespace(s *Str, maxsplit int, right bool) []*Str {
 			}
 			i -= n
 		}
-		parts = append(parts, s.part(i, j))
+		spans = append(spans, i, j)
 		maxsplit--
 		j = i
 	}
-	for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
-		parts[a], parts[b] = parts[b], parts[a]
-	}
-	return parts
+	reverseSpans(spans)
+	return spans
 }
 
-// splitSep is split() and rsplit() with a separator.
-func splitSep(s, sep *Str, maxsplit int, right bool) []*Str {
+// splitSep is split() and rsplit() with a separator; it returns the byte
+// offsets of the parts, in pairs.
+func splitSep(s, sep *Str, maxsplit int, right bool) []int {
 	if maxsplit < 0 {
 		maxsplit = int(^uint(0) >> 1)
 	}
-	var parts []*Str
+	var spans []int
 	if !right {
 		i := 0
 		for maxsplit > 0 {
@@ -386,11 +455,11 @@ func splitSep(s, sep *Str, maxsplit int, right bool) []*Str {
 			if k < 0 {
 				break
 			}
-			parts = append(parts, s.part(i, i+k))
+			spans = append(spans, i, i+k)
 			i += k + len(sep.s)
 			maxsplit--
 		}
-		return append(parts, s.part(i, len(s.s)))
+		return append(spans, i, len(s.s))
 	}
 	j := len(s.s)
 	for maxsplit > 0 {
@@ -398,15 +467,13 @@ func splitSep(s, sep *Str, maxsplit int, right bool) []*Str {
 		if k < 0 {
 			break
 		}
-		parts = append(parts, s.part(k+len(sep.s), j))
+		spans = append(spans, k+len(sep.s), j)
 		j = k
 		maxsplit--
 	}
-	parts = append(parts, s.part(0, j))
-	for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
-		parts[a], parts[b] = parts[b], parts[a]
-	}
-	return parts
+	spans = append(spans, 0, j)
+	reverseSpans(spans)
+	return spans
 }
 
 func splitMethod(name string, right bool) MethodDef {
@@ -421,7 +488,7 @@ func splitMethod(name string, right bool) MethodDef {
 		}
 		s := strSelf(self)
 		if sep.IsNone() {
-			return strsList(splitWhitespace(s, maxsplit, right)), nil
+			return s.spansList(splitWhitespace(s, maxsplit, right)), nil
 		}
 		sp, ok := sep.o.(*Str)
 		if !ok {
@@ -430,7 +497,7 @@ func splitMethod(name string, right bool) MethodDef {
 		if sp.n == 0 {
 			return Null, t.valueErrorf("empty separator")
 		}
-		return strsList(splitSep(s, sp, maxsplit, right)), nil
+		return s.spansList(splitSep(s, sp, maxsplit, right)), nil
 	}}
 }
 
@@ -459,7 +526,7 @@ func strSplitlines(t *Thread, self Value, args []Value, kw []*Str) (Value, error
 		keep = k
 	}
 	s := strSelf(self)
-	var parts []*Str
+	var spans []int
 	i := 0
 	for i < len(s.s) {
 		j := i
@@ -480,13 +547,13 @@ func strSplitlines(t *Thread, self Value, args []Value, kw []*Str) (Value, error
 			j += n
 		}
 		if keep {
-			parts = append(parts, s.part(i, eol))
+			spans = append(spans, i, eol)
 		} else {
-			parts = append(parts, s.part(i, j))
+			spans = append(spans, i, j)
 		}
 		i = eol
 	}
-	return strsList(parts), nil
+	return s.spansList(spans), nil
 }
 
 func strPartition(name string, right bool) MethodDef {
@@ -571,6 +638,20 @@ func stripMethod(name string, left, right bool) MethodDef {
 			return Null, err
 		}
 		s := strSelf(self)
+		if s.ascii && (len(args) == 0 || args[0].IsNone()) {
+			i, j := 0, len(s.s)
+			if left {
+				for i < j && strASCIISpace[s.s[i]] {
+					i++
+				}
+			}
+			if right {
+				for j > i && strASCIISpace[s.s[j-1]] {
+					j--
+				}
+			}
+			return Value{o: s.part(i, j)}, nil
+		}
 		in := uniIsSpace
 		if len(args) == 1 && !args[0].IsNone() {
 			chars, ok := args[0].o.(*Str)
@@ -891,7 +972,7 @@ func strTranslate(t *Thread, self Value, args []Value, kw []*Str) (Value, error)
 				m = mapping{del: true}
 			} else if rs, ok := v.o.(*Str); ok {
 				m = mapping{out: rs.s, n: rs.n}
-			} else if v.IsSmallInt() || v.IsBool() || isBigInt(v) {
+			} else if v.IsIntLike() {
 				c, ok := smallIntOf(v)
 				if !ok || c < 0 || c > 0x10FFFF {
 					return Null, t.valueErrorf("character mapping must be in range(0x110000)")
@@ -907,22 +988,17 @@ func strTranslate(t *Thread, self Value, args []Value, kw []*Str) (Value, error)
 			n += m.n
 		}
 	}
-	return Value{o: newStrN(string(b), n)}, nil
+	return Value{o: strFromBytes(b, n)}, nil
 }
 
-// isBigInt reports whether v is an int (or int subclass) held on the heap.
-func isBigInt(v Value) bool {
-	_, ok := v.o.(*BigInt)
-	return ok
-}
-
-// smallIntOf returns the value of an int that fits an int64.
+// smallIntOf returns the value of an int (or int subclass instance) that
+// fits an int64.
 func smallIntOf(v Value) (int64, bool) {
 	if v.IsSmallInt() || v.IsBool() {
 		return int64(v.n), true
 	}
-	if b, ok := v.o.(*BigInt); ok && b.v.IsInt64() {
-		return b.v.Int64(), true
+	if c, ok := intConst(v); ok {
+		return c.Int64()
 	}
 	return 0, false
 }
@@ -946,7 +1022,7 @@ func strMaketrans(t *Thread, self Value, args []Value, kw []*Str) (Value, error)
 					return false
 				}
 				err = d.Set(t, Int(int64(ks.At(0))), v)
-			} else if k.IsSmallInt() || k.IsBool() || isBigInt(k) {
+			} else if k.IsIntLike() {
 				err = d.Set(t, k, v)
 			} else {
 				err = t.typeErrorf("keys in translate table must be strings or integers")
@@ -1064,4 +1140,5 @@ func setupStrMethods() {
 			return Int(int64(56 + (s.n+1)*kind)), nil
 		}},
 	)
+	attachStrDocs(StrType)
 }

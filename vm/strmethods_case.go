@@ -13,33 +13,49 @@ func init() {
 	onSetup(setupStrCase)
 }
 
-// finalSigma reports whether the capital sigma at rs[i] ends a word, as
-// CPython's handle_capital_sigma decides: a cased letter precedes it
-// (case-ignorable ones skipped) and none follows it.
-func finalSigma(rs []rune, i int) bool {
-	j := i - 1
-	for j >= 0 && uniIsCaseIgnorable(rs[j]) {
-		j--
+// finalSigma reports whether the capital sigma at byte offset i of s
+// (size bytes long) ends a word, as CPython's handle_capital_sigma
+// decides: a cased letter precedes it (case-ignorable ones skipped) and
+// none follows it.
+func finalSigma(s *Str, i, size int) bool {
+	j := i
+	var r rune
+	for {
+		if j == 0 {
+			return false
+		}
+		var n int
+		r, n = s.decodeLastAt(j)
+		j -= n
+		if !uniIsCaseIgnorable(r) {
+			break
+		}
 	}
-	if j < 0 || !uniIsCased(rs[j]) {
+	if !uniIsCased(r) {
 		return false
 	}
-	j = i + 1
-	for j < len(rs) && uniIsCaseIgnorable(rs[j]) {
-		j++
+	for j = i + size; j < len(s.s); {
+		r, n := s.decodeAt(j)
+		j += n
+		if !uniIsCaseIgnorable(r) {
+			return !uniIsCased(r)
+		}
 	}
-	return j == len(rs) || !uniIsCased(rs[j])
+	return true
 }
 
-// appendLower appends the lowercase of rs[i], with the final-sigma rule.
-func appendLower(dst []rune, rs []rune, i int) []rune {
-	if rs[i] == 0x3A3 {
-		if finalSigma(rs, i) {
-			return append(dst, 0x3C2)
+// writeLower writes the lowercase of r, the code point at byte offset i
+// of s (size bytes long), with the final-sigma rule.
+func (w *strWriter) writeLower(s *Str, r rune, i, size int) {
+	if r == 0x3A3 {
+		if finalSigma(s, i, size) {
+			w.writeRune(0x3C2)
+		} else {
+			w.writeRune(0x3C3)
 		}
-		return append(dst, 0x3C3)
+		return
 	}
-	return appendCase(dst, rs[i], caseLower)
+	w.writeCase(r, caseLower)
 }
 
 // asciiMap applies f to every byte of ASCII text.
@@ -48,7 +64,7 @@ func asciiMap(s *Str, f func(c byte) byte) *Str {
 	for i := 0; i < len(s.s); i++ {
 		b[i] = f(s.s[i])
 	}
-	return newStrN(string(b), len(b))
+	return strFromBytes(b, len(b))
 }
 
 func asciiLower(c byte) byte {
@@ -68,30 +84,60 @@ func asciiUpper(c byte) byte {
 func asciiIsLower(c byte) bool { return 'a' <= c && c <= 'z' }
 func asciiIsUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
+// asciiCase returns ASCII text with its letters shifted to lower case
+// (or upper case): one table lookup a byte.
+func asciiCase(s *Str, upper bool) *Str {
+	table := &asciiLowerTable
+	if upper {
+		table = &asciiUpperTable
+	}
+	b := make([]byte, len(s.s))
+	for i := 0; i < len(s.s); i++ {
+		b[i] = table[s.s[i]]
+	}
+	return strFromBytes(b, len(b))
+}
+
+var asciiLowerTable, asciiUpperTable = func() (lo, up [256]byte) {
+	for i := range lo {
+		lo[i], up[i] = asciiLower(byte(i)), asciiUpper(byte(i))
+	}
+	return
+}()
+
 // strLower is str.lower().
 func strLower(s *Str) *Str {
 	if s.ascii {
-		return asciiMap(s, asciiLower)
+		return asciiCase(s, false)
 	}
-	rs := s.Runes()
-	out := make([]rune, 0, len(rs))
-	for i := range rs {
-		out = appendLower(out, rs, i)
+	var w strWriter
+	w.grow(len(s.s))
+	for i := 0; i < len(s.s); {
+		r, n := s.decodeAt(i)
+		w.writeLower(s, r, i, n)
+		i += n
 	}
-	return StrFromRunes(out)
+	return w.str()
 }
 
 // strUpper is str.upper().
 func strUpper(s *Str) *Str {
 	if s.ascii {
-		return asciiMap(s, asciiUpper)
+		return asciiCase(s, true)
 	}
-	rs := s.Runes()
-	out := make([]rune, 0, len(rs))
-	for _, r := range rs {
-		out = appendCase(out, r, caseUpper)
+	return caseMap(s, caseUpper)
+}
+
+// caseMap maps every code point of s with the mapping kind.
+func caseMap(s *Str, kind int) *Str {
+	var w strWriter
+	w.grow(len(s.s))
+	for i := 0; i < len(s.s); {
+		r, n := s.decodeAt(i)
+		w.writeCase(r, kind)
+		i += n
 	}
-	return StrFromRunes(out)
+	return w.str()
 }
 
 // strCaseMethod makes a METH_NOARGS method of str from f.
@@ -161,13 +207,9 @@ func setupStrCase() {
 		strCaseMethod("upper", strUpper),
 		strCaseMethod("casefold", func(s *Str) *Str {
 			if s.ascii {
-				return asciiMap(s, asciiLower)
+				return asciiCase(s, false)
 			}
-			var out []rune
-			for _, r := range s.Runes() {
-				out = appendCase(out, r, caseFold)
-			}
-			return StrFromRunes(out)
+			return caseMap(s, caseFold)
 		}),
 		strCaseMethod("swapcase", func(s *Str) *Str {
 			if s.ascii {
@@ -178,19 +220,21 @@ func setupStrCase() {
 					return asciiLower(c)
 				})
 			}
-			rs := s.Runes()
-			out := make([]rune, 0, len(rs))
-			for i, r := range rs {
+			var w strWriter
+			w.grow(len(s.s))
+			for i := 0; i < len(s.s); {
+				r, n := s.decodeAt(i)
 				switch {
 				case uniIsUpper(r):
-					out = appendLower(out, rs, i)
+					w.writeLower(s, r, i, n)
 				case uniIsLower(r):
-					out = appendCase(out, r, caseUpper)
+					w.writeCase(r, caseUpper)
 				default:
-					out = append(out, r)
+					w.writeRune(r)
 				}
+				i += n
 			}
-			return StrFromRunes(out)
+			return w.str()
 		}),
 		strCaseMethod("title", func(s *Str) *Str {
 			if s.ascii {
@@ -205,20 +249,22 @@ func setupStrCase() {
 					}
 					prev = asciiIsLower(c) || asciiIsUpper(c)
 				}
-				return newStrN(string(b), len(b))
+				return strFromBytes(b, len(b))
 			}
-			rs := s.Runes()
-			out := make([]rune, 0, len(rs))
+			var w strWriter
+			w.grow(len(s.s))
 			prev := false
-			for i, r := range rs {
+			for i := 0; i < len(s.s); {
+				r, n := s.decodeAt(i)
 				if prev {
-					out = appendLower(out, rs, i)
+					w.writeLower(s, r, i, n)
 				} else {
-					out = appendCase(out, r, caseTitle)
+					w.writeCase(r, caseTitle)
 				}
 				prev = uniIsCased(r)
+				i += n
 			}
-			return StrFromRunes(out)
+			return w.str()
 		}),
 		strCaseMethod("capitalize", func(s *Str) *Str {
 			if s.n == 0 {
@@ -230,14 +276,18 @@ func setupStrCase() {
 				for i := 1; i < len(s.s); i++ {
 					b[i] = asciiLower(s.s[i])
 				}
-				return newStrN(string(b), len(b))
+				return strFromBytes(b, len(b))
 			}
-			rs := s.Runes()
-			out := appendCase(make([]rune, 0, len(rs)), rs[0], caseTitle)
-			for i := 1; i < len(rs); i++ {
-				out = appendLower(out, rs, i)
+			var w strWriter
+			w.grow(len(s.s))
+			r, n := s.decodeAt(0)
+			w.writeCase(r, caseTitle)
+			for i := n; i < len(s.s); {
+				r, n := s.decodeAt(i)
+				w.writeLower(s, r, i, n)
+				i += n
 			}
-			return StrFromRunes(out)
+			return w.str()
 		}),
 		strPredicate("isalpha", uniIsAlpha, false),
 		strPredicate("isalnum", uniIsAlnum, false),
@@ -299,4 +349,5 @@ func setupStrCase() {
 			return Bool(cased)
 		}),
 	)
+	attachStrDocs(StrType)
 }

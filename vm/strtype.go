@@ -205,7 +205,7 @@ func setupStrCore() {
 		if x.n == 0 && y.cls == StrType {
 			return b, nil
 		}
-		return NewStrValue(x.s + y.s), nil
+		return Value{o: concatStr(x, y)}, nil
 	}
 	st.SqRepeat = func(t *Thread, seq Value, n int) (Value, error) {
 		s := seq.o.(*Str)
@@ -218,10 +218,15 @@ func setupStrCore() {
 		if err := t.checkRepeat(len(s.s), n); err != nil {
 			return Null, err
 		}
-		return NewStrValue(strings.Repeat(s.s, n)), nil
+		return Value{o: newStrN(strings.Repeat(s.s, n), s.n*n)}, nil
 	}
 	st.Iter = func(t *Thread, v Value) (Value, error) {
-		return Value{o: &strIter{ObjectBase: ObjectBase{cls: strIterType}, s: v.o.(*Str)}}, nil
+		s := v.o.(*Str)
+		cls := strIterType
+		if s.ascii {
+			cls = strASCIIIterType
+		}
+		return Value{o: &strIter{ObjectBase: ObjectBase{cls: cls}, s: s}}, nil
 	}
 	st.GetItem = func(t *Thread, v, key Value) (Value, error) {
 		s := v.o.(*Str)
@@ -237,13 +242,14 @@ func setupStrCore() {
 				if n <= 0 {
 					return Value{o: emptyStr}, nil
 				}
-				return NewStrValue(s.Slice(start, stop)), nil
+				return Value{o: s.substr(start, stop)}, nil
 			}
-			rs := make([]rune, n)
+			var w strWriter
+			w.grow(n)
 			for i, j := 0, start; i < n; i, j = i+1, j+step {
-				rs[i] = s.At(j)
+				w.writeRune(s.At(j))
 			}
-			return Value{o: StrFromRunes(rs)}, nil
+			return Value{o: w.str()}, nil
 		}
 		if !hasIndex(key) {
 			return Null, t.typeErrorf("string indices must be integers, not '%s'", typeName(key))
@@ -254,17 +260,27 @@ func setupStrCore() {
 		}
 		return Value{o: charStr(s.At(i))}, nil
 	}
-	strIterType.Iter = selfIter
-	strIterType.Next = func(t *Thread, v Value) (Value, error) {
-		it := v.o.(*strIter)
-		if it.s == nil || it.i >= it.s.n {
-			it.s = nil
-			return Null, nil
+	for _, it := range []*Type{strIterType, strASCIIIterType} {
+		it.Iter = selfIter
+		it.Next = func(t *Thread, v Value) (Value, error) {
+			it := v.o.(*strIter)
+			if it.s == nil || it.i >= it.s.n {
+				it.s = nil
+				return Null, nil
+			}
+			r := it.s.At(it.i)
+			it.i++
+			return Value{o: charStr(r)}, nil
 		}
-		r := it.s.At(it.i)
-		it.i++
-		return Value{o: charStr(r)}, nil
+		defMethods(it, MethodDef{Name: "__length_hint__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			it := self.o.(*strIter)
+			if it.s == nil {
+				return Int(0), nil
+			}
+			return Int(int64(it.s.n - it.i)), nil
+		}})
 	}
+	attachStrDocs(StrType)
 }
 
 // strIter iterates the characters of a str.
@@ -274,7 +290,12 @@ type strIter struct {
 	i int
 }
 
-var strIterType = builtinType("str_ascii_iterator", nil, 0)
+// The iterators of str: CPython has one for ASCII text and one for the
+// rest, and their names show.
+var (
+	strIterType      = builtinType("str_iterator", nil, 0)
+	strASCIIIterType = builtinType("str_ascii_iterator", nil, 0)
+)
 
 // latin1Strs caches the one-character strs below 256, as CPython does.
 var latin1Strs [256]*Str

@@ -120,8 +120,8 @@ func uniDecimalValue(r rune) int {
 	return int(r-lo) % 10
 }
 
-// appendCase appends the full mapping of kind (caseLower…) of r.
-func appendCase(dst []rune, r rune, kind int) []rune {
+// writeCase writes the full mapping of kind (caseLower…) of r.
+func (w *strWriter) writeCase(r rune, kind int) {
 	if r < 0x80 {
 		switch kind {
 		case caseLower, caseFold:
@@ -133,12 +133,15 @@ func appendCase(dst []rune, r rune, kind int) []rune {
 				r -= 'a' - 'A'
 			}
 		}
-		return append(dst, r)
+		w.b.WriteByte(byte(r))
+		w.n++
+		return
 	}
 	if sp, ok := uniSpecialCasing[r]; ok {
-		return append(dst, []rune(sp[kind])...)
+		w.writeString(sp[kind], runeCount(sp[kind]))
+		return
 	}
-	return append(dst, r+caseDelta(r, kind))
+	w.writeRune(r + caseDelta(r, kind))
 }
 
 // caseDelta returns what the one-to-one mapping of kind adds to r.
