@@ -18,7 +18,7 @@ type Exception struct {
 	// notes is __notes__ when set (kept in the instance dict otherwise).
 
 	// Fields of particular exception types.
-	Value Value // StopIteration.value, StopAsyncIteration
+	Value Value // StopIteration.value
 	Code  Value // SystemExit.code
 	// Name and Obj: NameError.name, AttributeError.name/obj,
 	// ImportError.name/path/name_from.
@@ -167,7 +167,7 @@ func NewException(cls *Type, args ...Value) *Exception {
 func initExceptionFields(e *Exception, args []Value) {
 	cls := e.cls
 	switch {
-	case cls.IsSubtype(StopIterationType), cls.IsSubtype(StopAsyncIterationType):
+	case cls.IsSubtype(StopIterationType):
 		e.Value = None
 		if len(args) > 0 {
 			e.Value = args[0]

@@ -238,7 +238,7 @@ func setupBaseException() {
 				return Null, err
 			}
 			if !args[0].Type().IsSubtype(StrType) {
-				return Null, t.typeErrorf("add_note() argument must be str, not %s", typeName(args[0]))
+				return Null, t.typeErrorf("note must be a str, not '%s'", typeName(args[0]))
 			}
 			notes, err := getAttrOpt(t, self, Intern("__notes__"))
 			if err != nil {
@@ -336,8 +336,8 @@ func setupSimpleExceptionTypes() {
 		}
 	}
 
-	// StopIteration and StopAsyncIteration: value.
-	for _, tp := range []*Type{StopIterationType, StopAsyncIterationType} {
+	// StopIteration: value (StopAsyncIteration has none in 3.13).
+	for _, tp := range []*Type{StopIterationType} {
 		tp.Init = func(t *Thread, self Value, args []Value, kw []*Str) error {
 			if err := excInit(t, self, args, kw); err != nil {
 				return err

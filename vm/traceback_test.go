@@ -1,0 +1,528 @@
+package vm_test
+
+import "testing"
+
+// TestTracebackFormat checks the printed tracebacks (through
+// sys.__excepthook__, so that one program prints many) against CPython:
+// the ~~~^^^ markers and their anchors, multi-line ranges, wide
+// characters, chains, exception groups, notes and SyntaxError blocks.
+func TestTracebackFormat(t *testing.T) {
+	progs := map[string]string{
+		"carets": `
+def binop():
+    a = 1
+    b = 0
+    return a / b
+tb(binop)
+
+def binop2():
+    x = [1]
+    return x[0] + "s"
+tb(binop2)
+
+def sub():
+    d = {"a": {"b": 1}}
+    return d["a"]["c"]
+tb(sub)
+
+def call():
+    def g(x):
+        return x.foo
+    return g(1)
+tb(call)
+
+def attr():
+    o = object()
+    return o.nothing
+tb(attr)
+
+def multi():
+    return (1 +
+            2 +
+            "x")
+tb(multi)
+
+def multicall():
+    def h(a, b, c):
+        raise ValueError("boom")
+    return h(
+        1,
+        2,
+        3,
+    )
+tb(multicall)
+
+def full():
+    raise ValueError("x")
+tb(full)
+
+def assign():
+    def k():
+        raise KeyError("k")
+    x = k()
+tb(assign)
+
+def ret():
+    def k():
+        raise KeyError("k")
+    return k()
+tb(ret)
+
+def aug():
+    x = 1
+    x += "a"
+tb(aug)
+
+def wide():
+    s = "日本語"
+    return s + 1
+tb(wide)
+
+def comment():
+    a = 1
+    return (a #comment
+        / 0)
+tb(comment)
+
+
+def slicing():
+    return [1,2,3][1:2:0]
+tb(slicing)
+
+def powop():
+    return 2 ** "a"
+tb(powop)
+
+def lam():
+    f = lambda: 1/0
+    return f()
+tb(lam)
+
+def tab():
+	return 1 / 0
+tb(tab)
+
+def long_range():
+    x = [
+        1,
+        2,
+        3,
+        4,
+        5,
+    ][10]
+tb(long_range)
+`,
+		"chains": `
+def chain():
+    try:
+        1/0
+    except ZeroDivisionError as e:
+        raise ValueError("v") from e
+tb(chain)
+
+def ctx():
+    try:
+        {}["k"]
+    except KeyError:
+        raise TypeError("t")
+tb(ctx)
+
+def suppress():
+    try:
+        {}["k"]
+    except KeyError:
+        raise TypeError("t") from None
+tb(suppress)
+
+def notes():
+    e = ValueError("with notes")
+    e.add_note("first")
+    e.add_note("second\nline")
+    raise e
+tb(notes)
+
+def badnotes():
+    e = ValueError("bad notes")
+    e.__notes__ = "not a list"
+    raise e
+tb(badnotes)
+
+def badnotes2():
+    e = ValueError("bad notes")
+    e.__notes__ = 42
+    raise e
+tb(badnotes2)
+
+def group():
+    raise ExceptionGroup("eg", [ValueError(1), TypeError(2), ExceptionGroup("inner", [KeyError(3)])])
+tb(group)
+
+def group_tb():
+    def f():
+        raise ValueError("inner")
+    excs = []
+    for i in range(2):
+        try:
+            f()
+        except ValueError as e:
+            excs.append(e)
+    raise ExceptionGroup("many", excs)
+tb(group_tb)
+
+def big_group():
+    raise ExceptionGroup("big", [ValueError(i) for i in range(20)])
+tb(big_group)
+
+def empty_msg():
+    raise ValueError()
+tb(empty_msg)
+
+def empty_str():
+    raise ValueError("")
+tb(empty_str)
+
+class MyErr(Exception):
+    pass
+def custom():
+    raise MyErr("mine")
+tb(custom)
+
+class Bad(Exception):
+    def __str__(self):
+        raise RuntimeError("no")
+def badstr():
+    raise Bad()
+tb(badstr)
+
+def multiline_msg():
+    raise ValueError("line1\nline2")
+tb(multiline_msg)
+
+def group_notes():
+    eg = ExceptionGroup("eg", [ValueError("a\nb")])
+    eg.add_note("group note")
+    eg.exceptions[0].add_note("leaf note")
+    raise eg
+tb(group_notes)
+
+def cause_in_group():
+    try:
+        1/0
+    except Exception as e:
+        v = ValueError("x")
+        v.__cause__ = e
+        raise ExceptionGroup("g", [v])
+tb(cause_in_group)
+
+def syntax3():
+    raise SyntaxError("custom", ("file.py", 3, 5, "    x = 1 +\n", 3, 8))
+tb(syntax3)
+def syntax4():
+    raise SyntaxError("nofile")
+tb(syntax4)
+def syntax5():
+    raise SyntaxError("m", (None, None, None, "text"))
+tb(syntax5)
+def kbd():
+    raise KeyboardInterrupt
+tb(kbd)
+def sysexit():
+    raise SystemExit("bye")
+tb(sysexit)
+`,
+		"frames": `import sys
+print(sys.excepthook, sys.__excepthook__ is sys.excepthook)
+sys.__excepthook__(int, 5, None)
+try:
+    sys.excepthook(1)
+except TypeError as e:
+    print(e)
+try:
+    1/0
+except Exception as e:
+    sys.excepthook(type(e), e, e.__traceback__)
+    sys.excepthook(type(e), e, None)
+    sys.excepthook(ValueError, e, None)
+    print(sys.exc_info()[0], sys.exception(), sys.exc_info()[1] is e, sys.exc_info()[2] is e.__traceback__)
+print(sys.exc_info()[0] is None, sys.exception() is None)
+print(hasattr(sys, "last_exc"))
+sys.stderr = None
+sys.__excepthook__(ValueError, ValueError(3), None)
+sys.stderr = sys.__stderr__
+def f():
+    x = 5
+    def g():
+        return x
+    raise KeyError(1)
+try:
+    f()
+except KeyError as e:
+    tb = e.__traceback__
+    print(tb.tb_lineno, tb.tb_frame.f_code.co_name, tb.tb_next.tb_frame.f_code.co_name, tb.tb_next.tb_lineno, tb.tb_next.tb_next is None, tb.tb_lasti > 0)
+    print(tb.tb_frame.f_lineno, tb.tb_frame.f_back is None, tb.tb_next.tb_frame.f_back is tb.tb_frame)
+    fr = tb.tb_next.tb_frame
+    print(sorted(fr.f_locals) if False else list(fr.f_locals), fr.f_locals["x"], fr.f_globals is globals(), type(fr.f_builtins).__name__, fr.f_code.co_filename == __file__)
+    print(fr.f_code.co_qualname, fr.f_code.co_firstlineno)
+def here():
+    f = sys._getframe()
+    return f.f_code.co_name, f.f_back.f_code.co_name, f.f_lineno, sys._getframe(1).f_code.co_name
+print(here())
+try:
+    sys._getframe(1000)
+except ValueError as e:
+    print(e)
+def gen():
+    yield sys._getframe().f_code.co_name
+print(next(gen()))
+`,
+	}
+	for name, src := range progs {
+		t.Run(name, func(t *testing.T) { checkProgram(t, excPrelude+src) })
+	}
+}
+
+// TestUncaught checks programs that end with an uncaught exception:
+// CPython's stderr and exit status, sys.excepthook's variants,
+// sys.tracebacklimit, the name suggestions and the recursion limits.
+func TestUncaught(t *testing.T) {
+	progs := map[string]string{
+		"simple": `
+def a(x):
+    return b(x) + 1
+def b(x):
+    return {"k": x}["missing"]
+print("before")
+a(1)
+`,
+		"chain": `
+class ConfigError(Exception):
+    pass
+def load():
+    try:
+        {}["port"]
+    except KeyError as e:
+        raise ConfigError("bad config") from e
+try:
+    load()
+except ConfigError:
+    raise RuntimeError("giving up")
+`,
+		"group": `
+def work(i):
+    if i % 2:
+        raise ValueError(f"odd {i}")
+    raise TypeError(f"even {i}")
+errs = []
+for i in range(3):
+    try:
+        work(i)
+    except Exception as e:
+        e.add_note(f"item {i}")
+        errs.append(e)
+raise ExceptionGroup("batch", [errs[0], ExceptionGroup("nested", errs[1:])])
+`,
+		"module_prefix": `
+class E(Exception):
+    pass
+E.__module__ = "pkg.mod"
+class F(Exception):
+    __qualname__ = "Outer.F"
+try:
+    raise F("q")
+except F as e:
+    import sys
+    sys.__excepthook__(F, e, e.__traceback__)
+raise E("x")
+`,
+		"str_fails": `
+class Bad(Exception):
+    def __str__(self):
+        raise ValueError("nope")
+raise Bad(1)
+`,
+		"hook_raises": `
+import sys
+def hook(t, v, tb):
+    print("hook", t, v, tb.tb_lineno)
+    raise ValueError("in hook")
+sys.excepthook = hook
+1/0
+`,
+		"hook_missing": `
+import sys
+del sys.excepthook
+1/0
+`,
+		"hook_none": `
+import sys
+sys.excepthook = None
+raise KeyError("x")
+`,
+		"hook_exit": `
+import sys
+def h(*a):
+    print("hook", a[0])
+    sys.exit(5)
+sys.excepthook = h
+raise KeyError(3)
+`,
+		"systemexit": `
+import sys
+sys.excepthook = lambda *a: print("not called")
+raise SystemExit(3)
+`,
+		"limit_5": `
+import sys
+sys.tracebacklimit = 5
+def a(): b()
+def b(): c()
+def c(): 1/0
+a()
+`,
+		"limit_100": `
+import sys
+sys.tracebacklimit = 100
+def a(): b()
+def b(): 1/0
+a()
+`,
+		"limit_0": `
+import sys
+sys.tracebacklimit = 0
+def a(): 1/0
+a()
+`,
+		"limit_neg": `
+import sys
+sys.tracebacklimit = -3
+try:
+    1/0
+except ZeroDivisionError:
+    raise ValueError("v")
+`,
+		"suggest_name": `
+counter = 1
+def f():
+    countr + 1
+f()
+`,
+		"suggest_self": `
+class A:
+    def __init__(self):
+        self.value = 3
+    def get(self):
+        return value
+A().get()
+`,
+		"suggest_attr": `
+class Account:
+    def deposit(self): pass
+    def _secret(self): pass
+Account().deposti()
+`,
+		"suggest_import": `
+def f():
+    return math.pi
+f()
+`,
+		"suggest_import2": `
+maths = 1
+print(math)
+`,
+		"recursion": `
+def down(n):
+    return down(n + 1)
+print("going down")
+down(0)
+`,
+		"mutual": `
+def ping(n):
+    return pong(n)
+def pong(n):
+    return ping(n)
+ping(0)
+`,
+		"multiline": `
+def combine(a, b, c):
+    return a + b + c
+total = combine(
+    1,
+    "x",
+    3,
+)
+`,
+		"wide": `
+def 計算(値):
+    return 値 / 0
+結果 = 計算(
+    "日本" and 10)
+`,
+	}
+	for name, src := range progs {
+		t.Run(name, func(t *testing.T) { checkProgram(t, src) })
+	}
+}
+
+// TestRecursionLimits checks the two limits of CPython 3.13: Python
+// frames against sys.getrecursionlimit() and nested native operations
+// (repr, comparison) against a fixed 10000.
+func TestRecursionLimits(t *testing.T) {
+	checkProgram(t, `
+import sys
+def nested(n):
+    l = []
+    for i in range(n):
+        l = [l]
+    return l
+def repr_ok(n):
+    l = nested(n)
+    try:
+        repr(l)
+        return True
+    except RecursionError as e:
+        return f"{e}"
+for n in [990, 5000, 9997, 9998]:
+    print(n, repr_ok(n))
+def cmp_ok(n):
+    a = nested(n)
+    b = nested(n)
+    try:
+        a == b
+        return True
+    except RecursionError as e:
+        return f"{e}"
+for n in [9998, 9999]:
+    print(n, cmp_ok(n))
+class K:
+    def __call__(self):
+        return self()
+try:
+    K()()
+except RecursionError as e:
+    print("call", e)
+class A:
+    def __repr__(self):
+        return repr(self)
+try:
+    repr(A())
+except RecursionError as e:
+    print("repr", e)
+def depth():
+    k = 0
+    def r(n):
+        nonlocal k
+        k = n
+        r(n + 1)
+    try:
+        r(1)
+    except RecursionError:
+        return k
+print("py depth", depth())
+sys.setrecursionlimit(50)
+print("py depth 50", depth())
+sys.setrecursionlimit(100000)
+def f(n):
+    return f(n + 1) if n < 20000 else n
+print(f(0), repr_ok(12000))
+`)
+}
