@@ -230,6 +230,37 @@ def sysexit():
     raise SystemExit("bye")
 tb(sysexit)
 `,
+		"tbctor": `import sys
+TB = type(sys.exception() or (lambda: None).__code__) 
+try:
+    1/0
+except Exception as e:
+    TB = type(e.__traceback__)
+def show(f):
+    try:
+        r = f()
+        print("ok", r)
+    except BaseException as e:
+        print(type(e).__name__, e)
+fr = sys._getframe()
+t = TB(None, fr, 0, 77)
+print(t.tb_lineno, t.tb_lasti, t.tb_frame is fr, t.tb_next is None)
+t2 = TB(t, fr, 4, 3)
+print(t2.tb_next is t, t2.tb_lineno)
+show(lambda: TB(1, fr, 0, 1))
+show(lambda: TB(None, 1, 0, 1))
+show(lambda: TB(None, fr, "x", 1))
+show(lambda: TB(None, fr, 0))
+show(lambda: TB(tb_next=None, tb_frame=fr, tb_lasti=0, tb_lineno=9).tb_lineno)
+e = ValueError("custom tb")
+try:
+    raise e.with_traceback(t2)
+except ValueError as x:
+    print(x.__traceback__.tb_next.tb_next is t)
+sys.__excepthook__(ValueError, e, e.__traceback__)
+show(lambda: setattr(t, "tb_next", t2))
+print(TB.__name__, TB.__module__)
+`,
 		"frames": `import sys
 print(sys.excepthook, sys.__excepthook__ is sys.excepthook)
 sys.__excepthook__(int, 5, None)
