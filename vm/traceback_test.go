@@ -230,6 +230,136 @@ def sysexit():
     raise SystemExit("bye")
 tb(sysexit)
 `,
+		"constructs": `def deep_group():
+    e = ValueError("leaf")
+    for i in range(12):
+        e = ExceptionGroup(f"level {i}", [e])
+    raise e
+tb(deep_group)
+def meth():
+    class O:
+        def go(self, x):
+            return x.missing
+    o = O()
+    return o.go(1)
+tb(meth)
+def chained_sub():
+    a = {"x": [1, 2]}
+    return a["x"][5]
+tb(chained_sub)
+def cmp():
+    return 1 < "a"
+tb(cmp)
+def unary():
+    return -"a"
+tb(unary)
+def comp():
+    return [1 / x for x in [1, 0]]
+tb(comp)
+def gen():
+    g = (1 / x for x in [0])
+    return list(g)
+tb(gen)
+def cls_body():
+    class K:
+        y = 1 / 0
+tb(cls_body)
+def deco():
+    def d(f):
+        raise RuntimeError("deco")
+    @d
+    def inner():
+        pass
+tb(deco)
+def with_stmt():
+    class CM:
+        def __enter__(self):
+            return self
+        def __exit__(self, *a):
+            raise KeyError("exit")
+    with CM():
+        pass
+tb(with_stmt)
+def fstr():
+    x = object()
+    return f"{x:>10d}"
+tb(fstr)
+def assert_():
+    x = 1
+    assert x == 2, f"x is {x}"
+tb(assert_)
+def call_kw():
+    def f(a, *, b):
+        pass
+    f(1, 2)
+tb(call_kw)
+def nested_call_args():
+    def g(*a):
+        raise ValueError("g")
+    return g(1, g(2), 3)
+tb(nested_call_args)
+def mixed_line():
+    x = [1]; y = x[3]
+tb(mixed_line)
+def semicolon_full():
+    x = 1; 1/0
+tb(semicolon_full)
+def long_bin():
+    a = 1
+    b = "s"
+    return (a
+        +
+        b)
+tb(long_bin)
+def star_args():
+    def f(a): pass
+    args = (1, 2)
+    f(*args)
+tb(star_args)
+def attr_chain():
+    import sys
+    return sys.modules["sys"].nothing.more
+tb(attr_chain)
+def backslash():
+    x = 1 + \
+        "a"
+tb(backslash)
+def bin_paren():
+    return (1) + ("a")
+tb(bin_paren)
+def pow_():
+    return 2 ** -1.5 ** "x"
+tb(pow_)
+def matmul():
+    return [1] @ [2]
+tb(matmul)
+def subscr_call():
+    d = {}
+    return d.get("a")["b"]
+tb(subscr_call)
+def unpack():
+    a, b = [1, 2, 3]
+tb(unpack)
+def walrus():
+    if (n := 1 / 0):
+        pass
+tb(walrus)
+def raise_from_call():
+    raise ValueError(
+        "multi-line"
+        " message")
+tb(raise_from_call)
+def empty_lines():
+    x = (1 +
+
+         "a")
+tb(empty_lines)
+def comments_inside():
+    x = (1  # one
+         +  # plus
+         "a")  # a
+tb(comments_inside)
+`,
 		"tbctor": `import sys
 TB = type(sys.exception() or (lambda: None).__code__) 
 try:
