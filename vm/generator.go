@@ -270,10 +270,12 @@ func genThrow(t *Thread, g *Generator, exc *Exception) (Value, error) {
 
 func genThrowInto(t *Thread, g *Generator, err error) (Value, error) {
 	if !g.started {
-		// A generator that never ran ends without running.
+		// A generator that never ran ends without running its body; the
+		// exception passes through its frame where it would have
+		// started, as in CPython.
 		g.frame.done = true
-		if e := asException(err); e != nil && g.kind == genCoroutine {
-			return Null, err
+		if e := asException(err); e != nil {
+			e.Traceback = newTraceback(g.frame, g.frame.ip, e.Traceback)
 		}
 		return Null, err
 	}

@@ -360,6 +360,74 @@ def comments_inside():
          "a")  # a
 tb(comments_inside)
 `,
+		"generators": `async def inner():
+    return 1 / 0
+async def outer():
+    x = await inner()
+    return x
+def run_coro():
+    c = outer()
+    c.send(None)
+tb(run_coro)
+def gen_inner():
+    yield 1
+    raise ValueError("in gen")
+def gen_outer():
+    yield from gen_inner()
+def run_gen():
+    for x in gen_outer():
+        pass
+tb(run_gen)
+def throw_in():
+    def g():
+        try:
+            yield 1
+        except KeyError:
+            raise ValueError("converted")
+    it = g()
+    next(it)
+    it.throw(KeyError("k"))
+tb(throw_in)
+def stopiter():
+    def g():
+        raise StopIteration("inside")
+        yield
+    next(g())
+tb(stopiter)
+def close_bad():
+    def g():
+        try:
+            yield 1
+        finally:
+            yield 2
+    it = g()
+    next(it)
+    it.close()
+tb(close_bad)
+async def agen():
+    yield 1
+    raise KeyError("agen")
+def run_agen():
+    a = agen()
+    n = a.__anext__()
+    try:
+        n.send(None)
+    except StopIteration:
+        pass
+    a.__anext__().send(None)
+tb(run_agen)
+def g():
+    x = 1
+    yield x
+tb(lambda: g().throw(ValueError("unstarted")))
+tb(lambda: (i for i in range(3)).throw(KeyError("genexpr")))
+async def c():
+    pass
+def co():
+    x = c()
+    x.throw(TypeError("coro"))
+tb(co)
+`,
 		"tbctor": `import sys
 TB = type(sys.exception() or (lambda: None).__code__) 
 try:
