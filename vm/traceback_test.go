@@ -428,6 +428,49 @@ def co():
     x.throw(TypeError("coro"))
 tb(co)
 `,
+		"suggestions": `tb(lambda: sys.exitt)
+tb(lambda: sys.getrecursionlimt())
+tb(lambda: [].apend(1))
+tb(lambda: {}.itms())
+class P:
+    __slots__ = ("alpha",)
+tb(lambda: P().alpa)
+tb(lambda: P.alpa)
+tb(lambda: type.mro_)
+tb(lambda: print.__nme__)
+def local_sugg():
+    abcdef = 1
+    return abcdeg
+tb(local_sugg)
+def builtin_sugg():
+    return lenn([1])
+tb(builtin_sugg)
+tb(lambda: Exceptio)
+def closure():
+    valuex = 1
+    def inner():
+        return valuey
+    return inner()
+tb(closure)
+class Q:
+    def __init__(self):
+        self._private = 1
+    def m(self):
+        return self._privat
+    def n(self):
+        return self.privat
+tb(lambda: Q().m())
+tb(lambda: Q().n())
+tb(lambda: Q()._privat)
+tb(lambda: Q().privat)
+tb(lambda: NameError("x", name=5).__traceback__ or (_ for _ in ()).throw(NameError("m", name=5)))
+def raise_custom_attr():
+    raise AttributeError("custom", name="apend", obj=[])
+tb(raise_custom_attr)
+def raise_custom_attr2():
+    raise AttributeError("custom", name="real")
+tb(raise_custom_attr2)
+`,
 		"tbctor": `import sys
 TB = type(sys.exception() or (lambda: None).__code__) 
 try:
@@ -657,6 +700,14 @@ f()
 		"suggest_import2": `
 maths = 1
 print(math)
+`,
+		"import_from": `
+import sys
+try:
+    from sys import exitt
+except ImportError as e:
+    print(e.name, e.name_from, e.path is None, e.msg)
+from sys import getrecursionlimt
 `,
 		"recursion": `
 def down(n):
