@@ -21,8 +21,19 @@ type Exception struct {
 	Value Value // StopIteration.value
 	Code  Value // SystemExit.code
 	// Name and Obj: NameError.name, AttributeError.name/obj,
-	// ImportError.name/path/name_from.
-	Name, Obj, Path, NameFrom Value
+	// ImportError.name.
+	Name, Obj Value
+	// excFields holds the fields of the types that have more of them
+	// (ImportError, OSError, SyntaxError, the Unicode errors, exception
+	// groups); it is nil for the others, which keeps the commonest
+	// exceptions small.
+	*excFields
+}
+
+// excFields are the fields of the exception types with many.
+type excFields struct {
+	// Path and NameFrom: ImportError.path and .name_from.
+	Path, NameFrom Value
 	// Message is BaseExceptionGroup.message, ImportError.msg and
 	// SyntaxError.msg (no class can have two of these layouts).
 	Message Value
@@ -34,9 +45,23 @@ type Exception struct {
 	Errno, Strerror, Filename2, Winerror Value
 	// UnicodeError's fields.
 	Encoding, Object, Start, End, Reason Value
-	// written is BlockingIOError.characters_written, -1 when unset (it
-	// is stored +1 so that the zero Exception has none).
+	// written is BlockingIOError.characters_written, stored +1 so that
+	// 0 means unset.
 	written int64
+}
+
+// allocException returns a new, empty instance of an exception class,
+// with the extra fields when its layout has them.
+func allocException(cls *Type) *Exception {
+	e := &Exception{ObjectBase: ObjectBase{cls: cls}}
+	switch cls.builtin {
+	case BaseExceptionType, StopIterationType, SystemExitType, NameErrorType, AttributeErrorType:
+		if !cls.IsSubtype(OSErrorType) {
+			return e
+		}
+	}
+	e.excFields = &excFields{}
+	return e
 }
 
 // Error returns "Type: message", for Go callers.
@@ -157,7 +182,8 @@ func registerExceptionTypes() bool { return true }
 // args as its arguments and the fields its __init__ would set, without
 // calling Python code.
 func NewException(cls *Type, args ...Value) *Exception {
-	e := &Exception{ObjectBase: ObjectBase{cls: cls}, Args: NewTuple(args...)}
+	e := allocException(cls)
+	e.Args = NewTuple(args...)
 	initExceptionFields(e, args)
 	return e
 }

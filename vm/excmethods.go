@@ -19,12 +19,11 @@ func init() {
 	onSetup(setupSimpleExceptionTypes)
 }
 
-// newExcInstance allocates an instance of an exception class with args.
+// newExcInstance allocates an instance of an exception class with args
+// (its __dict__ is made when first needed).
 func newExcInstance(cls *Type, args []Value) *Exception {
-	e := &Exception{ObjectBase: ObjectBase{cls: cls}, Args: NewTuple(append([]Value(nil), args...)...)}
-	if cls.HasFlag(FlagHeapType) || cls.HasFlag(FlagHasDict) {
-		e.dict = NewDict()
-	}
+	e := allocException(cls)
+	e.Args = NewTuple(append([]Value(nil), args...)...)
 	return e
 }
 
@@ -330,9 +329,23 @@ func (t *Thread) excReduce(e *Exception) (Value, error) {
 // setupSimpleExceptionTypes gives the types with a field or a __str__ of
 // their own their slots and attributes.
 func setupSimpleExceptionTypes() {
+	// The instance layouts (CPython's solid bases): a class may derive
+	// from several exception types only when their layouts are in line
+	// (ValueError and TypeError share BaseException's; NameError and
+	// AttributeError conflict).
+	solid := map[*Type]bool{BaseExceptionType: true, StopIterationType: true, SystemExitType: true,
+		BaseExceptionGroupType: true, ImportErrorType: true, OSErrorType: true, NameErrorType: true,
+		AttributeErrorType: true, SyntaxErrorType: true, UnicodeEncodeErrorType: true,
+		UnicodeDecodeErrorType: true, UnicodeTranslateErrorType: true}
 	for _, tp := range exceptionTypesInOrder {
 		if doc, ok := excDocs[tp.Name]; ok && tp.Doc == "" {
 			tp.Doc = doc
+		}
+		for _, b := range tp.MRO {
+			if solid[b] {
+				tp.builtin = b
+				break
+			}
 		}
 	}
 
