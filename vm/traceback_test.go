@@ -471,6 +471,33 @@ def raise_custom_attr2():
     raise AttributeError("custom", name="real")
 tb(raise_custom_attr2)
 `,
+		"syntaxerror": `def tbs(e):
+    sys.__excepthook__(type(e), e, None)
+tbs(SyntaxError("m", ("f.py", 1, 3, "abcdef\n", 1, 5)))
+tbs(SyntaxError("m", ("f.py", 1, 3, "abcdef\n", 1, 0)))
+tbs(SyntaxError("m", ("f.py", 1, 30, "abcdef\n", 1, 40)))
+tbs(SyntaxError("m", ("f.py", 1, 5, "abcdef\n", 1, 2)))
+tbs(SyntaxError("m", ("f.py", 1, 3, "\tab\tcdef\n", 1, 6)))
+tbs(SyntaxError("m", ("f.py", 1, 6, "    abcdef\n", 1, 8)))
+tbs(SyntaxError("m", ("f.py", 1, 2, "    abcdef\n", 1, 3)))
+tbs(SyntaxError("m", ("f.py", 1, 3, "abc\ndef\n", 2, 2)))
+tbs(SyntaxError("m", ("f.py", 1, None, "abcdef\n", 1, 5)))
+tbs(SyntaxError("m", ("f.py", 4, 1, None)))
+tbs(SyntaxError("m", (None, 4, 1, "x")))
+tbs(SyntaxError("", ("f.py", 4, 1, "x")))
+tbs(SyntaxError("m", ("f.py", None, 1, "xyz")))
+tbs(SyntaxError("m", ("f.py", 1, -3, "abcdef\n")))
+tbs(SyntaxError("m", ("f.py", 1, 2, "日本語です\n", 1, 4)))
+tbs(SyntaxError("m", ("f.py", 1, 2, "\f  abc\n", 1, 4)))
+tbs(SyntaxError("m", ("f.py", "7", 2, "abc\n", "7", 3)))
+tbs(IndentationError("expected an indented block", ("f.py", 2, 1, "x = 1\n", 2, 2)))
+e = SyntaxError("with notes", ("f.py", 1, 1, "x\n"))
+e.add_note("a note")
+tbs(e)
+class MySE(SyntaxError): pass
+tbs(MySE("mine", ("f.py", 1, 1, "x\n")))
+tbs(SyntaxError("m", ("", 3, 1, "x\n")))
+`,
 		"tbctor": `import sys
 TB = type(sys.exception() or (lambda: None).__code__) 
 try:
