@@ -498,6 +498,72 @@ class MySE(SyntaxError): pass
 tbs(MySE("mine", ("f.py", 1, 1, "x\n")))
 tbs(SyntaxError("m", ("", 3, 1, "x\n")))
 `,
+		"notes": `def tbn(e):
+    sys.__excepthook__(type(e), e, None)
+class BadStr:
+    def __str__(self):
+        raise ValueError("no")
+e = ValueError("notes")
+e.__notes__ = ["a", 1, BadStr(), "multi\nline"]
+tbn(e)
+e.__notes__ = ("t1", "t2")
+tbn(e)
+class BadRepr:
+    def __repr__(self):
+        raise ValueError
+e.__notes__ = BadRepr()
+tbn(e)
+e.__notes__ = "string notes"
+tbn(e)
+class NotesProp(Exception):
+    @property
+    def __notes__(self):
+        raise RuntimeError("boom")
+tbn(NotesProp("x"))
+class RetNonStr(Exception):
+    def __str__(self):
+        return 5
+tbn(RetNonStr())
+class EmptyStr(Exception):
+    def __str__(self):
+        return ""
+tbn(EmptyStr("ignored"))
+g = ExceptionGroup("g", [ValueError("a")])
+g.__notes__ = ["group note 1", "group note 2"]
+tbn(g)
+`,
+		"cycles": `def tbc(e):
+    sys.__excepthook__(type(e), e, e.__traceback__)
+a = ValueError("a")
+b = TypeError("b")
+a.__context__ = b
+b.__context__ = a
+tbc(a)
+c = KeyError("c")
+c.__cause__ = c
+tbc(c)
+d = ValueError("d")
+x = RuntimeError("x")
+d.__cause__ = x
+d.__context__ = x
+tbc(d)
+g1 = ValueError("shared")
+grp = ExceptionGroup("g", [g1, TypeError("t")])
+g1.__context__ = grp
+tbc(grp)
+def chain3():
+    try:
+        try:
+            1/0
+        except ZeroDivisionError:
+            {}[1]
+    except KeyError:
+        raise ValueError("third")
+try:
+    chain3()
+except ValueError as e:
+    tbc(e)
+`,
 		"tbctor": `import sys
 TB = type(sys.exception() or (lambda: None).__code__) 
 try:
