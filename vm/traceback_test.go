@@ -564,6 +564,108 @@ try:
 except ValueError as e:
     tbc(e)
 `,
+		"multiline": `def fn(*a, **k):
+    raise ValueError("fn")
+def long_call():
+    return fn(
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+    )
+tb(long_call)
+def long_binop():
+    x = (1 +
+         2 +
+         3 +
+         4 +
+         5 +
+         "a" +
+         6)
+tb(long_binop)
+def op_on_own_line():
+    x = (
+        1
+        +
+        "a"
+    )
+tb(op_on_own_line)
+def subscript_multi():
+    d = {}
+    return d[
+        "key"
+    ]
+tb(subscript_multi)
+def call_on_attr_multiline():
+    class O:
+        def m(self, *a):
+            raise KeyError("m")
+    return O(
+    ).m(
+        1,
+    )
+tb(call_on_attr_multiline)
+def indented_deep():
+    if True:
+        if True:
+            x = fn(1,
+                   2)
+tb(indented_deep)
+def tabs_mixed():
+	x = fn(1,
+	       2)
+tb(tabs_mixed)
+def binop_two_char():
+    return 1 // 0
+tb(binop_two_char)
+def binop_shift():
+    return 1 << "a"
+tb(binop_shift)
+def binop_no_space():
+    return 1//0
+tb(binop_no_space)
+def comparison_op():
+    return [] < {}
+tb(comparison_op)
+def in_op():
+    return 1 in 5
+tb(in_op)
+def and_or():
+    return None or fn()
+tb(and_or)
+def generic_sub():
+    return int[0][1]
+tb(generic_sub)
+def lambda_multiline():
+    f = (lambda x:
+         x / 0)
+    return f(1)
+tb(lambda_multiline)
+def string_concat():
+    return ("abc"
+            "def" + 1)
+tb(string_concat)
+def fstring_expr():
+    return f"{1 / 0}"
+tb(fstring_expr)
+def fstring_multi():
+    return f"""{
+        1 / 0
+    }"""
+tb(fstring_multi)
+def unicode_ident():
+    données = {}
+    return données["clé"]
+tb(unicode_ident)
+def emoji_line():
+    x = "😀😀" + 1
+tb(emoji_line)
+def combining():
+    x = "é" + 1
+tb(combining)
+`,
 		"tbctor": `import sys
 TB = type(sys.exception() or (lambda: None).__code__) 
 try:
