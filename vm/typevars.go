@@ -179,14 +179,15 @@ func typingIntrinsic2(t *Thread, which int, v1, v2 Value) (Value, error) {
 }
 
 // typingAttr returns an attribute of the typing module when it has been
-// imported.
+// imported (or is being imported: typing.py's own generic classes are
+// made while it runs, as in CPython).
 func (t *Thread) typingAttr(name string) (Value, bool) {
 	m, ok := t.interp.Modules.GetStr("typing")
 	if !ok {
 		return Null, false
 	}
 	mod, ok := m.o.(*Module)
-	if !ok || mod.initializing() {
+	if !ok {
 		return Null, false
 	}
 	v, ok := mod.dict.GetStr(name)
