@@ -106,6 +106,55 @@ print(co.__type_params__)
 lam = (lambda: 1)
 print(lam.__type_params__)
 `,
+		"generics": `from _typing import Generic, TypeVar
+def show(f):
+    try:
+        r = f()
+        print("ok", r)
+    except BaseException as e:
+        print(type(e).__name__, e)
+T = TypeVar("T")
+U = TypeVar("U")
+def a():
+    class C[X](Generic[T]): pass
+show(a)
+def b():
+    class C(Generic[T], Generic[U]): pass
+show(b)
+def c():
+    class Base(Generic[T]): pass
+    class D(Base[T], Generic[U]): pass
+show(c)
+def d():
+    class Base(Generic[T, U]): pass
+    class D(Base[int, U]): pass
+    return D.__parameters__, D[str], D.__orig_bases__
+show(d)
+def e():
+    class Base[K, V]: pass
+    return Base[int, str][0] if False else Base[int, str].__parameters__, Base[T, int].__parameters__, Base[T, int][str]
+show(e)
+def f():
+    class P[**Q]: pass
+    return P[int, str], P[[int, str]], P[...], P[int].__args__
+show(f)
+def g():
+    class V[*Ts]: pass
+    return V[()], V[int], V[int, str].__args__
+show(g)
+def h():
+    class W[T, *Ts, U]: pass
+    return W[int, str], W[int, str, float, bytes].__args__
+show(h)
+def i():
+    class W[T, *Ts, U]: pass
+    return W[int]
+show(i)
+def j():
+    class D[T = int]: pass
+    return D[()], D[str]
+show(j)
+`,
 		"constructors": `import _typing; from _typing import TypeVar, ParamSpec, TypeVarTuple, TypeAliasType, Generic, NoDefault
 def show(f):
     try:
