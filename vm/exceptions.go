@@ -84,9 +84,35 @@ func (e *Exception) messageText() string {
 		if s, ok := e.Args.items[0].o.(*Str); ok {
 			return s.s
 		}
-		return fmt.Sprint(e.Args.items[0])
+		return goValueText(e.Args.items[0])
 	}
-	return fmt.Sprint(e.Args.items)
+	parts := make([]string, len(e.Args.items))
+	for i, v := range e.Args.items {
+		if s, ok := v.o.(*Str); ok {
+			parts[i] = reprString(s.s)
+		} else {
+			parts[i] = goValueText(v)
+		}
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// goValueText renders the simple values without running Python code.
+func goValueText(v Value) string {
+	switch {
+	case v.IsSmallInt():
+		return itoa(int(v.SmallInt()))
+	case v.IsBool():
+		if v.SmallInt() != 0 {
+			return "True"
+		}
+		return "False"
+	case v.IsNone():
+		return "None"
+	case v.IsNull():
+		return "NULL"
+	}
+	return "<" + v.Type().Name + " object>"
 }
 
 // The exception types, created in types.go.
