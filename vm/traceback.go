@@ -378,8 +378,6 @@ type frameSummary struct {
 	lineno, endLineno int
 	colno, endColno   int
 	hasLineno         bool
-	globals           *Dict
-	frame             *Frame
 }
 
 // extractTB is StackSummary._extract_from_extended_frame_gen over the
@@ -389,7 +387,7 @@ func (t *Thread) extractTB(tb *Traceback, limit tbLimit) []frameSummary {
 	for x := tb; x != nil; x = x.next {
 		co := x.frame.code
 		loc := co.position(x.lasti)
-		fs := frameSummary{filename: co.filename.s, name: co.name.s, frame: x.frame,
+		fs := frameSummary{filename: co.filename.s, name: co.name.s,
 			lineno: loc.Line, endLineno: loc.EndLine, colno: loc.Col, endColno: loc.EndCol,
 			hasLineno: loc.Line >= 0}
 		if fs.endLineno < 0 {
@@ -414,12 +412,9 @@ func (t *Thread) FormatException(e *Exception) string {
 
 // formatExceptionValue formats any exception value with traceback tb.
 func (t *Thread) formatExceptionValue(v Value, tb *Traceback, limit tbLimit) string {
-	saved := t.handled
 	te := t.newTBExc(v, tb, limit, nil)
 	var b strings.Builder
-	ctx := &excPrintCtx{}
-	t.formatTE(&b, te, ctx, true)
-	t.handled = saved
+	t.formatTE(&b, te, &excPrintCtx{}, true)
 	return b.String()
 }
 
