@@ -666,6 +666,23 @@ def combining():
     x = "é" + 1
 tb(combining)
 `,
+		"repeated": `def r(n):
+    if n == 0:
+        raise ValueError("bottom")
+    return r(n - 1)
+for k in [2, 3, 4, 5, 6]:
+    tb(lambda: r(k))
+def a(n):
+    if n == 0: raise KeyError(0)
+    return b(n)
+def b(n):
+    return a(n - 1)
+tb(lambda: a(5))
+def same_line(n):
+    if n: return same_line(n-1) if n % 2 else same_line(n-1)
+    raise TypeError
+tb(lambda: same_line(6))
+`,
 		"tbctor": `import sys
 TB = type(sys.exception() or (lambda: None).__code__) 
 try:
