@@ -209,8 +209,9 @@ func registerExceptionTypes() bool { return true }
 // calling Python code.
 func NewException(cls *Type, args ...Value) *Exception {
 	e := allocException(cls)
-	e.Args = NewTuple(args...)
-	initExceptionFields(e, args)
+	// Copied: callers may pass a slice of a value stack.
+	e.Args = NewTuple(append([]Value(nil), args...)...)
+	initExceptionFields(e, e.Args.items)
 	return e
 }
 

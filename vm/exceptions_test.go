@@ -73,6 +73,36 @@ print(SystemExit().code is None, SystemExit(3).code, SystemExit(3, 4).code, repr
 print(StopAsyncIteration(2).args, hasattr(StopAsyncIteration(2), "value"), GeneratorExit.__mro__)
 print(ValueError.__doc__, KeyError.__doc__)
 `,
+		"sysexit": `# SystemExit raised deep inside calls unwinds every frame's finally and with blocks.
+
+
+class Cleanup:
+    def __init__(self, name):
+        self.name = name
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, et, ev, tb):
+        print(f"cleanup {self.name}: {et.__name__ if et else None} {ev!r}")
+        return False
+
+
+def level(n):
+    with Cleanup(f"level {n}"):
+        try:
+            if n == 3:
+                sys.exit(12)
+            level(n + 1)
+        finally:
+            print(f"finally {n}")
+
+
+try:
+    level(1)
+except Exception:
+    print("SystemExit is not an Exception: never printed")
+`,
 		"fields": `
 n = NameError("x", name="foo")
 print(n.name, n.args, NameError("y").name is None)
