@@ -155,6 +155,40 @@ def j():
     return D[()], D[str]
 show(j)
 `,
+		"aliases": `def f[T, *Ts, **P](): return T, Ts, P
+T, Ts, P = f()
+print(list[T], list[T].__parameters__, tuple[*Ts], tuple[*Ts].__parameters__)
+print(dict[str, T][int], list[T][int])
+print(tuple[T, *Ts][int, str, float])
+type A[X] = list[X]
+print(A[int].__value__ if hasattr(A[int], "__value__") else "noval", A[int].__origin__, A[int].__args__)
+print(list[A[int]])
+print(T | int, int | T, T | None, list[T] | None)
+def show(f):
+    try:
+        print("ok", f())
+    except BaseException as e:
+        print(type(e).__name__, e)
+def f[T, U, *Ts, **P](): return T, U, Ts, P
+T, U, Ts, P = f()
+show(lambda: dict[T, U][int, str])
+show(lambda: dict[T, list[U]][int, str])
+show(lambda: dict[T, U][int])
+show(lambda: dict[T, U][int, str, float])
+show(lambda: list[int][int])
+show(lambda: tuple[T, *Ts][int])
+show(lambda: tuple[*Ts][()])
+show(lambda: tuple[T, *Ts, U][int, str])
+show(lambda: list[list[list[T]]][bytes])
+show(lambda: dict[T, T][int])
+show(lambda: type[T][int])
+show(lambda: list[T].__parameters__)
+show(lambda: dict[U, T].__parameters__)
+class C[X]: pass
+show(lambda: list[C[T]][int])
+type A[X] = list[X]
+show(lambda: dict[str, A[T]][int])
+`,
 		"constructors": `import _typing; from _typing import TypeVar, ParamSpec, TypeVarTuple, TypeAliasType, Generic, NoDefault
 def show(f):
     try:
