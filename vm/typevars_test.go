@@ -189,6 +189,33 @@ show(lambda: list[C[T]][int])
 type A[X] = list[X]
 show(lambda: dict[str, A[T]][int])
 `,
+		"scopes": `class Meta(type):
+    def __new__(m, name, bases, ns, **kw):
+        print("meta", name, [b.__name__ for b in bases], list(kw))
+        return super().__new__(m, name, bases, ns)
+class Base:
+    def __init_subclass__(cls, **kw):
+        print("init_subclass", cls.__name__, kw)
+class C[T](Base, metaclass=Meta, flag=1):
+    def m[U](self, x: T, y: U) -> U: ...
+print(C.__mro__, C.__type_params__, C.m.__type_params__, C.m.__annotations__)
+class K:
+    type A = int
+    type B[T] = list[T]
+print(K.A, K.A.__module__, K.B.__type_params__, K.B.__value__)
+def outer[T]():
+    def inner[U](a: T, b: U): ...
+    return inner
+print(outer().__type_params__, outer().__annotations__, outer.__type_params__)
+class D[T]:
+    x: T
+    class Inner:
+        y: "T"
+print(D.__annotations__, D.Inner.__annotations__)
+class E[T]:
+    def get(self) -> T: return T
+print(E().get(), E.get.__annotations__["return"] is E.__type_params__[0])
+`,
 		"constructors": `import _typing; from _typing import TypeVar, ParamSpec, TypeVarTuple, TypeAliasType, Generic, NoDefault
 def show(f):
     try:
