@@ -207,7 +207,7 @@ func (t *Thread) Call(callable Value, args []Value, kwnames []*Str) (Value, erro
 		all = append(all, args...)
 		return t.Call(fn.fn, all, kwnames)
 	case *Builtin:
-		if err := t.enterC(" while calling a Python object"); err != nil {
+		if err := t.enterC(""); err != nil {
 			return Null, err
 		}
 		v, err := fn.fn(t, fn.self, args, kwnames)

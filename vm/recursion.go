@@ -6,10 +6,7 @@ package vm
 // a Python frame, repr() and str() of containers, comparisons, calls of
 // objects through their type's __call__, count against a fixed limit of
 // 10000 (Py_C_RECURSION_LIMIT), each with its own ending of the message
-// ("... while getting the repr of an object", "... in comparison",
-// "... while calling a Python object" for builtin functions); Python code
-// run by a native slot (a class's __eq__, __repr__) costs two units, as
-// CPython's evaluation loop does when entered from C.
+// ("... while getting the repr of an object", "... in comparison").
 // Raising sys.setrecursionlimit does not raise the second limit, so a list
 // nested 20000 deep cannot be printed, as in CPython.
 
@@ -29,18 +26,3 @@ func (t *Thread) enterC(where string) error {
 
 // leaveC ends what enterC counted.
 func (t *Thread) leaveC() { t.cdepth-- }
-
-// callFromNative calls a special method on behalf of a native slot. In
-// CPython the Python code it runs starts a new evaluation loop, which
-// takes two units of the native limit ("maximum recursion depth
-// exceeded", without an ending, when the second is refused).
-func (t *Thread) callFromNative(m Value, args []Value) (Value, error) {
-	t.cdepth++
-	if err := t.enterC(""); err != nil {
-		t.cdepth--
-		return Null, err
-	}
-	v, err := t.Call(m, args, nil)
-	t.cdepth -= 2
-	return v, err
-}

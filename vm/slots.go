@@ -606,7 +606,7 @@ func callDunder(t *Thread, v Value, name *Str, args ...Value) (Value, error) {
 	if m.IsNull() {
 		return Null, t.noAttribute(v, name)
 	}
-	return t.callFromNative(m, args)
+	return t.Call(m, args, nil)
 }
 
 // callDunderOrNotImplemented is callDunder returning NotImplemented when
@@ -619,7 +619,7 @@ func callDunderOrNotImplemented(t *Thread, v Value, name *Str, args ...Value) (V
 	if m.IsNull() {
 		return NotImplemented, nil
 	}
-	return t.callFromNative(m, args)
+	return t.Call(m, args, nil)
 }
 
 // binarySlotFull is SLOT1BINFULL: the generic binary slot of classes
@@ -739,7 +739,7 @@ func slotNbBool(t *Thread, v Value) (bool, error) {
 		}
 		return true, nil
 	}
-	r, err := t.callFromNative(m, nil)
+	r, err := t.Call(m, nil, nil)
 	if err != nil {
 		return false, err
 	}
@@ -790,7 +790,7 @@ func slotHash(t *Thread, v Value) (int64, error) {
 	if m.IsNull() || m.IsNone() {
 		return 0, t.typeErrorf("unhashable type: '%s'", v.Type().Name)
 	}
-	r, err := t.callFromNative(m, nil)
+	r, err := t.Call(m, nil, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -847,7 +847,7 @@ func slotContains(t *Thread, v, item Value) (bool, error) {
 		defer func() { tp.Contains = saved }()
 		return Contains(t, v, item)
 	}
-	r, err := t.callFromNative(m, []Value{item})
+	r, err := t.Call(m, []Value{item}, nil)
 	if err != nil {
 		return false, err
 	}
@@ -871,7 +871,7 @@ func slotDescrGet(t *Thread, descr, obj Value, cls *Type) (Value, error) {
 	if cls != nil {
 		c = Value{o: cls}
 	}
-	return t.callFromNative(m, []Value{descr, o, c})
+	return t.Call(m, []Value{descr, o, c}, nil)
 }
 
 func slotDescrSet(t *Thread, descr, obj, value Value) error {
@@ -897,7 +897,7 @@ func slotGetAttrHook(t *Thread, v Value, name *Str) (Value, error) {
 	} else {
 		var f Value
 		if f, err = bindDescriptor(t, getattribute, v, tp); err == nil {
-			r, err = t.callFromNative(f, []Value{Value{o: name}})
+			r, err = t.Call(f, []Value{Value{o: name}}, nil)
 		}
 	}
 	if err == nil || getattr.IsNull() {
@@ -910,7 +910,7 @@ func slotGetAttrHook(t *Thread, v Value, name *Str) (Value, error) {
 	if err != nil {
 		return Null, err
 	}
-	return t.callFromNative(f, []Value{Value{o: name}})
+	return t.Call(f, []Value{Value{o: name}}, nil)
 }
 
 func slotSetAttr(t *Thread, v Value, name *Str, value Value) error {
