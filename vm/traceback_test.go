@@ -1018,3 +1018,106 @@ def f(n):
 print(f(0), repr_ok(12000))
 `)
 }
+
+// TestRecursionThroughSlots checks the recursion limit reached through
+// special methods (__eq__, __getattr__, __repr__, __call__…).
+func TestRecursionThroughSlots(t *testing.T) {
+	checkProgram(t, `import sys
+
+def t(name, f):
+    try:
+        f()
+        print(name, "ok")
+    except RecursionError as e:
+        print(name, e)
+class B:
+    def __eq__(self, o):
+        return self == o
+t("eq", lambda: B() == B())
+class C:
+    def __getattr__(self, n):
+        return self.x
+t("getattr", lambda: C().y)
+class K:
+    def __call__(self):
+        return self()
+t("call", lambda: K()())
+class S:
+    def __str__(self):
+        return f"{self}"
+t("str", lambda: f"{S()}")
+class L:
+    def __len__(self):
+        return len(self)
+t("len", lambda: len(L()))
+class H:
+    def __hash__(self):
+        return hash(self)
+t("hash", lambda: hash(H()))
+class I:
+    def __iter__(self):
+        return iter(self)
+t("iter", lambda: iter(I()))
+class A:
+    def __add__(self, o):
+        return self + o
+t("add", lambda: A() + 1)
+class G:
+    def __getitem__(self, k):
+        return self[k]
+t("getitem", lambda: G()[0])
+class BB:
+    def __bool__(self):
+        return bool(self)
+
+def f(n): return f(n+1)
+t("plain", lambda: f(0))
+def viamap(n): return list(map(viamap, [n]))
+
+`)
+	checkProgram(t, `import sys
+
+n = 0
+class B:
+    def __eq__(self, o):
+        global n
+        n += 1
+        return self == o
+try:
+    B() == B()
+except RecursionError as e:
+    print("eq", n, e)
+n = 0
+class C:
+    def __getattr__(self, name):
+        global n
+        n += 1
+        return self.x
+try:
+    C().y
+except RecursionError as e:
+    print("getattr", n, e)
+n = 0
+class R:
+    def __repr__(self):
+        global n
+        n += 1
+        return repr(self)
+try:
+    repr(R())
+except RecursionError as e:
+    print("repr", n, e)
+def inner():
+    n = 0
+    class B:
+        def __eq__(self, o):
+            nonlocal n
+            n += 1
+            return self == o
+    try:
+        B() == B()
+    except RecursionError as e:
+        print("eq-in-func", n, e)
+inner()
+`)
+}
