@@ -103,6 +103,37 @@ try:
 except Exception:
     print("SystemExit is not an Exception: never printed")
 `,
+		"stopiteration": `def g():
+    yield 1
+    return "v"
+it = g()
+next(it)
+try:
+    next(it)
+except StopIteration as e:
+    print(e.value, e.args)
+try:
+    raise StopIteration("x")
+except StopIteration as e:
+    print(repr(e), e.value)
+print(repr(StopIteration("y")))
+def g():
+    yield 1
+    return "v"
+it = g()
+it.__next__()
+try:
+    it.__next__()
+except StopIteration as e:
+    print(e.value, e.args)
+def h():
+    x = yield from g()
+    print("got", x)
+list(h())
+def g():
+    yield 1
+print(g.__class__, type(g()).__next__)
+`,
 		"fields": `
 n = NameError("x", name="foo")
 print(n.name, n.args, NameError("y").name is None)

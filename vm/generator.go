@@ -190,6 +190,21 @@ func genNext(t *Thread, v Value) (Value, error) {
 	return r, nil
 }
 
+// genNextOrStop is next(generator): like genNext, but a generator that
+// returns raises StopIteration carrying the value returned, as its
+// tp_iternext does in CPython (FOR_ITER and the Go callers only need the
+// end, which genNext gives as NULL).
+func genNextOrStop(t *Thread, g *Generator) (Value, error) {
+	r, done, err := t.resume(g, None, nil)
+	if err != nil {
+		return Null, err
+	}
+	if done {
+		return Null, stopIteration(r)
+	}
+	return r, nil
+}
+
 // genSend is generator.send(v): the value yielded, or StopIteration with
 // the value returned.
 func genSend(t *Thread, g *Generator, v Value) (Value, error) {
@@ -580,6 +595,14 @@ func setupGenerators() {
 
 	GeneratorType.Iter = selfIter
 	GeneratorType.Next = genNext
+	// generator.__next__ raises StopIteration with the value returned.
+	GeneratorType.Dict.SetStr("__next__", Value{o: &MethodDescr{ObjectBase: ObjectBase{cls: WrapperDescrType}, name: "__next__", owner: GeneratorType,
+		fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := exactArgs(t, "__next__", args, kw, 0); err != nil {
+				return Null, err
+			}
+			return genNextOrStop(t, self.o.(*Generator))
+		}}})
 	for _, tp := range []*Type{GeneratorType, CoroutineType} {
 		defMethods(tp,
 			MethodDef{Name: "send", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
