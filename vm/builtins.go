@@ -139,6 +139,10 @@ func init() {
 		var err error
 		if g, ok := args[0].o.(*Generator); ok && g.kind == genGenerator {
 			v, err = genNextOrStop(t, g)
+		} else if sameSlot(args[0].Type().Next, NextSlot(slotTpNext)) {
+			// A class's __next__: its StopIteration reaches the caller
+			// as raised (the slot turns it into the end for FOR_ITER).
+			v, err = callDunder(t, args[0], Intern("__next__"))
 		} else {
 			v, err = Next(t, args[0])
 		}

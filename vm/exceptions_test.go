@@ -103,7 +103,25 @@ try:
 except Exception:
     print("SystemExit is not an Exception: never printed")
 `,
-		"stopiteration": `def g():
+		"stopiteration": `class It:
+    def __iter__(self):
+        return self
+    def __next__(self):
+        raise StopIteration("from class is fine")
+print(list(It()))
+try:
+    next(It())
+except StopIteration as e:
+    print(repr(e))
+print(next(It(), "dflt"))
+class V:
+    def __next__(self):
+        raise ValueError("v")
+try:
+    next(V())
+except ValueError as e:
+    print(repr(e))
+def g():
     yield 1
     return "v"
 it = g()
