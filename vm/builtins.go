@@ -157,7 +157,17 @@ func init() {
 		if args[0].Type().Next == nil {
 			return Null, t.typeErrorf("'%s' object is not an iterator", typeName(args[0]))
 		}
-		v, err := Next(t, args[0])
+		var v Value
+		var err error
+		if g, ok := args[0].o.(*Generator); ok && g.kind == genGenerator {
+			v, err = genNextOrStop(t, g)
+		} else if sameSlot(args[0].Type().Next, NextSlot(slotTpNext)) {
+			// A class's __next__: its StopIteration reaches the caller
+			// as raised (the slot turns it into the end for FOR_ITER).
+			v, err = callDunder(t, args[0], Intern("__next__"))
+		} else {
+			v, err = Next(t, args[0])
+		}
 		if err != nil {
 			if len(args) == 2 {
 				if e := asException(err); e != nil && e.cls.IsSubtype(StopIterationType) {

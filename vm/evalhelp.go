@@ -165,12 +165,6 @@ func (t *Thread) unpack(seq Value, before, after int) ([]Value, error) {
 			if n < before {
 				return nil, t.valueErrorf("not enough values to unpack (expected %d, got %d)", before, n)
 			}
-			if _, ok := seq.o.(*Tuple); ok {
-				return nil, t.valueErrorf("too many values to unpack (expected %d, got %d)", before, n)
-			}
-			if _, ok := seq.o.(*List); ok {
-				return nil, t.valueErrorf("too many values to unpack (expected %d, got %d)", before, n)
-			}
 			return nil, t.valueErrorf("too many values to unpack (expected %d)", before)
 		}
 		out := make([]Value, n)

@@ -19,12 +19,11 @@ func init() {
 	onSetup(setupSimpleExceptionTypes)
 }
 
-// newExcInstance allocates an instance of an exception class with args.
+// newExcInstance allocates an instance of an exception class with args
+// (its __dict__ is made when first needed).
 func newExcInstance(cls *Type, args []Value) *Exception {
-	e := &Exception{ObjectBase: ObjectBase{cls: cls}, Args: NewTuple(append([]Value(nil), args...)...)}
-	if cls.HasFlag(FlagHeapType) || cls.HasFlag(FlagHasDict) {
-		e.dict = NewDict()
-	}
+	e := allocException(cls)
+	e.Args = NewTuple(append([]Value(nil), args...)...)
 	return e
 }
 
@@ -238,7 +237,7 @@ func setupBaseException() {
 				return Null, err
 			}
 			if !args[0].Type().IsSubtype(StrType) {
-				return Null, t.typeErrorf("add_note() argument must be str, not %s", typeName(args[0]))
+				return Null, t.typeErrorf("note must be a str, not '%s'", typeName(args[0]))
 			}
 			notes, err := getAttrOpt(t, self, Intern("__notes__"))
 			if err != nil {
@@ -330,14 +329,28 @@ func (t *Thread) excReduce(e *Exception) (Value, error) {
 // setupSimpleExceptionTypes gives the types with a field or a __str__ of
 // their own their slots and attributes.
 func setupSimpleExceptionTypes() {
+	// The instance layouts (CPython's solid bases): a class may derive
+	// from several exception types only when their layouts are in line
+	// (ValueError and TypeError share BaseException's; NameError and
+	// AttributeError conflict).
+	solid := map[*Type]bool{BaseExceptionType: true, StopIterationType: true, SystemExitType: true,
+		BaseExceptionGroupType: true, ImportErrorType: true, OSErrorType: true, NameErrorType: true,
+		AttributeErrorType: true, SyntaxErrorType: true, UnicodeEncodeErrorType: true,
+		UnicodeDecodeErrorType: true, UnicodeTranslateErrorType: true}
 	for _, tp := range exceptionTypesInOrder {
 		if doc, ok := excDocs[tp.Name]; ok && tp.Doc == "" {
 			tp.Doc = doc
 		}
+		for _, b := range tp.MRO {
+			if solid[b] {
+				tp.builtin = b
+				break
+			}
+		}
 	}
 
-	// StopIteration and StopAsyncIteration: value.
-	for _, tp := range []*Type{StopIterationType, StopAsyncIterationType} {
+	// StopIteration: value (StopAsyncIteration has none in 3.13).
+	for _, tp := range []*Type{StopIterationType} {
 		tp.Init = func(t *Thread, self Value, args []Value, kw []*Str) error {
 			if err := excInit(t, self, args, kw); err != nil {
 				return err

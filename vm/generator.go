@@ -191,6 +191,21 @@ func genNext(t *Thread, v Value) (Value, error) {
 	return r, nil
 }
 
+// genNextOrStop is next(generator): like genNext, but a generator that
+// returns raises StopIteration carrying the value returned, as its
+// tp_iternext does in CPython (FOR_ITER and the Go callers only need the
+// end, which genNext gives as NULL).
+func genNextOrStop(t *Thread, g *Generator) (Value, error) {
+	r, done, err := t.resume(g, None, nil)
+	if err != nil {
+		return Null, err
+	}
+	if done {
+		return Null, stopIteration(r)
+	}
+	return r, nil
+}
+
 // genSend is generator.send(v): the value yielded, or StopIteration with
 // the value returned.
 func genSend(t *Thread, g *Generator, v Value) (Value, error) {
@@ -271,10 +286,12 @@ func genThrow(t *Thread, g *Generator, exc *Exception) (Value, error) {
 
 func genThrowInto(t *Thread, g *Generator, err error) (Value, error) {
 	if !g.started {
-		// A generator that never ran ends without running.
+		// A generator that never ran ends without running its body; the
+		// exception passes through its frame where it would have
+		// started, as in CPython.
 		g.frame.done = true
-		if e := asException(err); e != nil && g.kind == genCoroutine {
-			return Null, err
+		if e := asException(err); e != nil {
+			e.Traceback = newTraceback(g.frame, g.frame.ip, e.Traceback)
 		}
 		return Null, err
 	}
@@ -579,6 +596,14 @@ func setupGenerators() {
 
 	GeneratorType.Iter = selfIter
 	GeneratorType.Next = genNext
+	// generator.__next__ raises StopIteration with the value returned.
+	GeneratorType.Dict.SetStr("__next__", Value{o: &MethodDescr{ObjectBase: ObjectBase{cls: WrapperDescrType}, name: "__next__", owner: GeneratorType,
+		fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := exactArgs(t, "__next__", args, kw, 0); err != nil {
+				return Null, err
+			}
+			return genNextOrStop(t, self.o.(*Generator))
+		}}})
 	for _, tp := range []*Type{GeneratorType, CoroutineType} {
 		defMethods(tp,
 			MethodDef{Name: "send", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {

@@ -842,7 +842,7 @@ func (t *Thread) importFrom(v Value, name *Str) (Value, error) {
 		}
 		e := NewException(ImportErrorType, NewStrValue(msg))
 		e.Name = NewStrValue(pkgname)
-		e.Obj = Value{o: name}
+		e.NameFrom = Value{o: name}
 		if path != "" {
 			e.Path = NewStrValue(path)
 		} else {
@@ -852,6 +852,7 @@ func (t *Thread) importFrom(v Value, name *Str) (Value, error) {
 	}
 	e := NewException(ImportErrorType, NewStrValue(fmt.Sprintf("cannot import name '%s' from '%s' (unknown location)", name.s, pkgname)))
 	e.Name = NewStrValue(pkgname)
+	e.NameFrom = Value{o: name}
 	return Null, e
 }
 

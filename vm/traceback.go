@@ -27,6 +27,9 @@ type Traceback struct {
 	frame *Frame
 	lasti int
 	next  *Traceback
+	// lineno is tb_lineno when the entry was made by the traceback
+	// type's constructor (0: computed from lasti).
+	lineno int
 }
 
 // newTraceback returns the entry for frame f at instruction lasti,
@@ -38,6 +41,9 @@ func newTraceback(f *Frame, lasti int, next *Traceback) *Traceback {
 // Line returns the line of the entry (tb_lineno), or -1 when the
 // instruction has none.
 func (tb *Traceback) Line() int {
+	if tb.lineno != 0 {
+		return tb.lineno
+	}
 	return tb.frame.code.position(tb.lasti).Line
 }
 
@@ -372,8 +378,6 @@ type frameSummary struct {
 	lineno, endLineno int
 	colno, endColno   int
 	hasLineno         bool
-	globals           *Dict
-	frame             *Frame
 }
 
 // extractTB is StackSummary._extract_from_extended_frame_gen over the
@@ -383,7 +387,7 @@ func (t *Thread) extractTB(tb *Traceback, limit tbLimit) []frameSummary {
 	for x := tb; x != nil; x = x.next {
 		co := x.frame.code
 		loc := co.position(x.lasti)
-		fs := frameSummary{filename: co.filename.s, name: co.name.s, frame: x.frame,
+		fs := frameSummary{filename: co.filename.s, name: co.name.s,
 			lineno: loc.Line, endLineno: loc.EndLine, colno: loc.Col, endColno: loc.EndCol,
 			hasLineno: loc.Line >= 0}
 		if fs.endLineno < 0 {
@@ -408,12 +412,9 @@ func (t *Thread) FormatException(e *Exception) string {
 
 // formatExceptionValue formats any exception value with traceback tb.
 func (t *Thread) formatExceptionValue(v Value, tb *Traceback, limit tbLimit) string {
-	saved := t.handled
 	te := t.newTBExc(v, tb, limit, nil)
 	var b strings.Builder
-	ctx := &excPrintCtx{}
-	t.formatTE(&b, te, ctx, true)
-	t.handled = saved
+	t.formatTE(&b, te, &excPrintCtx{}, true)
 	return b.String()
 }
 
@@ -772,8 +773,44 @@ func formatInt64(n int64) string {
 
 func init() {
 	onSetup(func() {
+		spec := &ArgSpec{Name: "traceback", Params: []string{"tb_next", "tb_frame", "tb_lasti", "tb_lineno"}, Required: 4}
+		TracebackType.New = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
+			var a [4]Value
+			if err := spec.Parse(t, args, kw, a[:]); err != nil {
+				return Null, err
+			}
+			var next *Traceback
+			if !a[0].IsNone() {
+				n, ok := a[0].o.(*Traceback)
+				if !ok {
+					return Null, t.typeErrorf("expected traceback object or None, got '%s'", typeName(a[0]))
+				}
+				next = n
+			}
+			f, ok := a[1].o.(*Frame)
+			if !ok {
+				return Null, t.typeErrorf("traceback() argument 'tb_frame' must be frame, not %s", typeName(a[1]))
+			}
+			lasti, err := AsSize(t, a[2], OverflowErrorType)
+			if err != nil {
+				return Null, err
+			}
+			lineno, err := AsSize(t, a[3], OverflowErrorType)
+			if err != nil {
+				return Null, err
+			}
+			tb := newTraceback(f, lasti/2, next)
+			tb.lineno = lineno
+			if lineno == 0 {
+				tb.lineno = -1 << 31
+			}
+			return Value{o: tb}, nil
+		}
 		defMember(TracebackType, "tb_frame", func(t *Thread, self Value) (Value, error) { return Value{o: self.o.(*Traceback).frame}, nil })
 		defMember(TracebackType, "tb_lineno", func(t *Thread, self Value) (Value, error) {
+			if l := self.o.(*Traceback).lineno; l == -1<<31 {
+				return Int(0), nil
+			}
 			if l := self.o.(*Traceback).Line(); l >= 0 {
 				return Int(int64(l)), nil
 			}

@@ -179,14 +179,15 @@ func typingIntrinsic2(t *Thread, which int, v1, v2 Value) (Value, error) {
 }
 
 // typingAttr returns an attribute of the typing module when it has been
-// imported.
+// imported (or is being imported: typing.py's own generic classes are
+// made while it runs, as in CPython).
 func (t *Thread) typingAttr(name string) (Value, bool) {
 	m, ok := t.interp.Modules.GetStr("typing")
 	if !ok {
 		return Null, false
 	}
 	mod, ok := m.o.(*Module)
-	if !ok || mod.initializing() {
+	if !ok {
 		return Null, false
 	}
 	v, ok := mod.dict.GetStr(name)
@@ -598,20 +599,21 @@ func (t *Thread) genericClassGetItem(cls Value, params Value) (Value, error) {
 	if tu, ok := pv.o.(*Tuple); ok {
 		clsParams = tu.items
 	}
-	ps, err = t.substituteParams(cls, clsParams, ps)
+	ps, err = t.prepareSubst(cls, clsParams, ps)
 	if err != nil {
 		return Null, err
 	}
-	return Value{o: t.newTypingAlias(aliasGeneric, cls, NewTuple(ps...))}, nil
+	return Value{o: t.newTypingAlias(aliasGeneric, cls, NewTuple(spreadTypeVarTuples(clsParams, ps)...))}, nil
 }
 
-// substituteParams matches the arguments of alias[args] with the
-// parameters as typing.py does: each parameter's __typing_prepare_subst__
-// in turn (a TypeVar takes its default when it is the first one missing,
-// a TypeVarTuple packs what the others leave into a tuple, a ParamSpec's
-// list becomes a tuple), then _check_generic_specialization, then the
-// TypeVarTuple's tuple is spread again.
-func (t *Thread) substituteParams(alias Value, params, args []Value) ([]Value, error) {
+// prepareSubst matches the arguments of alias[args] with the parameters
+// as typing.py does: each parameter's __typing_prepare_subst__ in turn (a
+// TypeVar takes its default when it is the first one missing, a
+// TypeVarTuple packs what the others leave into a tuple, a ParamSpec's
+// list becomes a tuple), then _check_generic_specialization. The result
+// has one argument per parameter (spreadTypeVarTuples undoes the
+// packing).
+func (t *Thread) prepareSubst(alias Value, params, args []Value) ([]Value, error) {
 	aliasStr := func() string {
 		s, err := StrOf(t, alias)
 		if err != nil {
@@ -693,7 +695,7 @@ func (t *Thread) substituteParams(alias Value, params, args []Value) ([]Value, e
 		if len(args) < len(params) {
 			much = "few"
 			if tp, ok := params[len(args)].o.(*TypeParam); ok && tp.hasDefault() {
-				goto spread
+				return args, nil
 			}
 			n := 0
 			for _, p := range params {
@@ -705,7 +707,12 @@ func (t *Thread) substituteParams(alias Value, params, args []Value) ([]Value, e
 		}
 		return nil, t.typeErrorf("Too %s arguments for %s; actual %d, expected %s", much, aliasStr(), len(args), want)
 	}
-spread:
+	return args, nil
+}
+
+// spreadTypeVarTuples replaces the tuple that prepareSubst packed for a
+// TypeVarTuple by its items.
+func spreadTypeVarTuples(params, args []Value) []Value {
 	var out []Value
 	for i, a := range args {
 		if i < len(params) {
@@ -718,7 +725,7 @@ spread:
 		}
 		out = append(out, a)
 	}
-	return out, nil
+	return out
 }
 
 // isParamSpecArg reports an argument that can stand for a ParamSpec by
@@ -746,54 +753,122 @@ func isTypeVarLike(v Value) bool {
 }
 
 // substituteAlias is alias[args] for a native alias with parameters.
-func (t *Thread) substituteAlias(a *typingAlias, args Value) (Value, error) {
-	var ps []Value
-	if tu, ok := args.o.(*Tuple); ok {
-		ps = append([]Value(nil), tu.items...)
-	} else {
-		ps = []Value{args}
-	}
-	if a.params.Len() == 0 {
-		r, _ := Repr(t, Value{o: a})
-		return Null, t.typeErrorf("%s is not a generic class", r.s)
-	}
-	ps, err := t.substituteParams(Value{o: a}, a.params.items, ps)
+func (t *Thread) substituteAlias(a *typingAlias, key Value) (Value, error) {
+	items, err := t.substituteArgs(Value{o: a}, a.params.items, a.args.items, key)
 	if err != nil {
 		return Null, err
 	}
-	subst := func(v Value) Value {
-		for i, p := range a.params.items {
-			if p.Is(v) {
-				return ps[i]
-			}
-		}
-		return v
-	}
-	var conv func(v Value) Value
-	conv = func(v Value) Value {
-		switch x := v.o.(type) {
-		case *TypeParam:
-			return subst(v)
-		case *typingAlias:
-			items := make([]Value, x.args.Len())
-			for i, it := range x.args.items {
-				items[i] = conv(it)
-			}
-			return Value{o: t.newTypingAlias(x.kind, x.origin, NewTuple(items...))}
-		case *Tuple:
-			items := make([]Value, x.Len())
-			for i, it := range x.items {
-				items[i] = conv(it)
-			}
-			return Value{o: NewTuple(items...)}
-		}
-		return v
-	}
-	items := make([]Value, a.args.Len())
-	for i, it := range a.args.items {
-		items[i] = conv(it)
-	}
 	return Value{o: t.newTypingAlias(a.kind, a.origin, NewTuple(items...))}, nil
+}
+
+// SubstituteTypeParams is _Py_subs_parameters: the arguments of alias
+// (whose type parameters are params and arguments args) once alias[key]
+// replaces the parameters. types.GenericAlias uses it for list[T][int].
+func (t *Thread) SubstituteTypeParams(alias Value, params, args []Value, key Value) ([]Value, error) {
+	return t.substituteArgs(alias, params, args, key)
+}
+
+func (t *Thread) substituteArgs(alias Value, params, args []Value, key Value) ([]Value, error) {
+	if len(params) == 0 {
+		r, err := Repr(t, alias)
+		if err != nil {
+			return nil, err
+		}
+		return nil, t.typeErrorf("%s is not a generic class", r.s)
+	}
+	var ks []Value
+	if tu, ok := key.o.(*Tuple); ok {
+		ks = append([]Value(nil), tu.items...)
+	} else {
+		ks = []Value{key}
+	}
+	packed, err := t.prepareSubst(alias, params, ks)
+	if err != nil {
+		return nil, err
+	}
+	if len(packed) != len(params) {
+		much := "many"
+		if len(packed) < len(params) {
+			much = "few"
+		}
+		r, _ := Repr(t, alias)
+		return nil, t.typeErrorf("Too %s arguments for %s; actual %d, expected %d", much, r.s, len(packed), len(params))
+	}
+	index := func(p Value) int {
+		for i, q := range params {
+			if q.Is(p) {
+				return i
+			}
+		}
+		return -1
+	}
+	var out []Value
+	for _, a := range args {
+		switch x := a.o.(type) {
+		case *Type:
+			out = append(out, a)
+			continue
+		case *TypeParam:
+			if i := index(a); i >= 0 {
+				v := packed[i]
+				if x.kind == tpTypeVar {
+					if f, ok := t.typingAttr("_typevar_subst"); ok {
+						if v, err = t.Call(f, []Value{a, v}, nil); err != nil {
+							return nil, err
+						}
+					}
+				}
+				out = append(out, v)
+				continue
+			}
+		case *typingAlias:
+			if x.kind == aliasUnpack && x.args.Len() == 1 {
+				if i := index(x.args.items[0]); i >= 0 {
+					if tu, ok := packed[i].o.(*Tuple); ok {
+						out = append(out, tu.items...)
+						continue
+					}
+				}
+			}
+		case *Tuple:
+			sub, err := t.substituteArgs(alias, params, x.items, Value{o: NewTuple(spreadTypeVarTuples(params, packed)...)})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Value{o: NewTuple(sub...)})
+			continue
+		}
+		ps, err := getAttrOpt(t, a, Intern("__parameters__"))
+		if err != nil {
+			return nil, err
+		}
+		sub, ok := ps.o.(*Tuple)
+		if !ok || sub.Len() == 0 {
+			out = append(out, a)
+			continue
+		}
+		var subargs []Value
+		for _, p := range sub.items {
+			i := index(p)
+			if i < 0 {
+				subargs = append(subargs, p)
+				continue
+			}
+			if tp, ok := p.o.(*TypeParam); ok && tp.kind == tpTypeVarTuple {
+				if tu, ok := packed[i].o.(*Tuple); ok {
+					subargs = append(subargs, tu.items...)
+					continue
+				}
+			}
+			subargs = append(subargs, packed[i])
+		}
+		v, err := GetItem(t, a, Value{o: NewTuple(subargs...)})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 // genericInitSubclass is typing._generic_init_subclass: it sets the
