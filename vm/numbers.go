@@ -139,6 +139,28 @@ func numConst(v Value) (pyconst.Value, int) {
 	return nil, 0
 }
 
+// numLevel is the level of the numeric tower of v (1 int, 2 float, 3
+// complex; 0 for anything else), without converting it.
+func numLevel(v Value) int {
+	switch v.o {
+	case intTag, boolTag:
+		return 1
+	case floatTag:
+		return 2
+	case nil:
+		return 0
+	}
+	switch v.o.(type) {
+	case *BigInt, *IntSub:
+		return 1
+	case *FloatSub:
+		return 2
+	case *Complex, *ComplexSub:
+		return 3
+	}
+	return 0
+}
+
 // fromNumConst turns pyconst's result back into a Value.
 func fromNumConst(k pyconst.Value) Value { return FromConst(k) }
 
@@ -160,11 +182,12 @@ func constError(t *Thread, err error) error {
 // numOp applies a pyconst operator to two numbers when both are at most
 // of the given level; NotImplemented otherwise.
 func numOp(t *Thread, op pyconst.BinaryOp, level int, a, b Value) (Value, error) {
-	ka, la := numConst(a)
-	kb, lb := numConst(b)
+	la, lb := numLevel(a), numLevel(b)
 	if la == 0 || lb == 0 || la > level || lb > level || max(la, lb) != level {
 		return NotImplemented, nil
 	}
+	ka, _ := numConst(a)
+	kb, _ := numConst(b)
 	r, err := pyconst.Binary(op, ka, kb)
 	if err != nil {
 		return Null, constError(t, err)
