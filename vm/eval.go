@@ -320,7 +320,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 					f.stack[f.sp-1] = r
 					break
 				}
-			} else if x, y, ok := floatOperands(a, b); ok {
+			} else if x, y, ok := fastFloatOperands(a, b); ok {
 				if r, ok := floatOp(arg, x, y); ok {
 					f.stack[f.sp-1] = r
 					break
@@ -420,7 +420,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			var v Value
 			if a.IsSmallInt() && b.IsSmallInt() {
 				v = Bool(compareInts(int64(a.n), int64(b.n), cmp))
-			} else if x, y, ok := floatOperands(a, b); ok {
+			} else if x, y, ok := fastFloatOperands(a, b); ok {
 				v = Bool(compareFloats(x, y, cmp))
 			} else if v, err = RichCompare(t, a, b, cmp); err != nil {
 				goto raised
@@ -1094,10 +1094,10 @@ func smallIntOp(arg int, a, b int64) (Value, bool) {
 	return Null, false
 }
 
-// floatOperands returns two operands as floats when one is a float and
+// fastFloatOperands returns two operands as floats when one is a float and
 // the other a float or an int small enough to convert exactly, the cases
 // where CPython's float operations and comparisons are plain IEEE ones.
-func floatOperands(a, b Value) (float64, float64, bool) {
+func fastFloatOperands(a, b Value) (float64, float64, bool) {
 	const exact = 1 << 53
 	var x, y float64
 	switch a.kind() {
