@@ -84,11 +84,11 @@ func unicodeErrorInit(kind string) InitSlot {
 // bytesLike turns a bytes-like object into bytes, or fails as the "y*"
 // converter does.
 func excBytesLike(t *Thread, v Value) (Value, error) {
-	switch o := v.o.(type) {
-	case *Bytes:
+	if _, ok := v.o.(*Bytes); ok {
 		return v, nil
-	case *ByteArray:
-		return Value{o: NewBytes(append([]byte(nil), o.b...))}, nil
+	}
+	if b, ok := bytesLike(v); ok {
+		return Value{o: NewBytes(append([]byte(nil), b...))}, nil
 	}
 	return Null, t.typeErrorf("a bytes-like object is required, not '%s'", typeName(v))
 }
@@ -163,34 +163,37 @@ func setupUnicodeErrors() {
 		x.tp.Init = unicodeErrorInit(x.kind)
 		x.tp.Str = unicodeErrorStr(x.kind)
 	}
-	ut := UnicodeErrorType
-	defExcField(ut, "encoding", func(e *Exception) *Value { return &e.Encoding })
-	defExcField(ut, "object", func(e *Exception) *Value { return &e.Object })
-	defExcField(ut, "reason", func(e *Exception) *Value { return &e.Reason })
-	for _, name := range []string{"start", "end"} {
-		field := func(e *Exception) *Value { return &e.Start }
-		if name == "end" {
-			field = func(e *Exception) *Value { return &e.End }
+	// The fields are the three subclasses' (UnicodeError itself has the
+	// plain exception layout and no such attributes, as in CPython).
+	for _, ut := range []*Type{UnicodeEncodeErrorType, UnicodeDecodeErrorType, UnicodeTranslateErrorType} {
+		defExcField(ut, "encoding", func(e *Exception) *Value { return &e.Encoding })
+		defExcField(ut, "object", func(e *Exception) *Value { return &e.Object })
+		defExcField(ut, "reason", func(e *Exception) *Value { return &e.Reason })
+		for _, name := range []string{"start", "end"} {
+			field := func(e *Exception) *Value { return &e.Start }
+			if name == "end" {
+				field = func(e *Exception) *Value { return &e.End }
+			}
+			defGetSet(ut, name, func(t *Thread, self Value) (Value, error) {
+				v := *field(self.o.(*Exception))
+				if v.IsNull() {
+					return Int(0), nil
+				}
+				return v, nil
+			}, func(t *Thread, self, v Value) error {
+				if v.IsNull() {
+					return t.typeErrorf("can't delete numeric/char attribute")
+				}
+				if !v.IsIntLike() {
+					return t.typeErrorf("an integer is required")
+				}
+				n, err := AsSize(t, v, OverflowErrorType)
+				if err != nil {
+					return err
+				}
+				*field(self.o.(*Exception)) = Int(int64(n))
+				return nil
+			})
 		}
-		defGetSet(ut, name, func(t *Thread, self Value) (Value, error) {
-			v := *field(self.o.(*Exception))
-			if v.IsNull() {
-				return Int(0), nil
-			}
-			return v, nil
-		}, func(t *Thread, self, v Value) error {
-			if v.IsNull() {
-				return t.typeErrorf("can't delete numeric/char attribute")
-			}
-			if !v.IsIntLike() {
-				return t.typeErrorf("an integer is required")
-			}
-			n, err := AsSize(t, v, OverflowErrorType)
-			if err != nil {
-				return err
-			}
-			*field(self.o.(*Exception)) = Int(int64(n))
-			return nil
-		})
 	}
 }

@@ -253,13 +253,7 @@ func intFromText(t *Thread, text []byte, base int, orig Value, isBytes bool) (Va
 // bytesLikeOf returns the content of a bytes-like object (bytes,
 // bytearray and their subclasses).
 func bytesLikeOf(v Value) ([]byte, bool) {
-	switch x := v.o.(type) {
-	case *Bytes:
-		return x.b, true
-	case *ByteArray:
-		return x.b, true
-	}
-	return nil, false
+	return bytesLike(v)
 }
 
 // parseFloatText parses the text of float(s): surrounding whitespace,

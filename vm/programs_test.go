@@ -48,7 +48,7 @@ func programFolders() []string {
 	if env := os.Getenv("PEEPHOLE_VM_PROGRAMS"); env != "" {
 		return strings.Fields(env)
 	}
-	return []string{"testdata/programs"}
+	return []string{"testdata/programs", "testdata/run"}
 }
 
 // repoRoot is the repository's root, from the package folder.

@@ -3,8 +3,8 @@ package vm
 import (
 	"fmt"
 	"os"
-	"runtime/debug"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 
 	"github.com/peephole-lsp/peephole/compiler"

@@ -80,21 +80,21 @@ func (s *TextStream) flush(t *Thread) error {
 	return nil
 }
 
-// unsupportedOperation is io.UnsupportedOperation (OSError and ValueError).
-var unsupportedOperation *Type
+// unsupportedOperation is io.UnsupportedOperation (OSError and
+// ValueError). It is a builtin type of the package, set up with the
+// others, and not a name of the builtins module.
+var unsupportedOperation = func() *Type {
+	t := builtinType("UnsupportedOperation", OSErrorType, FlagBaseType|FlagBaseExcSubclass|FlagHasDict)
+	t.Bases = []*Type{OSErrorType, ValueErrorType}
+	return t
+}()
+
+func init() {
+	onSetup(func() { unsupportedOperation.Dict.SetStr("__module__", NewStrValue("io")) })
+}
 
 // UnsupportedOperationType returns io.UnsupportedOperation.
-func UnsupportedOperationType() *Type {
-	if unsupportedOperation == nil {
-		unsupportedOperation = newExcType("UnsupportedOperation", OSErrorType, ValueErrorType)
-		unsupportedOperation.cls = TypeType
-		unsupportedOperation.Dict = NewDict()
-		unsupportedOperation.Dict.SetStr("__module__", NewStrValue("io"))
-		unsupportedOperation.MRO, _ = c3MRO(unsupportedOperation, unsupportedOperation.Bases)
-		unsupportedOperation.builtin = BaseExceptionType
-	}
-	return unsupportedOperation
-}
+func UnsupportedOperationType() *Type { return unsupportedOperation }
 
 // newTextStream wraps a Go stream.
 func newTextStream(name string, w io.Writer, r io.Reader, fileno int, lineBuffered bool) *TextStream {
