@@ -37,7 +37,8 @@ type BytecodeInstruction struct {
 	Arg     int
 	HasArg  bool
 	ArgRepr string
-	// Line is the source line dis gives the instruction, or 0 for none.
+	// Line is the source line dis gives the instruction (line_number: 0
+	// for the module's RESUME), or -1 for none.
 	Line int
 	// Range is the instruction's co_positions location; HasRange is false
 	// when CPython records none or only its line.
@@ -75,9 +76,7 @@ func (f *File) Bytecode(pos ast.Pos) (*Bytecode, error) {
 			Arg: in.Arg, HasArg: in.HasArg, ArgRepr: in.ArgRepr,
 			IsJumpTarget: in.IsJumpTarget(),
 		}
-		if in.Line > 0 {
-			bi.Line = in.Line
-		}
+		bi.Line = max(in.Line, -1)
 		if r, ok := locRange(in.Pos); ok {
 			bi.Range, bi.HasRange = r, true
 		}

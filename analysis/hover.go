@@ -41,7 +41,8 @@ type HoverInfo struct {
 	// object with instructions on the line, the lines dis prints for them.
 	Line    int
 	LineDis []CodeLines
-	// Code is the disassembly of the def, class or lambda hovered; or nil.
+	// Code is the disassembly of the def, class or lambda hovered, nested
+	// code objects included (what dis.dis prints for it); or nil.
 	Code *CodeLines
 	// NoCode says why there is no bytecode to show ("" when there is).
 	NoCode string
@@ -84,8 +85,7 @@ func (f *File) Hover(pos ast.Pos) *HoverInfo {
 		}
 		if ix != nil {
 			if ci := ix.byNode[block]; ci != nil {
-				text, _ := ci.dis()
-				h.Code = &CodeLines{Name: ci.Code.Name, QualName: ci.Code.QualName, FirstLine: ci.Code.FirstLineno, Text: text}
+				h.Code = &CodeLines{Name: ci.Code.Name, QualName: ci.Code.QualName, FirstLine: ci.Code.FirstLineno, Text: ci.fullDis()}
 			}
 		}
 	}
@@ -315,11 +315,11 @@ func kindWords(k symtab.Kind) string {
 	case symtab.KindFree:
 		return "free variable"
 	case symtab.KindGlobal:
-		return "global variable"
+		return "global name"
 	case symtab.KindBuiltin:
-		return "builtin"
+		return "builtin name"
 	case symtab.KindClassBody:
-		return "class body name"
+		return "name in a class body"
 	case symtab.KindTypeParameter:
 		return "type parameter"
 	}
@@ -356,12 +356,14 @@ var roleWords = map[symtab.Role]string{
 func (h *HoverInfo) Markdown() string {
 	var b strings.Builder
 	if h.Name != "" {
-		fmt.Fprintf(&b, "**`%s`** — %s", h.Name, kindWords(h.Kind))
+		// The first line names the kind as DESIGN §8 does (the semantic
+		// token modifier), then in words.
+		fmt.Fprintf(&b, "**`%s`** — `%s`: %s", h.Name, h.Kind, kindWords(h.Kind))
 		if h.Parameter {
-			b.WriteString(" (parameter)")
+			b.WriteString(" (a parameter)")
 		}
 		if h.Block != "" {
-			fmt.Fprintf(&b, " in %s", h.Block)
+			fmt.Fprintf(&b, ", in %s", h.Block)
 		}
 		b.WriteString("\n\n")
 		if note := kindNote(h.Kind); note != "" {

@@ -76,7 +76,7 @@ func bytecodeAt(snap *snapshot, pos protocol.Position) (any, error) {
 		if in.HasArg {
 			bi.Arg = ptr(in.Arg)
 		}
-		if in.Line > 0 {
+		if in.Line >= 0 {
 			bi.Line = ptr(in.Line)
 		}
 		if in.HasRange {

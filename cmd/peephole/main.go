@@ -8,6 +8,7 @@
 //	peephole symtable [FILE ...]                                      python3.13 -m symtable …
 //	peephole dis [-C] [-O] [FILE]                                     python3.13 -m dis …
 //	peephole compile [-O|-OO] [-o OUT.pyc] FILE                       py_compile (a .pyc python3.13 runs)
+//	peephole lsp [--stdio] [--log-file F] [--log-level L]            the language server on stdio
 //	peephole version
 //
 // This package only parses flags and wires the packages together. Usage
@@ -34,6 +35,7 @@ var commands = []command{
 	{"symtable", "symtable [FILE ...]", runSymtable},
 	{"dis", "dis [-C] [-O] [infile]", runDis},
 	{"compile", "compile [-O|-OO] [-o OUT.pyc] FILE", runCompile},
+	{"lsp", "lsp [--stdio] [--log-file FILE] [--log-level LEVEL]", runLSP},
 	{"version", "version", runVersion},
 }
 
