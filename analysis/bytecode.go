@@ -44,7 +44,9 @@ type BytecodeInstruction struct {
 	// when CPython records none or only its line.
 	Range    Range
 	HasRange bool
-	// IsJumpTarget reports whether a jump goes to the instruction.
+	// IsJumpTarget reports whether the instruction carries a label in the
+	// listing (L1:, L2:, …): a jump goes to it or an exception-table range
+	// starts, ends or lands there, as dis.Bytecode's is_jump_target says.
 	IsJumpTarget bool
 }
 
@@ -74,7 +76,7 @@ func (f *File) Bytecode(pos ast.Pos) (*Bytecode, error) {
 		bi := BytecodeInstruction{
 			Offset: in.Offset, Opname: in.Opname(), Opcode: int(in.Op),
 			Arg: in.Arg, HasArg: in.HasArg, ArgRepr: in.ArgRepr,
-			IsJumpTarget: in.IsJumpTarget(),
+			IsJumpTarget: in.Label != 0,
 		}
 		bi.Line = max(in.Line, -1)
 		if r, ok := locRange(in.Pos); ok {

@@ -104,9 +104,12 @@ class Walker:
     def kind(self, name):
         table = self.table
         flags = flags_in(table, name)
-        for bound, in_class in reversed(self.comps):
+        for bound, captured in reversed(self.comps):
             if name in bound:
-                if flags is not None and flags & DEF_COMP_CELL and scope_of(flags) == S.CELL:
+                # The merged flags say that some inlined comprehension of
+                # the block has the name as a cell; this one does if a
+                # scope nested in it uses the name.
+                if flags is not None and flags & DEF_COMP_CELL and name in captured:
                     return 'cell'
                 return 'local'
         if flags is None:
@@ -315,7 +318,13 @@ class Walker:
             for n in ast.walk(g.target):
                 if isinstance(n, ast.Name):
                     bound.add(mangle(self.cls, n.id))
-        self.comps.append((bound, str(self.table.get_type()) == 'class'))
+        captured = set()
+        for n in ast.walk(node):
+            if n is not node and isinstance(n, (ast.Lambda, ast.GeneratorExp, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                for m in ast.walk(n):
+                    if isinstance(m, ast.Name):
+                        captured.add(mangle(self.cls, m.id))
+        self.comps.append((bound, captured))
         try:
             inside()
         finally:
@@ -432,7 +441,7 @@ class Instrs:
         self.codes = all_codes(module)
         self.all = []  # (code index, instruction)
         for ci, co in enumerate(self.codes):
-            for i in dis.get_instructions(co):
+            for i in dis.Bytecode(co):
                 self.all.append((ci, i))
 
     def on_line(self, line):
@@ -501,7 +510,7 @@ def dis_text(co, recursive):
 
 def section(co):
     instrs = []
-    for i in dis.get_instructions(co):
+    for i in dis.Bytecode(co):  # labels numbered as the listing numbers them
         p = i.positions
         rng = None
         if None not in (p.lineno, p.end_lineno, p.col_offset, p.end_col_offset):
