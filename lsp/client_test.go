@@ -28,7 +28,7 @@ import (
 
 	"github.com/peephole-lsp/peephole/analysis"
 	"go.uber.org/zap"
-	"go.uber.org/zap/zaptest"
+	"go.uber.org/zap/zapcore"
 )
 
 // message is any JSON-RPC message, as the client sees it.
@@ -95,6 +95,9 @@ func startInProcess(t testing.TB, opts Options) *client {
 	var code atomic.Int64
 	code.Store(-1)
 	c.exitCode = func() (int, bool) {
+		if v := code.Load(); v >= 0 {
+			return int(v), true
+		}
 		select {
 		case v := <-codeCh:
 			code.Store(int64(v))
@@ -103,19 +106,46 @@ func startInProcess(t testing.TB, opts Options) *client {
 		v := code.Load()
 		return int(v), v >= 0
 	}
-	c.stop = func() { cliConn.Close() }
+	c.stop = func() {
+		cliConn.Close()
+		c.exitCode() // Serve has returned: no more logs
+	}
 	t.Cleanup(func() { c.stop() })
 	return c
 }
 
 // testLogger logs to the test's output at warning level and above (set
-// PEEPHOLE_LSP_DEBUG=1 for everything).
+// PEEPHOLE_LSP_DEBUG=1 for everything), and drops what comes after the
+// test (testing panics on a late log).
 func testLogger(t testing.TB) *zap.Logger {
 	level := zap.WarnLevel
 	if os.Getenv("PEEPHOLE_LSP_DEBUG") != "" {
 		level = zap.DebugLevel
 	}
-	return zaptest.NewLogger(t, zaptest.Level(level))
+	w := &testLogWriter{t: t}
+	t.Cleanup(func() {
+		w.mu.Lock()
+		w.done = true
+		w.mu.Unlock()
+	})
+	enc := zap.NewDevelopmentEncoderConfig()
+	return zap.New(zapcore.NewCore(zapcore.NewConsoleEncoder(enc), zapcore.AddSync(w), level))
+}
+
+// testLogWriter writes log lines to a test's log while the test runs.
+type testLogWriter struct {
+	mu   sync.Mutex
+	t    testing.TB
+	done bool
+}
+
+func (w *testLogWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.done {
+		w.t.Log(strings.TrimRight(string(p), "\n"))
+	}
+	return len(p), nil
 }
 
 var (
@@ -484,10 +514,19 @@ func (c *client) open(uri, text string) int {
 
 // diagnosticsFor waits for the diagnostics of a document's version.
 func (c *client) diagnosticsFor(from int, uri string, version int) (publishedDiagnostics, bool) {
+	return c.diagnosticsWhere(from, uri, version, nil)
+}
+
+// diagnosticsWhere waits for diagnostics of a document's version (any
+// version if negative) that satisfy match (if not nil).
+func (c *client) diagnosticsWhere(from int, uri string, version int, match func(publishedDiagnostics) bool) (publishedDiagnostics, bool) {
 	var out publishedDiagnostics
 	_, _, ok := c.waitNote(from, "textDocument/publishDiagnostics", func(p json.RawMessage) bool {
 		var d publishedDiagnostics
 		if json.Unmarshal(p, &d) != nil || d.URI != uri || (version >= 0 && d.Version != version) {
+			return false
+		}
+		if match != nil && !match(d) {
 			return false
 		}
 		out = d

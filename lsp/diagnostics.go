@@ -27,7 +27,7 @@ func (s *Server) scheduleLocked(d *document) {
 		d.mu.Lock()
 		d.timer = nil
 		d.mu.Unlock()
-		s.publish(d)
+		s.background(func() { s.publish(d) })
 	})
 }
 

@@ -128,7 +128,7 @@ func (s *Server) prepareShutdown(params json.RawMessage) (requestFunc, error) {
 
 // initialized asks the client for the settings.
 func (s *Server) initialized() {
-	go s.fetchSettings()
+	s.background(s.fetchSettings)
 }
 
 // fetchSettings reads the settings with workspace/configuration, when the
@@ -162,11 +162,11 @@ func (s *Server) applySettings(raw json.RawMessage) {
 	s.mu.Unlock()
 	s.log.Info("settings", zap.Any("settings", now))
 	if old.InlayHintsOpcodes != now.InlayHintsOpcodes && caps.inlayHintRefresh {
-		go func() {
+		s.background(func() {
 			if err := s.call(context.Background(), protocol.MethodWorkspaceInlayHintRefresh, nil, nil); err != nil {
 				s.log.Debug("inlay hint refresh failed", zap.Error(err))
 			}
-		}()
+		})
 	}
 }
 
@@ -185,6 +185,6 @@ func (s *Server) didChangeConfiguration(params json.RawMessage) error {
 			s.applySettings(wrapped["peephole"])
 		}
 	}
-	go s.fetchSettings()
+	s.background(s.fetchSettings)
 	return nil
 }

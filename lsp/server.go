@@ -104,6 +104,28 @@ type Server struct {
 	exit     chan int
 	exitOnce sync.Once
 	done     chan struct{}
+	// bg counts the server's background work (settings fetches,
+	// diagnostics); Serve waits for it before returning.
+	bgMu sync.Mutex
+	bg   sync.WaitGroup
+}
+
+// background runs fn in a goroutine that Serve waits for; nothing starts
+// once the server is stopping.
+func (s *Server) background(fn func()) {
+	s.bgMu.Lock()
+	select {
+	case <-s.done:
+		s.bgMu.Unlock()
+		return
+	default:
+	}
+	s.bg.Add(1)
+	s.bgMu.Unlock()
+	go func() {
+		defer s.bg.Done()
+		fn()
+	}()
 }
 
 // clientCaps are the client capabilities the server acts on.
@@ -188,6 +210,13 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	// sockets); a read of a process's stdin is not interrupted, and the
 	// process exits anyway.
 	rwc.Close()
+	waited := make(chan struct{})
+	go func() { s.bg.Wait(); close(waited) }()
+	select {
+	case <-waited:
+	case <-time.After(2 * time.Second):
+		s.log.Warn("background work did not end in time")
+	}
 	select {
 	case <-s.conn.Done():
 	case <-time.After(time.Second):
@@ -198,7 +227,9 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 // stop ends the server's background work: pending diagnostics, runs,
 // sessions.
 func (s *Server) stop() {
+	s.bgMu.Lock()
 	close(s.done)
+	s.bgMu.Unlock()
 	s.mu.Lock()
 	docs := s.docs
 	s.docs = map[string]*document{}

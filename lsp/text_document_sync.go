@@ -38,7 +38,7 @@ func (s *Server) didOpen(params json.RawMessage) error {
 		s.closeDocument(old)
 	}
 	// The first diagnostics of a document are not debounced.
-	go s.publish(d)
+	s.background(func() { s.publish(d) })
 	return nil
 }
 

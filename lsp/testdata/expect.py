@@ -445,8 +445,15 @@ class Instrs:
                 self.all.append((ci, i))
 
     def on_line(self, line):
-        return [(ci, i) for ci, i in self.all
-                if i.positions.lineno is not None and i.positions.lineno <= line <= (i.positions.end_lineno or i.positions.lineno)]
+        if not hasattr(self, 'by_line'):
+            self.by_line = {}
+            for ci, i in self.all:
+                p = i.positions
+                if p.lineno is None:
+                    continue
+                for l in range(p.lineno, (p.end_lineno or p.lineno) + 1):
+                    self.by_line.setdefault(l, []).append((ci, i))
+        return self.by_line.get(line, [])
 
     def for_occurrence(self, o):
         """analysis.instructionsFor, on CPython's code objects."""
@@ -547,14 +554,21 @@ def main():
     out = {}
     for f in req['files']:
         path = f['path']
-        src = open(path, 'rb').read().decode('utf-8')
-        tree = ast.parse(src, path)
-        module = compile(src, path, 'exec')
+        try:
+            src = open(path, 'rb').read().decode('utf-8')
+            tree = ast.parse(src, path)
+            module = compile(src, path, 'exec')
+        except (SyntaxError, UnicodeDecodeError, ValueError) as e:
+            out[path] = {'error': str(e)}
+            continue
         top = symtable.symtable(src, path, 'exec')
         future = any(isinstance(s, ast.ImportFrom) and s.module == '__future__' and any(a.name == 'annotations' for a in s.names)
                      for s in tree.body)
         w = Walker(src, top, future)
         w.visit_list(tree.body)
+        if f.get('namesOnly'):
+            out[path] = {'names': w.occs, 'codes': [], 'sections': [], 'queries': []}
+            continue
         ix = Instrs(module)
         for o in w.occs:
             o['instructions'] = ix.for_occurrence(o)
