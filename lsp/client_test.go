@@ -257,6 +257,14 @@ func (c *client) readLoop(r *bufio.Reader) {
 		if err != nil {
 			return
 		}
+		if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '[' {
+			// A batch's answer: recorded whole.
+			c.nmu.Lock()
+			c.notes = append(c.notes, note{"<batch response>", body, time.Now()})
+			c.ncond.Broadcast()
+			c.nmu.Unlock()
+			continue
+		}
 		var m message
 		if err := json.Unmarshal(body, &m); err != nil {
 			c.t.Errorf("the server sent a frame that is not JSON: %q", body)

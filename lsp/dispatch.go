@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -61,7 +62,9 @@ func init() {
 
 // handle is the connection's handler.
 func (s *Server) handle(ctx context.Context, req *jsonrpc2.Request) (result any, err error) {
-	method := req.Method()
+	// The method borrows the frame's bytes, which the next read reuses once
+	// the request is released: keep a copy.
+	method := strings.Clone(req.Method())
 	if !req.IsCall() {
 		s.handleNotification(method, json.RawMessage(req.Params()))
 		return nil, nil
@@ -79,6 +82,9 @@ func (s *Server) handle(ctx context.Context, req *jsonrpc2.Request) (result any,
 			s.log.Debug("request", zap.String("method", method), zap.Duration("took", time.Since(start)))
 		}
 	}()
+	if s.opts.onMessage != nil {
+		s.opts.onMessage(method)
+	}
 	run, err := s.prepare(method, json.RawMessage(req.Params()))
 	jsonrpc2.Async(ctx)
 	if err != nil {
@@ -123,6 +129,9 @@ func (s *Server) handleNotification(method string, params json.RawMessage) {
 			s.log.Error("panic in a notification handler", zap.String("method", method), zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
 		}
 	}()
+	if s.opts.onMessage != nil {
+		s.opts.onMessage(method)
+	}
 	if method == protocol.MethodExit {
 		s.mu.Lock()
 		code := 1
@@ -221,6 +230,8 @@ func (s *Server) cancelRequest(params json.RawMessage) error {
 	var n int64
 	var str string
 	switch {
+	case len(p.ID) == 0 || string(p.ID) == "null":
+		return fmt.Errorf("$/cancelRequest without an id")
 	case json.Unmarshal(p.ID, &n) == nil:
 		id = jsonrpc2.NewNumberID(n)
 	case json.Unmarshal(p.ID, &str) == nil:

@@ -56,6 +56,10 @@ type Options struct {
 	Debounce time.Duration
 	// Version is the version the server reports.
 	Version string
+
+	// onMessage, when set, is called with the method of every message
+	// before it is handled (the tests make it panic).
+	onMessage func(method string)
 }
 
 // Commands are the commands the server executes.
