@@ -276,11 +276,11 @@ func TestHugeDocuments(t *testing.T) {
 
 	// Nesting far past CPython's limits: errors, never a crash.
 	for name, src := range map[string]string{
-		"parens":  strings.Repeat("(", 100000) + "\n",
-		"calls":   "x = " + strings.Repeat("f(", 5000) + strings.Repeat(")", 5000) + "\n",
-		"binops":  "x = 1" + strings.Repeat(" + 1", 200000) + "\n",
-		"indents": deepIndent(300),
-		"lambdas": "x = " + strings.Repeat("lambda: ", 3000) + "1\n",
+		"parens":           strings.Repeat("(", 100000) + "\n",
+		"calls":            "x = " + strings.Repeat("f(", 5000) + strings.Repeat(")", 5000) + "\n",
+		"binops":           "x = 1" + strings.Repeat(" + 1", 200000) + "\n",
+		"indents":          deepIndent(300),
+		"lambdas":          "x = " + strings.Repeat("lambda: ", 3000) + "1\n",
 		"one line of 4 MB": "x = '" + strings.Repeat("a", 4<<20) + "'\n",
 	} {
 		uri := "file:///tmp/" + strings.ReplaceAll(name, " ", "_") + ".py"

@@ -316,7 +316,7 @@ class Walker:
         bound = set()
         for g in gens:
             for n in ast.walk(g.target):
-                if isinstance(n, ast.Name):
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
                     bound.add(mangle(self.cls, n.id))
         captured = set()
         for n in ast.walk(node):
