@@ -297,4 +297,3 @@ func frameBytes(body string) []byte {
 	b.WriteString(body)
 	return b.Bytes()
 }
-
