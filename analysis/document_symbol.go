@@ -59,7 +59,7 @@ func symbolsIn(body []ast.Stmt, inClass bool, depth int) []Symbol {
 		switch {
 		case inClass:
 			kind = SymbolField
-		case isConstantName(name.ID):
+		case detail == "" && isConstantName(name.ID):
 			kind = SymbolConstant
 		}
 		r := rangeOf(name.Loc)
