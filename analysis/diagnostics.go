@@ -114,21 +114,43 @@ func (f *File) Diagnostics() []Diagnostic {
 	return out
 }
 
-// syntaxDiagnostic turns a SyntaxError into a diagnostic at its range.
+// syntaxDiagnostic turns a SyntaxError into a diagnostic at exactly
+// CPython's range: its lineno and 1-based character offset to its
+// end_lineno and end_offset (just past the end), converted to byte
+// columns of the buffer's lines. A SyntaxError without an offset covers
+// its line.
 func syntaxDiagnostic(e *parser.SyntaxError, src []byte) Diagnostic {
 	d := Diagnostic{Severity: SeverityError, Code: e.Kind.String(), Message: e.Msg}
 	switch {
-	case e.Pos.Line > 0:
-		d.Range = Range{ast.Pos{Line: e.Pos.Line, Col: e.Pos.Col}, ast.Pos{Line: e.End.Line, Col: e.End.Col}}
-		if d.Range.End.Before(d.Range.Start) {
-			d.Range.End = d.Range.Start
+	case e.HasLineno && e.Lineno > 0 && e.HasOffset && e.Offset > 0:
+		start := ast.Pos{Line: e.Lineno, Col: charToByte(lineText(src, e.Lineno), e.Offset-1)}
+		end := start
+		if e.HasEnd && e.EndLineno >= e.Lineno && e.EndOffset > 0 {
+			end = ast.Pos{Line: e.EndLineno, Col: charToByte(lineText(src, e.EndLineno), e.EndOffset-1)}
 		}
+		if end.Before(start) {
+			end = start
+		}
+		d.Range = Range{start, end}
 	case e.HasLineno && e.Lineno > 0:
 		d.Range = lineRange(src, e.Lineno)
 	default:
 		d.Range = lineRange(src, 1)
 	}
 	return d
+}
+
+// charToByte converts a 0-based character column of a line to bytes,
+// clamped to the line.
+func charToByte(line string, chars int) int {
+	n := 0
+	for i := range line {
+		if n == chars {
+			return i
+		}
+		n++
+	}
+	return len(line)
 }
 
 // undefinedNames reports reads of global names bound nowhere: neither in
