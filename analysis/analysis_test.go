@@ -61,6 +61,30 @@ func TestSelection(t *testing.T) {
 	}
 }
 
+func TestSelectionRange(t *testing.T) {
+	src := []byte("print(factorial(5))\nif x:\n    y = f(a, b)\n")
+	for _, tc := range []struct {
+		r     Range
+		code  string
+		echo  bool
+		first int
+	}{
+		{Range{ast.Pos{Line: 1, Col: 6}, ast.Pos{Line: 1, Col: 18}}, "factorial(5)\n", true, 1},
+		{Range{ast.Pos{Line: 1, Col: 18}, ast.Pos{Line: 1, Col: 6}}, "factorial(5)\n", true, 1},
+		{Range{ast.Pos{Line: 1, Col: 0}, ast.Pos{Line: 1, Col: 19}}, "print(factorial(5))\n", true, 1},
+		{Range{ast.Pos{Line: 1, Col: 3}, ast.Pos{Line: 1, Col: 9}}, "print(factorial(5))\n", true, 1}, // not an expression
+		{Range{ast.Pos{Line: 3, Col: 8}, ast.Pos{Line: 3, Col: 15}}, "f(a, b)\n", true, 3},
+		{Range{ast.Pos{Line: 3, Col: 4}, ast.Pos{Line: 3, Col: 15}}, "y = f(a, b)\n", false, 3},
+		{Range{ast.Pos{Line: 2, Col: 0}, ast.Pos{Line: 4, Col: 0}}, "if x:\n    y = f(a, b)\n", false, 2},
+		{Range{ast.Pos{Line: 2, Col: 2}, ast.Pos{Line: 2, Col: 2}}, "if x:\n", false, 2},
+	} {
+		code, echo, first := SelectionRange(src, tc.r)
+		if string(code) != tc.code || echo != tc.echo || first != tc.first {
+			t.Errorf("%v: %q %v %d, want %q %v %d", tc.r, code, echo, first, tc.code, tc.echo, tc.first)
+		}
+	}
+}
+
 // runnerFunc is a Runner made of a function (a test double).
 type runnerFunc func(ctx context.Context, req RunRequest, out func(stream, text string)) RunResult
 

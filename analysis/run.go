@@ -241,6 +241,43 @@ func Selection(src []byte, first, last int) (code []byte, echo bool) {
 	return code, echo
 }
 
+// SelectionRange returns what peephole.runSelection runs for the selection
+// r of src: when r lies within one line and selects a whole expression
+// (`factorial(5)` inside `print(factorial(5))`), that expression, echoed;
+// otherwise the lines r touches, as Selection returns them. It also
+// returns the document line the code starts on.
+func SelectionRange(src []byte, r Range) (code []byte, echo bool, firstLine int) {
+	if r.End.Before(r.Start) {
+		r.Start, r.End = r.End, r.Start
+	}
+	if r.Start.Line == r.End.Line && r.Start.Col < r.End.Col {
+		line := lineText(src, r.Start.Line)
+		if r.End.Col <= len(line) {
+			text := strings.TrimSpace(line[r.Start.Col:r.End.Col])
+			if text != "" && text != strings.TrimSpace(line) && isExpression(text) {
+				return []byte(text + "\n"), true, r.Start.Line
+			}
+		}
+	}
+	last := r.End.Line
+	if last > r.Start.Line && r.End.Col == 0 {
+		last-- // a selection of whole lines ends at the start of the next
+	}
+	code, echo = Selection(src, r.Start.Line, last)
+	return code, echo, r.Start.Line
+}
+
+// isExpression reports whether text is one expression statement.
+func isExpression(text string) bool {
+	res := parser.Parse([]byte(text), parser.Options{Mode: parser.ModeExec})
+	m, ok := res.Tree.(*ast.Module)
+	if !ok || len(m.Body) != 1 {
+		return false
+	}
+	_, ok = m.Body[0].(*ast.ExprStmt)
+	return ok
+}
+
 // splitLines splits src after each line break (\n, \r\n, \r), keeping the
 // breaks.
 func splitLines(src []byte) []string {

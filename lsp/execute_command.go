@@ -2,6 +2,8 @@ package lsp
 
 // This file answers workspace/executeCommand: peephole.run,
 // peephole.runSelection, peephole.resetSession and peephole.showBytecode.
+// A selection runs as analysis.SelectionRange says: the lines it touches,
+// dedented, or the expression it selects within a line.
 //
 // A run takes the document's snapshot when the command arrives (the
 // buffer's current text, unsaved edits included), then, concurrently,
@@ -114,29 +116,13 @@ func (s *Server) prepareExecuteCommand(params json.RawMessage) (requestFunc, err
 	if !arg(1, &r) {
 		return nil, errBadArguments(p.Command, "[uri, range]")
 	}
-	first, last := selectionLines(snap.mapper(), r)
-	code, echo := analysis.Selection(snap.text, first, last)
+	code, echo, first := analysis.SelectionRange(snap.text, snap.mapper().rangeToCore(r))
 	req := analysis.RunRequest{Kind: analysis.RunSelection, Filename: snap.filename, Source: code, FirstLine: first, Echo: echo}
-	title := fmt.Sprintf("Running lines %d–%d of %s", first, last, displayName(snap))
-	if first == last {
-		title = fmt.Sprintf("Running line %d of %s", first, displayName(snap))
+	title := fmt.Sprintf("Running line %d of %s", first, displayName(snap))
+	if n := strings.Count(strings.TrimRight(string(code), "\n"), "\n"); n > 0 {
+		title = fmt.Sprintf("Running lines %d–%d of %s", first, first+n, displayName(snap))
 	}
 	return s.runner(d, snap, req, p.WorkDoneToken, title), nil
-}
-
-// selectionLines returns the 1-based lines a selection covers. A selection
-// that ends at the start of a line does not include that line (editors
-// select whole lines that way), unless it is empty.
-func selectionLines(m *mapper, r protocol.Range) (first, last int) {
-	start, end := m.toCore(r.Start), m.toCore(r.End)
-	if end.Before(start) {
-		start, end = end, start
-	}
-	first, last = start.Line, end.Line
-	if last > first && end.Col == 0 {
-		last--
-	}
-	return first, last
 }
 
 // displayName is a short name for a document in progress titles.

@@ -166,10 +166,15 @@ func TestRunSelectionSession(t *testing.T) {
 	c.open(uri, src)
 	var res runAnswer
 	c.mustCall("workspace/executeCommand", runParams(CommandRun, uri), &res)
-	// A single expression statement echoes its value in the session.
-	c.mustCall("workspace/executeCommand", runParams(CommandRunSelection, uri, lspRange{lspPos{0, 0}, lspPos{0, 1}}), &res)
+	// A whole line runs as it is.
+	c.mustCall("workspace/executeCommand", runParams(CommandRunSelection, uri, lspRange{lspPos{0, 0}, lspPos{0, 5}}), &res)
 	if req := r.lastRequest(); req.Kind != analysis.RunSelection || string(req.Source) != "x = 5\n" || req.Echo || req.FirstLine != 1 {
 		t.Errorf("selection request %+v", req)
+	}
+	// An expression selected within a line is evaluated and echoed.
+	c.mustCall("workspace/executeCommand", runParams(CommandRunSelection, uri, lspRange{lspPos{0, 0}, lspPos{0, 1}}), &res)
+	if req := r.lastRequest(); string(req.Source) != "x\n" || !req.Echo || req.FirstLine != 1 || res.Stdout != "5\n" {
+		t.Errorf("the expression x of line 1: %+v, answered %+v", req, res)
 	}
 	sel := runParams(CommandRunSelection, uri, lspRange{lspPos{3, 4}, lspPos{3, 5}})
 	c.mustCall("workspace/executeCommand", sel, &res)
