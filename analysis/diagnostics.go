@@ -15,7 +15,6 @@ import (
 	"github.com/peephole-lsp/peephole/compiler"
 	"github.com/peephole-lsp/peephole/parser"
 	"github.com/peephole-lsp/peephole/parser/ast"
-	"github.com/peephole-lsp/peephole/symtab"
 )
 
 // Severity is a diagnostic's severity; the values are LSP's.
@@ -55,6 +54,30 @@ var moduleDunders = map[string]bool{
 
 // Diagnostics returns the buffer's problems, sorted by position.
 func (f *File) Diagnostics() []Diagnostic {
+	out := append(parseDiagnostics(f.SyntaxErrors, f.Src), f.diagnostics(true)...)
+	sortDiagnostics(out)
+	return out
+}
+
+// parseDiagnostics are the diagnostics of the parser's errors, without
+// duplicates.
+func parseDiagnostics(errs parser.ErrorList, src []byte) []Diagnostic {
+	var out []Diagnostic
+	seen := map[string]bool{}
+	for _, e := range errs {
+		d := syntaxDiagnostic(e, src)
+		key := fmt.Sprint(d.Range, d.Message)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// diagnostics returns the buffer's problems but the parser's errors, the
+// names bound nowhere included if withUndefined.
+func (f *File) diagnostics(withUndefined bool) []Diagnostic {
 	var out []Diagnostic
 	seen := map[string]bool{}
 	addSyntax := func(e *parser.SyntaxError) {
@@ -66,7 +89,7 @@ func (f *File) Diagnostics() []Diagnostic {
 		}
 	}
 	for _, e := range f.SyntaxErrors {
-		addSyntax(e)
+		seen[fmt.Sprint(syntaxDiagnostic(e, f.Src).Range, e.Msg)] = true
 	}
 	for _, e := range f.SymtabErrors {
 		addSyntax(e)
@@ -93,7 +116,9 @@ func (f *File) Diagnostics() []Diagnostic {
 	for _, w := range f.CompileWarnings {
 		out = append(out, Diagnostic{Range: lineRange(f.Src, w.Lineno), Severity: SeverityWarning, Code: "SyntaxWarning", Message: w.Msg})
 	}
-	out = append(out, f.undefinedNames()...)
+	if withUndefined {
+		out = append(out, f.undefinedNames()...)
+	}
 	if ix := f.index(); ix != nil {
 		for _, u := range ix.unboundReads() {
 			in := &u.info.Instrs[u.idx]
@@ -110,7 +135,6 @@ func (f *File) Diagnostics() []Diagnostic {
 			}
 		}
 	}
-	sortDiagnostics(out)
 	return out
 }
 
@@ -162,19 +186,17 @@ func (f *File) undefinedNames() []Diagnostic {
 	}
 	var out []Diagnostic
 	for _, o := range f.occurrences() {
-		if o.Kind != symtab.KindGlobal || o.Binding == nil || o.Binding.Defined {
-			continue
+		if isUndefinedRead(o) {
+			out = append(out, undefinedName(o.Mangled, rangeOf(o.Range)))
 		}
-		if o.Role != symtab.RoleLoad && o.Role != symtab.RoleDel {
-			continue
-		}
-		if moduleDunders[o.Mangled] || symtab.IsBuiltin(o.Mangled) {
-			continue
-		}
-		out = append(out, Diagnostic{Range: rangeOf(o.Range), Severity: SeverityWarning, Code: "NameError",
-			Message: fmt.Sprintf("name '%s' is not defined", o.Mangled)})
 	}
 	return out
+}
+
+// undefinedName is the diagnostic of a read of a name bound nowhere.
+func undefinedName(name string, r Range) Diagnostic {
+	return Diagnostic{Range: r, Severity: SeverityWarning, Code: "NameError",
+		Message: fmt.Sprintf("name '%s' is not defined", name)}
 }
 
 // hasStarImport reports whether the module has a `from … import *`.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -55,6 +56,60 @@ func FuzzAnalyze(f *testing.F) {
 		}
 		for _, internal := range file.Internal {
 			t.Fatalf("internal error on %q: %s", src, internal)
+		}
+	})
+}
+
+// FuzzChunks checks the incremental diagnostics on arbitrary buffers: for
+// one that CPython's grammar accepts, the chunks parse alone into exactly
+// the buffer's statements, and without errors the diagnostics equal those
+// of the whole buffer.
+func FuzzChunks(f *testing.F) {
+	for _, s := range []string{
+		"x = 1\ny = 2\n",
+		"@d\ndef f():\n    return f'{x!r:>{w}}'\nelse_ = 1\n",
+		"s = '''\n'''\nif a:\n    pass\nelse:\n    pass\n",
+		"x = [\n1]\ny = \\\n2\nz = rb'\\'\n",
+		"f = f\"{'a' + f'{b}'}\"\nclass C:\n    pass\n",
+		"try:\n    pass\nexcept E as e:\n    del e\nfinally:\n    pass\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 1<<12 || strings.Contains(src, "__future__") || hasCookie([]byte(src), 0) {
+			return
+		}
+		whole, ok := dumpStatements(t, []byte(src))
+		if !ok {
+			NewDiagnoser().Diagnostics([]byte(src), Options{Filename: "f.py"}) // must not panic
+			return
+		}
+		var pieces []string
+		starts := splitChunks([]byte(src))
+		line := 1
+		for j, s := range starts {
+			end := len(src)
+			if j+1 < len(starts) {
+				end = starts[j+1]
+			}
+			if j > 0 {
+				line += countLines([]byte(src[starts[j-1]:s]))
+			}
+			stmts, ok := dumpStatements(t, []byte(strings.Repeat("\n", line-1)+src[s:end]))
+			if !ok {
+				t.Fatalf("%q: the chunk %q at line %d does not parse alone", src, src[s:end], line)
+			}
+			pieces = append(pieces, stmts...)
+		}
+		if strings.Join(pieces, "\n") != strings.Join(whole, "\n") {
+			t.Fatalf("%q: chunks %q give other statements", src, chunkTexts(src))
+		}
+		full := Analyze([]byte(src), Options{Filename: "f.py"})
+		if len(full.SyntaxErrors) > 0 || len(full.SymtabErrors) > 0 || full.CompileErr != nil {
+			return
+		}
+		if got, want := fmt.Sprint(NewDiagnoser().Diagnostics([]byte(src), Options{Filename: "f.py"})), fmt.Sprint(full.Diagnostics()); got != want {
+			t.Fatalf("%q: incremental %s, whole %s", src, got, want)
 		}
 	})
 }

@@ -2,9 +2,12 @@ package lsp
 
 // This file publishes diagnostics. After a change, a document's diagnostics
 // wait for edits to pause for the debounce interval (each change restarts
-// the wait, which never exceeds 30 ms), then the current snapshot is
-// analysed and published — unless a newer snapshot arrived meanwhile (its
-// own wait will publish it). Publishing holds the document's publish lock
+// the wait, which never exceeds 30 ms), then the current snapshot's
+// diagnostics are computed by the document's analysis.Diagnoser, which
+// re-analyses only the top-level statements that changed, and published —
+// unless a newer snapshot arrived meanwhile (its own wait will publish it).
+// Once edits pause a little longer, the snapshot is analysed whole in the
+// background for the other requests. Publishing holds the document's publish lock
 // and checks, under it, that the snapshot is still current and newer than
 // the last one published, so a stale result never replaces a newer one.
 
@@ -40,13 +43,13 @@ func (s *Server) publish(d *document) {
 		}
 	}()
 	snap := d.current()
-	f := snap.analysis()
+	ads := d.diagnoser.Diagnostics(snap.text, analysis.Options{Filename: snap.filename})
 	if d.current() != snap {
 		return
 	}
 	m := snap.mapper()
 	var diags []protocol.Diagnostic
-	for _, ad := range f.Diagnostics() {
+	for _, ad := range ads {
 		diags = append(diags, toProtocolDiagnostic(ad, m))
 	}
 	d.mu.Lock()
@@ -65,6 +68,33 @@ func (s *Server) publish(d *document) {
 	d.published = snap.seq
 	s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{
 		URI: uriOf(d.uri), Version: protocol.NewOptional(snap.version), Diagnostics: diags,
+	})
+	s.schedulePrefetch(d, snap)
+}
+
+// prefetchDelay is how long edits must pause before the current snapshot
+// is analysed whole in the background, so that hovers find it ready.
+const prefetchDelay = 50 * time.Millisecond
+
+// schedulePrefetch analyses snap whole once edits pause, unless a newer
+// snapshot replaces it first. (Diagnostics come from the incremental
+// Diagnoser; hovers, bytecode, tokens and the rest need the whole
+// analysis, which takes longer.)
+func (s *Server) schedulePrefetch(d *document, snap *snapshot) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.prefetch != nil {
+		d.prefetch.Stop()
+	}
+	d.prefetch = time.AfterFunc(prefetchDelay, func() {
+		if d.current() != snap {
+			return
+		}
+		s.background(func() {
+			if d.current() == snap {
+				snap.analysis()
+			}
+		})
 	})
 }
 

@@ -73,6 +73,12 @@ type document struct {
 	// document's runs, or nil.
 	runSem  chan struct{}
 	session analysis.Session
+
+	// diagnoser computes the diagnostics of the document's versions
+	// incrementally (chunk by chunk); prefetch is the pending background
+	// analysis of the current snapshot, or nil.
+	diagnoser *analysis.Diagnoser
+	prefetch  *time.Timer
 }
 
 // current returns the document's current snapshot.

@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/peephole-lsp/peephole/analysis"
+
 	"go.lsp.dev/protocol"
 )
 
@@ -30,7 +32,7 @@ func (s *Server) didOpen(params json.RawMessage) error {
 	s.mu.Lock()
 	enc := s.enc
 	old := s.docs[td.URI]
-	d := &document{uri: td.URI, filename: filenameOf(td.URI), runSem: make(chan struct{}, 1)}
+	d := &document{uri: td.URI, filename: filenameOf(td.URI), runSem: make(chan struct{}, 1), diagnoser: analysis.NewDiagnoser()}
 	d.snap = &snapshot{uri: td.URI, filename: d.filename, version: td.Version, seq: 1, text: []byte(td.Text), enc: enc}
 	s.docs[td.URI] = d
 	s.mu.Unlock()
@@ -99,6 +101,10 @@ func (s *Server) closeDocument(d *document) {
 	if d.timer != nil {
 		d.timer.Stop()
 		d.timer = nil
+	}
+	if d.prefetch != nil {
+		d.prefetch.Stop()
+		d.prefetch = nil
 	}
 	session := d.session
 	d.session = nil
