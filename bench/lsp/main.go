@@ -57,6 +57,7 @@ var (
 	sessions  = flag.Int("sessions", 3, "sessions per server")
 	peephole  = flag.String("peephole", "", "the peephole binary (default: built from this repository)")
 	noPyright = flag.Bool("no-pyright", false, "measure peephole alone")
+	noPeep    = flag.Bool("no-peephole", false, "measure pyright alone")
 	cacheDir  = flag.String("cache", "", "where pyright is installed (default: the user cache directory)")
 	verbose   = flag.Bool("v", false, "print each session's figures and the servers' stderr")
 )
@@ -95,7 +96,10 @@ func run() error {
 			return fmt.Errorf("go build: %v\n%s", err, out)
 		}
 	}
-	servers := []*server{{name: "peephole", argv: []string{bin, "lsp", "--stdio", "--log-level", "warn"}}}
+	var servers []*server
+	if !*noPeep {
+		servers = append(servers, &server{name: "peephole", argv: []string{bin, "lsp", "--stdio", "--log-level", "warn"}})
+	}
 	if !*noPyright {
 		langserver, err := installPyright()
 		if err != nil {
@@ -212,6 +216,7 @@ func session(srv *server, ws, path, src string, hovers [][2]int, edits [][3]int)
 	}
 	first := p.At.Sub(opened)
 	srv.firstDiag = append(srv.firstDiag, first)
+	logf("%s: first diagnostics after %v (%d)", srv.name, first, p.Count)
 
 	// 2. Hovers.
 	var hov []time.Duration
@@ -223,6 +228,7 @@ func session(srv *server, ws, path, src string, hovers [][2]int, edits [][3]int)
 		hov = append(hov, d)
 	}
 	srv.hover = append(srv.hover, hov...)
+	logf("%s: %d hovers, p50 %v", srv.name, len(hov), pct(hov, 50))
 
 	// 3. Edits, each until its fresh diagnostics.
 	var eds []time.Duration
@@ -247,6 +253,9 @@ func session(srv *server, ws, path, src string, hovers [][2]int, edits [][3]int)
 			return err
 		}
 		eds = append(eds, p.At.Sub(sent))
+		if i%10 == 9 {
+			logf("%s: %d edits, p50 %v, last %v (%d diagnostics)", srv.name, i+1, pct(eds, 50), p.At.Sub(sent), p.Count)
+		}
 	}
 	srv.edit = append(srv.edit, eds...)
 
@@ -276,6 +285,13 @@ func session(srv *server, ws, path, src string, hovers [][2]int, edits [][3]int)
 			srv.name, first, pct(hov, 50), pct(hov, 95), pct(eds, 50), pct(eds, 95), pct(toks, 50), float64(rss)/1e6)
 	}
 	return nil
+}
+
+// logf prints progress with -v.
+func logf(format string, args ...any) {
+	if *verbose {
+		fmt.Fprintf(os.Stderr, time.Now().Format("15:04:05.000 ")+format+"\n", args...)
+	}
 }
 
 func lspRange(l1, c1, l2, c2 int) map[string]any {
