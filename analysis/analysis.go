@@ -32,6 +32,25 @@
 // Which instructions belong to a name occurrence is decided through
 // co_positions, by one rule (see instructionsFor in code.go) that the tests
 // apply to CPython's own code objects too.
+//
+// # Diagnostics while typing
+//
+// A whole analysis of a 5,000-line buffer costs a parse, a symbol table
+// and a compilation of all of it, far more than an editor can wait after
+// each keystroke. A [Diagnoser] keeps, for one buffer, the diagnostics of
+// each top-level statement keyed by its text, and after an edit analyses
+// only the statements whose text changed (chunks.go explains why a
+// top-level statement can be analysed alone, and what is whole-module).
+// The server publishes diagnostics through it, and builds the whole File,
+// which the other questions need, once edits pause or a request asks.
+//
+// # Runs
+//
+// Nothing here runs Python. run.go is the seam with the VM: the [Runner]
+// interface it implements, the request and result of a run, and
+// [Execute], the plumbing every run goes through (time and output limits,
+// cancellation, collected and streamed output). [Selection] and
+// [SelectionRange] say what a run of selected text runs.
 package analysis
 
 import (

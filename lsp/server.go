@@ -20,14 +20,25 @@
 //     error, the panic is logged with its stack, and the server goes on.
 //
 // Documents (documents.go) are immutable snapshots, one per version, each
-// analysed at most once on first use. Diagnostics (diagnostics.go) are
-// published after each change once edits pause for the debounce interval
-// (at most 30 ms), and never for a version older than one already
-// published. Runs (execute_command.go) go through analysis.Execute and the
-// analysis.Runner the server was given; without one, the run commands
-// answer that running is not available.
+// analysed whole at most once, on first use or in the background once
+// edits pause. Diagnostics (diagnostics.go) are published after each change
+// once edits pause for the debounce interval (20 ms, at most 30), computed
+// incrementally by the document's analysis.Diagnoser (only the top-level
+// statements that changed are analysed again), and never for a version
+// older than one already published. Positions change encoding in one place
+// (position.go): UTF-16 unless the client offers UTF-8.
 //
-// Logs go to the zap logger the server is given; the protocol owns stdout.
+// Runs (execute_command.go) go through analysis.Execute and the
+// analysis.Runner the server was given; without one, the run commands
+// answer that running is not available. A run's output streams as
+// peephole/output notifications, coalesced (output.go); its progress is
+// reported with work-done progress (progress.go), and both $/cancelRequest
+// and the progress's cancel button stop it. Nothing runs but through these
+// commands.
+//
+// Settings (config.go) come from workspace/configuration, pushed
+// didChangeConfiguration settings or initializationOptions. Logs go to the
+// zap logger the server is given; the protocol owns stdout.
 package lsp
 
 import (
