@@ -180,5 +180,5 @@ type InternalError struct {
 }
 
 func (e *InternalError) Error() string {
-	return fmt.Sprintf("internal error (a bug in peephole, please report it): %v\n%s", e.Value, e.Stack)
+	return fmt.Sprintf("internal error (a bug in the VM): %v\n%s", e.Value, e.Stack)
 }
