@@ -2,6 +2,7 @@ package vm
 
 import (
 	"fmt"
+	"unsafe"
 )
 
 // This file holds the generic operations on values (CPython's
@@ -98,7 +99,27 @@ func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, 
 	if tp.GetAttr != nil {
 		return tp.GetAttr(t, v, name)
 	}
-	r, found, err := genericGetAttrWith(t, v, tp, name, co.typeLookupCached(lasti, tp, name))
+	descr := co.typeLookupCached(lasti, tp, name)
+	// An instance attribute with no data descriptor on the class: the
+	// instances of a class usually get their attributes in the same order,
+	// so the entry where the last lookup found name is tried first.
+	if descr.IsNull() {
+		if b, ok := v.o.(hasBase); ok {
+			if d := b.base().dict; d != nil {
+				c := &co.caches[lasti]
+				if i := c.index; i < len(d.entries) {
+					if e := &d.entries[i]; dataPtr(e.key.o) == unsafe.Pointer(name) {
+						return e.value, nil
+					}
+				}
+				if r, ok := d.getStr(name); ok {
+					c.index = d.indexOf(name)
+					return r, nil
+				}
+			}
+		}
+	}
+	r, found, err := genericGetAttrWith(t, v, tp, name, descr)
 	if err != nil {
 		return Null, err
 	}
@@ -196,7 +217,22 @@ func SetAttr(t *Thread, v Value, name *Str, value Value) error {
 // genericSetAttr is object.__setattr__ (PyObject_GenericSetAttr).
 func genericSetAttr(t *Thread, v Value, name *Str, value Value) error {
 	tp := v.Type()
-	descr := tp.Lookup(name)
+	return genericSetAttrWith(t, v, tp, name, value, tp.Lookup(name))
+}
+
+// setAttrCached is STORE_ATTR: SetAttr with the instruction's cache of
+// the type lookup.
+func (t *Thread) setAttrCached(co *Code, lasti int, v Value, name *Str, value Value) error {
+	tp := v.Type()
+	if tp.SetAttr != nil {
+		return tp.SetAttr(t, v, name, value)
+	}
+	return genericSetAttrWith(t, v, tp, name, value, co.typeLookupCached(lasti, tp, name))
+}
+
+// genericSetAttrWith is genericSetAttr given what the type's MRO holds
+// for name.
+func genericSetAttrWith(t *Thread, v Value, tp *Type, name *Str, value Value, descr Value) error {
 	if !descr.IsNull() {
 		if dset := descr.Type().DescrSet; dset != nil {
 			return dset(t, descr, v, value)

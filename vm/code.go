@@ -40,6 +40,8 @@ type Code struct {
 	flags      compiler.CodeFlags
 	// inline caches for specialization, by instruction unit.
 	caches []inlineCache
+	// dec is co_code decoded for the loop (decoded).
+	dec []decInstr
 }
 
 type excEntry struct {
@@ -194,4 +196,39 @@ func NewBigInt(v *big.Int) Value {
 		return Int(v.Int64())
 	}
 	return Value{o: &BigInt{ObjectBase: ObjectBase{cls: IntType}, v: v}}
+}
+
+// decInstr is an instruction decoded once for the interpreter loop: its
+// opcode, its argument with the EXTENDED_ARG prefixes folded in, and the
+// unit after its inline caches (where execution continues and relative
+// jumps count from). Every unit of co_code has one, so a jump may land on
+// any instruction, a prefix included; a prefix's entry decodes the whole
+// instruction.
+type decInstr struct {
+	op   compiler.Opcode
+	arg  int32
+	next int32
+}
+
+// decoded returns the decoded instructions, making them on first use.
+func (c *Code) decoded() []decInstr {
+	if c.dec != nil {
+		return c.dec
+	}
+	code := c.code
+	n := len(code) / 2
+	dec := make([]decInstr, n)
+	for i := 0; i < n; i++ {
+		op := compiler.Opcode(code[2*i])
+		arg := int32(code[2*i+1])
+		j := i + 1
+		for op == compiler.EXTENDED_ARG && j < n {
+			op = compiler.Opcode(code[2*j])
+			arg = arg<<8 | int32(code[2*j+1])
+			j++
+		}
+		dec[i] = decInstr{op: op, arg: arg, next: int32(j + op.CacheEntries())}
+	}
+	c.dec = dec
+	return dec
 }

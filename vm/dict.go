@@ -275,3 +275,14 @@ func (d *Dict) Copy() *Dict {
 	}
 	return n
 }
+
+// indexOf returns the entry index of a str key known to be in the dict,
+// or -1: the hint LOAD_ATTR keeps for the next instance.
+func (d *Dict) indexOf(name *Str) int {
+	for i := range d.entries {
+		if k, ok := d.entries[i].key.o.(*Str); ok && (k == name || k.s == name.s) {
+			return i
+		}
+	}
+	return -1
+}

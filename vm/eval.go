@@ -37,8 +37,8 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 // eval is run's loop.
 func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 
-	code := f.code.code
 	co := f.code
+	dec := co.decoded()
 	consts := co.consts
 	names := co.names
 	fast := f.fast
@@ -65,15 +65,8 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		}
 		ip = f.ip
 		f.lasti = ip
-		op = c.Opcode(code[2*ip])
-		arg = int(code[2*ip+1])
-		ip++
-		for op == c.EXTENDED_ARG {
-			op = c.Opcode(code[2*ip])
-			arg = arg<<8 | int(code[2*ip+1])
-			ip++
-		}
-		f.ip = ip + op.CacheEntries()
+		op, arg = dec[ip].op, int(dec[ip].arg)
+		f.ip = int(dec[ip].next)
 
 		switch op {
 		case c.NOP, c.RESUME, c.CACHE:
@@ -264,7 +257,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		case c.STORE_ATTR:
 			owner := f.pop()
 			v := f.pop()
-			if err = SetAttr(t, owner, names[arg], v); err != nil {
+			if err = t.setAttrCached(co, f.lasti, owner, names[arg], v); err != nil {
 				goto raised
 			}
 		case c.DELETE_ATTR:
@@ -345,7 +338,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 						}
 						if uint(i) < uint(len(x.items)) {
 							f.stack[f.sp-1] = x.items[i]
-							continue
+							goto dispatched
 						}
 					}
 				case *Tuple:
@@ -355,7 +348,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 						}
 						if uint(i) < uint(len(x.items)) {
 							f.stack[f.sp-1] = x.items[i]
-							continue
+							goto dispatched
 						}
 					}
 				}
@@ -375,7 +368,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				}
 				if uint(i) < uint(len(l.items)) {
 					l.items[i] = v
-					continue
+					goto dispatched
 				}
 			}
 			if err = SetItem(t, container, key, v); err != nil {
@@ -968,6 +961,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			err = t.raisef(SystemErrorType, "unknown opcode %s", op)
 			goto raised
 		}
+	dispatched:
 		if t.tracer != nil {
 			t.traceEvent(f, TraceStep, Null, nil)
 		}
