@@ -332,6 +332,15 @@ func (s *Str) decodeLastAt(i int) (rune, int) {
 	return r, i - j
 }
 
+// splitCap is the number of parts a split of words words makes with at
+// most maxsplit splits.
+func splitCap(words, maxsplit int) int {
+	if maxsplit < words {
+		return maxsplit + 1
+	}
+	return words
+}
+
 // strASCIISpace marks the ASCII characters str.isspace accepts.
 var strASCIISpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, 0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true, ' ': true}
 
@@ -354,7 +363,7 @@ func splitWhitespace(s *Str, maxsplit int, right bool) []int {
 			}
 			in = !sp
 		}
-		spans = make([]int, 0, 2*min(words, maxsplit+1))
+		spans = make([]int, 0, 2*splitCap(words, maxsplit))
 		i := 0
 		for {
 			for i < len(b) && strASCIISpace[b[i]] {
