@@ -1028,7 +1028,7 @@ func bytesMethods(owner *Type) []MethodDef {
 				return Null, err
 			}
 			var obj *Bytes
-			if b, ok := self.o.(*Bytes); ok {
+			if b, ok := self.o.(*Bytes); ok && b.cls == BytesType {
 				obj = b
 			}
 			s, err := decodeBytes(t, bytesOf(self), obj, encoding, errors)
