@@ -183,30 +183,73 @@ const (
 	ehName
 	ehSurrEscape
 	ehSurrPass
+	ehCustom // registered with codecs.register_error
 )
 
-// lookupErrHandler finds an error handler by name; CPython looks it up
-// only when an error happens, and so does the codec code here.
-func lookupErrHandler(t *Thread, name string) (errHandler, error) {
+// lookupErrHandler finds an error handler by name: one of the builtin
+// ones, or one registered with codecs.register_error (ehCustom, with its
+// callable). CPython looks it up only when an error happens, and so does
+// the codec code here.
+func lookupErrHandler(t *Thread, name string) (errHandler, Value, error) {
 	switch name {
 	case "strict":
-		return ehStrict, nil
+		return ehStrict, Null, nil
 	case "replace":
-		return ehReplace, nil
+		return ehReplace, Null, nil
 	case "ignore":
-		return ehIgnore, nil
+		return ehIgnore, Null, nil
 	case "backslashreplace":
-		return ehBackslash, nil
+		return ehBackslash, Null, nil
 	case "xmlcharrefreplace":
-		return ehXMLRef, nil
+		return ehXMLRef, Null, nil
 	case "namereplace":
-		return ehName, nil
+		return ehName, Null, nil
 	case "surrogateescape":
-		return ehSurrEscape, nil
+		return ehSurrEscape, Null, nil
 	case "surrogatepass":
-		return ehSurrPass, nil
+		return ehSurrPass, Null, nil
 	}
-	return 0, t.raisef(LookupErrorType, "unknown error handler name '%s'", name)
+	if r := t.interp.codecs; r != nil {
+		if h, ok := r.errors[name]; ok {
+			return ehCustom, h, nil
+		}
+	}
+	return 0, Null, t.raisef(LookupErrorType, "unknown error handler name '%s'", name)
+}
+
+// callErrHandler calls a handler registered with codecs.register_error
+// with the exception exc and checks its result: (replacement, position),
+// the replacement a str (or, encoding, bytes), the position made
+// absolute in an object of length n.
+func callErrHandler(t *Thread, h Value, exc *Exception, n int, encode bool) (Value, int, error) {
+	r, err := t.Call(h, []Value{{o: exc}}, nil)
+	if err != nil {
+		return Null, 0, err
+	}
+	tu, ok := r.o.(*Tuple)
+	bad := !ok || len(tu.items) != 2 || !tu.items[1].IsIntLike()
+	if !bad {
+		_, isStr := tu.items[0].o.(*Str)
+		_, isBytes := tu.items[0].o.(*Bytes)
+		bad = !isStr && !(encode && isBytes)
+	}
+	if bad {
+		if encode {
+			return Null, 0, t.typeErrorf("encoding error handler must return (str/bytes, int) tuple")
+		}
+		return Null, 0, t.typeErrorf("decoding error handler must return (str, int) tuple")
+	}
+	pos, err := AsSize(t, tu.items[1], nil)
+	if err != nil {
+		return Null, 0, err
+	}
+	if pos < 0 {
+		pos += n
+	}
+	if pos < 0 || pos > n {
+		return Null, 0, t.raisef(IndexErrorType, "position %d from error handler out of bounds", pos)
+	}
+	return tu.items[0], pos, nil
 }
 
 // isSurrogate reports whether r is a UTF-16 surrogate code point.
@@ -291,6 +334,11 @@ func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return encodeWith(t, id, cm, s, errors)
+}
+
+// encodeWith encodes s with the codec id (cm for a charmap).
+func encodeWith(t *Thread, id codecID, cm *charmap, s *Str, errors string) ([]byte, error) {
 	switch id {
 	case codecUTF8, codecASCII, codecLatin1:
 		if s.ascii {
@@ -335,23 +383,41 @@ func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
 				j++
 			}
 		}
-		if err := e.fail(i, j); err != nil {
+		next, err := e.fail(i, j)
+		if err != nil {
 			return nil, err
 		}
-		i = j
+		i = next
 	}
 	return e.out, nil
 }
 
 // fail handles the characters rs[start:end] that the codec cannot
-// encode.
-func (e *encoder) fail(start, end int) error {
-	h, err := lookupErrHandler(e.t, e.errors)
+// encode and returns where encoding resumes.
+func (e *encoder) fail(start, end int) (int, error) {
+	h, fn, err := lookupErrHandler(e.t, e.errors)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	rs := e.rs[start:end]
 	switch h {
+	case ehCustom:
+		exc := newUnicodeEncodeError(e.name, e.s, start, end, e.reason())
+		rep, pos, err := callErrHandler(e.t, fn, exc, len(e.rs), true)
+		if err != nil {
+			return 0, err
+		}
+		if b, ok := rep.o.(*Bytes); ok {
+			e.out = append(e.out, b.b...)
+			return pos, nil
+		}
+		for _, r := range rep.o.(*Str).Runes() {
+			if !e.canEncode(r) {
+				return 0, exc
+			}
+			e.put(r)
+		}
+		return pos, nil
 	case ehReplace:
 		for range rs {
 			e.put('?')
@@ -383,22 +449,22 @@ func (e *encoder) fail(start, end int) error {
 	case ehSurrEscape:
 		switch e.id {
 		case codecUTF16LE, codecUTF16BE, codecUTF32LE, codecUTF32BE:
-			return e.error(start, end)
+			return 0, e.error(start, end)
 		}
 		for k, r := range rs {
 			if r < 0xDC80 || r > 0xDCFF {
-				return e.error(start+k, end)
+				return 0, e.error(start+k, end)
 			}
 			e.out = append(e.out, byte(r-0xDC00))
 		}
 	case ehSurrPass:
 		switch e.id {
 		case codecASCII, codecLatin1, codecCharmap:
-			return e.error(start, end)
+			return 0, e.error(start, end)
 		}
 		for _, r := range rs {
 			if !isSurrogate(r) {
-				return e.error(start, end)
+				return 0, e.error(start, end)
 			}
 			switch e.id {
 			case codecUTF8, codecUTF8Sig:
@@ -410,9 +476,9 @@ func (e *encoder) fail(start, end int) error {
 			}
 		}
 	default:
-		return e.error(start, end)
+		return 0, e.error(start, end)
 	}
-	return nil
+	return end, nil
 }
 
 func (e *encoder) error(start, end int) error {
@@ -478,6 +544,11 @@ type decoder struct {
 	out     []byte
 	n       int    // code points in out
 	invalid string // the warning about the first invalid escape, or ""
+	// final is unset for the incremental decoders: an incomplete
+	// sequence at the end of the input is then left for later, and stop
+	// is where it starts (-1 when none).
+	final bool
+	stop  int
 }
 
 // runtimeWarner is a Thread that can issue a warning on behalf of the
@@ -513,7 +584,18 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 			return newStrN(string(b), len(b)), nil
 		}
 	}
-	d := &decoder{t: t, id: id, name: codecNames[id], errors: errors, src: b, obj: obj}
+	s, _, _, err := decodeWith(t, id, cm, b, obj, errors, true, 0)
+	return s, err
+}
+
+// decodeWith decodes b with the codec id (cm for a charmap). Unless final,
+// an incomplete sequence at its end is left undecoded; consumed says how
+// much was decoded. byteorder is the UTF-16 and UTF-32 decoders' state
+// (0: read a BOM if there is one, -1 little-endian, 1 big-endian); the
+// one the input leaves is returned.
+func decodeWith(t *Thread, id codecID, cm *charmap, b []byte, obj *Bytes, errors string, final bool, byteorder int) (s *Str, consumed, bo int, err error) {
+	d := &decoder{t: t, id: id, name: codecNames[id], errors: errors, src: b, obj: obj, final: final, stop: -1}
+	bo = byteorder
 	switch id {
 	case codecUTF8, codecUTF8Sig:
 		if id == codecUTF8Sig {
@@ -521,9 +603,7 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 			if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
 				b = b[3:]
 				d.src = b
-				if obj != nil {
-					d.obj = nil
-				}
+				d.obj = nil
 			}
 		}
 		err = d.utf8()
@@ -544,7 +624,7 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 			}
 			next, err := d.fail(i, i+1, "character maps to <undefined>")
 			if err != nil {
-				return nil, err
+				return nil, 0, bo, err
 			}
 			i = next
 		}
@@ -553,32 +633,61 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 			err = warnDeprecation(t, d.invalid)
 		}
 	case codecUTF16, codecUTF16LE, codecUTF16BE:
-		be := id == codecUTF16BE
 		start := 0
-		if id == codecUTF16 && len(b) >= 2 {
-			if b[0] == 0xFF && b[1] == 0xFE {
-				start = 2
-			} else if b[0] == 0xFE && b[1] == 0xFF {
-				start, be = 2, true
+		switch id {
+		case codecUTF16LE:
+			bo = -1
+		case codecUTF16BE:
+			bo = 1
+		}
+		if bo == 0 {
+			if len(b) < 2 && !final {
+				return emptyStr, 0, 0, nil
+			}
+			bo = -1
+			if len(b) >= 2 {
+				if b[0] == 0xFF && b[1] == 0xFE {
+					start = 2
+				} else if b[0] == 0xFE && b[1] == 0xFF {
+					start, bo = 2, 1
+				}
 			}
 		}
-		err = d.utf16(start, be)
+		err = d.utf16(start, bo == 1)
 	default:
-		be := id == codecUTF32BE
 		start := 0
-		if id == codecUTF32 && len(b) >= 4 {
-			if b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 {
-				start = 4
-			} else if b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF {
-				start, be = 4, true
+		switch id {
+		case codecUTF32LE:
+			bo = -1
+		case codecUTF32BE:
+			bo = 1
+		}
+		if bo == 0 {
+			if len(b) < 4 && !final {
+				return emptyStr, 0, 0, nil
+			}
+			bo = -1
+			if len(b) >= 4 {
+				if b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 {
+					start = 4
+				} else if b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF {
+					start, bo = 4, 1
+				}
 			}
 		}
-		err = d.utf32(start, be)
+		err = d.utf32(start, bo == 1)
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, bo, err
 	}
-	return strFromBytes(d.out, d.n), nil
+	consumed = len(d.src)
+	if d.stop >= 0 {
+		consumed = d.stop
+	}
+	if id == codecUTF8Sig {
+		consumed += len(b) - len(d.src)
+	}
+	return strFromBytes(d.out, d.n), consumed, bo, nil
 }
 
 func (d *decoder) ascii() error {
@@ -751,14 +860,40 @@ func (d *decoder) utf32(i int, be bool) error {
 	return nil
 }
 
+// incompleteReasons are the errors of a sequence cut short by the end of
+// the input, which a non-final decoding leaves for later.
+var incompleteReasons = map[string]bool{
+	"unexpected end of data": true, "truncated data": true, "\\ at end of string": true,
+	"truncated \\xXX escape": true, "truncated \\uXXXX escape": true, "truncated \\UXXXXXXXX escape": true,
+	"malformed \\N character escape": true,
+}
+
 // fail handles the bytes src[start:end] that the codec cannot decode and
 // returns where decoding resumes.
 func (d *decoder) fail(start, end int, reason string) (int, error) {
-	h, err := lookupErrHandler(d.t, d.errors)
+	if !d.final && end == len(d.src) && incompleteReasons[reason] {
+		// Left for the next call of an incremental decoder.
+		d.stop = start
+		return len(d.src), nil
+	}
+	h, fn, err := lookupErrHandler(d.t, d.errors)
 	if err != nil {
 		return 0, err
 	}
 	switch h {
+	case ehCustom:
+		if d.obj == nil {
+			d.obj = NewBytes(append([]byte(nil), d.src...))
+		}
+		exc := newUnicodeDecodeError(d.name, d.obj, start, end, reason)
+		rep, pos, err := callErrHandler(d.t, fn, exc, len(d.src), false)
+		if err != nil {
+			return 0, err
+		}
+		rs := rep.o.(*Str)
+		d.out = append(d.out, rs.s...)
+		d.n += rs.n
+		return pos, nil
 	case ehReplace:
 		d.put(0xFFFD)
 	case ehIgnore:
