@@ -363,7 +363,7 @@ func setupCodecsModule(t *Thread, m *Module) error {
 		}
 		s, ok := args[0].o.(*Str)
 		if !ok {
-			return Null, badArgument(t, "lookup", 1, "str", args[0])
+			return Null, t.typeErrorf("lookup() argument must be str, not %s", clinicTypeName(args[0]))
 		}
 		return codecLookup(t, s.s)
 	})
@@ -748,6 +748,7 @@ func setupCodecsModule(t *Thread, m *Module) error {
 // (codecs.escape_decode).
 func bytesEscapeDecode(t *Thread, b []byte) ([]byte, error) {
 	out := make([]byte, 0, len(b))
+	invalid := ""
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c != '\\' {
@@ -780,9 +781,13 @@ func bytesEscapeDecode(t *Thread, b []byte) ([]byte, error) {
 			out = append(out, 11)
 		case '0', '1', '2', '3', '4', '5', '6', '7':
 			v := int(c - '0')
+			start := i - 1
 			for k := 0; k < 2 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
 				v = v*8 + int(b[i]-'0')
 				i++
+			}
+			if v > 0o377 && invalid == "" {
+				invalid = "invalid octal escape sequence '\\" + string(b[start:i]) + "'"
 			}
 			out = append(out, byte(v))
 		case 'x':
@@ -793,7 +798,15 @@ func bytesEscapeDecode(t *Thread, b []byte) ([]byte, error) {
 			}
 			return nil, t.valueErrorf("invalid \\x escape at position %d", i-2)
 		default:
+			if invalid == "" {
+				invalid = "invalid escape sequence '\\" + string(appendRune(nil, rune(c))) + "'"
+			}
 			out = append(out, '\\', c)
+		}
+	}
+	if invalid != "" {
+		if err := warnDeprecation(t, invalid); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
