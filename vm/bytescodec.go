@@ -42,11 +42,12 @@ const (
 	codecUTF32BE
 	codecUnicodeEscape
 	codecRawUnicodeEscape
-	codecCharmap // a single-byte codec with a table
+	codecCharmap    // a single-byte codec with a table
+	codecRegistered // found by a search function registered with codecs.register
 )
 
 // codecNames are the names the codecs give in their errors.
-var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap"}
+var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap", ""}
 
 // codecByName maps normalized names (encodings.aliases and the codec
 // modules' own names) to codecs.
@@ -124,36 +125,36 @@ var charmaps sync.Map
 // LookupError; decode says which direction the caller wants, for the
 // message about bytes-to-bytes codecs. A single-byte codec comes with its
 // table.
-func lookupCodec(t *Thread, name string, decode bool) (codecID, *charmap, error) {
+func lookupCodec(t *Thread, name string, decode bool) (codecID, *charmap, Value, error) {
 	switch name {
 	case "utf-8", "utf8":
-		return codecUTF8, nil, nil
+		return codecUTF8, nil, Null, nil
 	case "ascii":
-		return codecASCII, nil, nil
+		return codecASCII, nil, Null, nil
 	case "latin-1", "latin1", "iso-8859-1":
-		return codecLatin1, nil, nil
+		return codecLatin1, nil, Null, nil
 	}
 	norm := normalizeEncoding(name)
 	if id, ok := codecByName[norm]; ok {
-		return id, nil, nil
+		return id, nil, Null, nil
 	}
 	if id, ok := codecByName[strings.ReplaceAll(norm, ".", "_")]; ok {
-		return id, nil, nil
+		return id, nil, Null, nil
 	}
 	info, ok := parser.LookupCodec(name)
 	if !ok {
-		return 0, nil, t.raisef(LookupErrorType, "unknown encoding: %s", name)
+		return registeredCodec(t, name, decode)
 	}
 	if !info.Text {
 		if decode {
-			return 0, nil, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
+			return 0, nil, Null, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
 		}
-		return 0, nil, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
+		return 0, nil, Null, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
 	}
 	switch {
 	case info.Table != "" || info.Module == "charmap":
 		if c, ok := charmaps.Load(info.Module); ok {
-			return codecCharmap, c.(*charmap), nil
+			return codecCharmap, c.(*charmap), Null, nil
 		}
 		c := &charmap{}
 		if info.Table == "" {
@@ -164,11 +165,11 @@ func lookupCodec(t *Thread, name string, decode bool) (codecID, *charmap, error)
 			c.table = []rune(info.Table)
 		}
 		actual, _ := charmaps.LoadOrStore(info.Module, c)
-		return codecCharmap, actual.(*charmap), nil
+		return codecCharmap, actual.(*charmap), Null, nil
 	case info.Module == "undefined":
-		return 0, nil, t.raise(UnicodeErrorType, "undefined encoding")
+		return 0, nil, Null, t.raise(UnicodeErrorType, "undefined encoding")
 	}
-	return 0, nil, t.raisef(LookupErrorType, "peephole does not implement the '%s' codec", info.Name)
+	return 0, nil, Null, t.raisef(LookupErrorType, "peephole does not implement the '%s' codec", info.Name)
 }
 
 // errHandler is a codec error handler.
@@ -330,9 +331,16 @@ func (e *encoder) reason() string {
 
 // encodeStr encodes s with the codec called encoding (str.encode).
 func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
-	id, cm, err := lookupCodec(t, encoding, false)
+	id, cm, info, err := lookupCodec(t, encoding, false)
 	if err != nil {
 		return nil, err
+	}
+	if id == codecRegistered {
+		r, err := callRegisteredCodec(t, info, encoding, Value{o: s}, errors, false)
+		if err != nil {
+			return nil, err
+		}
+		return append([]byte(nil), bytesOf(r)...), nil
 	}
 	return encodeWith(t, id, cm, s, errors)
 }
@@ -574,9 +582,17 @@ func (d *decoder) put(r rune) {
 // decodeBytes decodes b with the codec called encoding (bytes.decode).
 // obj is the bytes object b came from, or nil.
 func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str, error) {
-	id, cm, err := lookupCodec(t, encoding, true)
+	id, cm, info, err := lookupCodec(t, encoding, true)
 	if err != nil {
 		return nil, err
+	}
+	if id == codecRegistered {
+		obj := Value{o: NewBytes(append([]byte(nil), b...))}
+		r, err := callRegisteredCodec(t, info, encoding, obj, errors, true)
+		if err != nil {
+			return nil, err
+		}
+		return r.o.(*Str), nil
 	}
 	switch id {
 	case codecUTF8, codecASCII, codecLatin1:
@@ -1219,4 +1235,66 @@ func lookupCharName(name string) (rune, bool) {
 	})
 	r, ok := runeByName[name]
 	return r, ok
+}
+
+// registeredCodec looks a codec our tables do not know up in the codec
+// registry, when a program registered search functions of its own.
+func registeredCodec(t *Thread, name string, decode bool) (codecID, *charmap, Value, error) {
+	unknown := t.raisef(LookupErrorType, "unknown encoding: %s", name)
+	r := t.interp.codecs
+	if r == nil || len(r.search) == 0 {
+		return 0, nil, Null, unknown
+	}
+	info, err := codecLookup(t, name)
+	if err != nil {
+		return 0, nil, Null, err
+	}
+	if v, err := getAttrOpt(t, info, Intern("_is_text_encoding")); err != nil {
+		return 0, nil, Null, err
+	} else if !v.IsNull() {
+		if text, err := Truth(t, v); err != nil {
+			return 0, nil, Null, err
+		} else if !text {
+			if decode {
+				return 0, nil, Null, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
+			}
+			return 0, nil, Null, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
+		}
+	}
+	return codecRegistered, nil, info, nil
+}
+
+// callRegisteredCodec runs the encoder (or decoder) of a registered codec
+// on obj, as str.encode and bytes.decode do, and checks its result: a
+// tuple whose first item is bytes (a str for a decoder), which it
+// returns.
+func callRegisteredCodec(t *Thread, info Value, name string, obj Value, errors string, decode bool) (Value, error) {
+	tu := info.o.(*Tuple)
+	fn := tu.items[0]
+	if decode {
+		fn = tu.items[1]
+	}
+	r, err := t.Call(fn, []Value{obj, NewStrValue(errors)}, nil)
+	if err != nil {
+		return Null, err
+	}
+	rt, ok := r.o.(*Tuple)
+	if !ok || len(rt.items) != 2 {
+		if decode {
+			return Null, t.typeErrorf("decoder must return a tuple (object,integer)")
+		}
+		return Null, t.typeErrorf("encoder must return a tuple (object, integer)")
+	}
+	v := rt.items[0]
+	if decode {
+		if _, ok := v.o.(*Str); !ok {
+			return Null, t.typeErrorf("'%s' decoder returned '%s' instead of 'str'; use codecs.decode() to decode to arbitrary types", name, typeName(v))
+		}
+		return v, nil
+	}
+	switch v.o.(type) {
+	case *Bytes, *ByteArray:
+		return v, nil
+	}
+	return Null, t.typeErrorf("'%s' encoder returned '%s' instead of 'bytes'; use codecs.encode() to encode to arbitrary types", name, typeName(v))
 }

@@ -90,7 +90,7 @@ func codecResult(t *Thread, r Value, encode bool) (Value, error) {
 		if encode {
 			return Null, t.typeErrorf("encoder must return a tuple (object, integer)")
 		}
-		return Null, t.typeErrorf("decoder must return a tuple (object, integer)")
+		return Null, t.typeErrorf("decoder must return a tuple (object,integer)")
 	}
 	return tu.items[0], nil
 }
