@@ -551,3 +551,45 @@ t(lambda: 'ab'.encode('utf-8-sig'))
 t(lambda: codecs.lookup('unicode_escape').decode(b'\\u00e9'))
 `)
 }
+
+// TestRegisteredCodecs covers codecs registered by the program, used by
+// str.encode, bytes.decode and str(bytes, encoding).
+func TestRegisteredCodecs(t *testing.T) {
+	requireImport(t)
+	checkProgramLib(t, `
+import codecs
+def search(name):
+    if name == 'upper':
+        return codecs.CodecInfo(lambda s, e='strict': (s.upper().encode(), len(s)), lambda b, e='strict': (bytes(b).decode().lower(), len(b)), name='upper')
+    if name == 'bin':
+        ci = codecs.CodecInfo(lambda s, e='strict': (s, len(s)), lambda b, e='strict': (b, len(b)), name='bin')
+        ci._is_text_encoding = False
+        return ci
+    if name == 'weird':
+        return codecs.CodecInfo(lambda s, e='strict': (1, 2), lambda b, e='strict': 5, name='weird')
+codecs.register(search)
+def t(f):
+    try: r = f()
+    except Exception as e: print(type(e).__name__, e)
+    else: print(repr(r))
+t(lambda: 'abc'.encode('upper'))
+t(lambda: b'ABC'.decode('upper'))
+t(lambda: str(b'ABC', 'upper'))
+t(lambda: 'abc'.encode('bin'))
+t(lambda: b'abc'.decode('bin'))
+t(lambda: 'abc'.encode('weird'))
+t(lambda: b'abc'.decode('weird'))
+t(lambda: 'abc'.encode('nothing'))
+t(lambda: codecs.encode('abc', 'upper'))
+t(lambda: codecs.decode(b'abc', 'weird'))
+t(lambda: codecs.encode('abc', 'weird'))
+def search2(name):
+    if name == 'weird2':
+        return codecs.CodecInfo(lambda s, e='strict': 7, lambda b, e='strict': (5, 1), name='weird2')
+codecs.register(search2)
+t(lambda: codecs.encode('abc', 'weird2'))
+t(lambda: codecs.decode(b'abc', 'weird2'))
+t(lambda: 'abc'.encode('weird2'))
+t(lambda: b'abc'.decode('weird2'))
+`)
+}
