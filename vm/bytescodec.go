@@ -42,11 +42,12 @@ const (
 	codecUTF32BE
 	codecUnicodeEscape
 	codecRawUnicodeEscape
-	codecCharmap // a single-byte codec with a table
+	codecCharmap    // a single-byte codec with a table
+	codecRegistered // found by a search function registered with codecs.register
 )
 
 // codecNames are the names the codecs give in their errors.
-var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap"}
+var codecNames = [...]string{"utf-8", "utf-8-sig", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicodeescape", "rawunicodeescape", "charmap", ""}
 
 // codecByName maps normalized names (encodings.aliases and the codec
 // modules' own names) to codecs.
@@ -124,36 +125,36 @@ var charmaps sync.Map
 // LookupError; decode says which direction the caller wants, for the
 // message about bytes-to-bytes codecs. A single-byte codec comes with its
 // table.
-func lookupCodec(t *Thread, name string, decode bool) (codecID, *charmap, error) {
+func lookupCodec(t *Thread, name string, decode bool) (codecID, *charmap, Value, error) {
 	switch name {
 	case "utf-8", "utf8":
-		return codecUTF8, nil, nil
+		return codecUTF8, nil, Null, nil
 	case "ascii":
-		return codecASCII, nil, nil
+		return codecASCII, nil, Null, nil
 	case "latin-1", "latin1", "iso-8859-1":
-		return codecLatin1, nil, nil
+		return codecLatin1, nil, Null, nil
 	}
 	norm := normalizeEncoding(name)
 	if id, ok := codecByName[norm]; ok {
-		return id, nil, nil
+		return id, nil, Null, nil
 	}
 	if id, ok := codecByName[strings.ReplaceAll(norm, ".", "_")]; ok {
-		return id, nil, nil
+		return id, nil, Null, nil
 	}
 	info, ok := parser.LookupCodec(name)
 	if !ok {
-		return 0, nil, t.raisef(LookupErrorType, "unknown encoding: %s", name)
+		return registeredCodec(t, name, decode)
 	}
 	if !info.Text {
 		if decode {
-			return 0, nil, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
+			return 0, nil, Null, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
 		}
-		return 0, nil, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
+		return 0, nil, Null, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
 	}
 	switch {
 	case info.Table != "" || info.Module == "charmap":
 		if c, ok := charmaps.Load(info.Module); ok {
-			return codecCharmap, c.(*charmap), nil
+			return codecCharmap, c.(*charmap), Null, nil
 		}
 		c := &charmap{}
 		if info.Table == "" {
@@ -164,11 +165,11 @@ func lookupCodec(t *Thread, name string, decode bool) (codecID, *charmap, error)
 			c.table = []rune(info.Table)
 		}
 		actual, _ := charmaps.LoadOrStore(info.Module, c)
-		return codecCharmap, actual.(*charmap), nil
+		return codecCharmap, actual.(*charmap), Null, nil
 	case info.Module == "undefined":
-		return 0, nil, t.raise(UnicodeErrorType, "undefined encoding")
+		return 0, nil, Null, t.raise(UnicodeErrorType, "undefined encoding")
 	}
-	return 0, nil, t.raisef(LookupErrorType, "peephole does not implement the '%s' codec", info.Name)
+	return 0, nil, Null, t.raisef(LookupErrorType, "peephole does not implement the '%s' codec", info.Name)
 }
 
 // errHandler is a codec error handler.
@@ -183,30 +184,73 @@ const (
 	ehName
 	ehSurrEscape
 	ehSurrPass
+	ehCustom // registered with codecs.register_error
 )
 
-// lookupErrHandler finds an error handler by name; CPython looks it up
-// only when an error happens, and so does the codec code here.
-func lookupErrHandler(t *Thread, name string) (errHandler, error) {
+// lookupErrHandler finds an error handler by name: one of the builtin
+// ones, or one registered with codecs.register_error (ehCustom, with its
+// callable). CPython looks it up only when an error happens, and so does
+// the codec code here.
+func lookupErrHandler(t *Thread, name string) (errHandler, Value, error) {
 	switch name {
 	case "strict":
-		return ehStrict, nil
+		return ehStrict, Null, nil
 	case "replace":
-		return ehReplace, nil
+		return ehReplace, Null, nil
 	case "ignore":
-		return ehIgnore, nil
+		return ehIgnore, Null, nil
 	case "backslashreplace":
-		return ehBackslash, nil
+		return ehBackslash, Null, nil
 	case "xmlcharrefreplace":
-		return ehXMLRef, nil
+		return ehXMLRef, Null, nil
 	case "namereplace":
-		return ehName, nil
+		return ehName, Null, nil
 	case "surrogateescape":
-		return ehSurrEscape, nil
+		return ehSurrEscape, Null, nil
 	case "surrogatepass":
-		return ehSurrPass, nil
+		return ehSurrPass, Null, nil
 	}
-	return 0, t.raisef(LookupErrorType, "unknown error handler name '%s'", name)
+	if r := t.interp.codecs; r != nil {
+		if h, ok := r.errors[name]; ok {
+			return ehCustom, h, nil
+		}
+	}
+	return 0, Null, t.raisef(LookupErrorType, "unknown error handler name '%s'", name)
+}
+
+// callErrHandler calls a handler registered with codecs.register_error
+// with the exception exc and checks its result: (replacement, position),
+// the replacement a str (or, encoding, bytes), the position made
+// absolute in an object of length n.
+func callErrHandler(t *Thread, h Value, exc *Exception, n int, encode bool) (Value, int, error) {
+	r, err := t.Call(h, []Value{{o: exc}}, nil)
+	if err != nil {
+		return Null, 0, err
+	}
+	tu, ok := r.o.(*Tuple)
+	bad := !ok || len(tu.items) != 2 || !tu.items[1].IsIntLike()
+	if !bad {
+		_, isStr := tu.items[0].o.(*Str)
+		_, isBytes := tu.items[0].o.(*Bytes)
+		bad = !isStr && !(encode && isBytes)
+	}
+	if bad {
+		if encode {
+			return Null, 0, t.typeErrorf("encoding error handler must return (str/bytes, int) tuple")
+		}
+		return Null, 0, t.typeErrorf("decoding error handler must return (str, int) tuple")
+	}
+	pos, err := AsSize(t, tu.items[1], nil)
+	if err != nil {
+		return Null, 0, err
+	}
+	if pos < 0 {
+		pos += n
+	}
+	if pos < 0 || pos > n {
+		return Null, 0, t.raisef(IndexErrorType, "position %d from error handler out of bounds", pos)
+	}
+	return tu.items[0], pos, nil
 }
 
 // isSurrogate reports whether r is a UTF-16 surrogate code point.
@@ -287,10 +331,22 @@ func (e *encoder) reason() string {
 
 // encodeStr encodes s with the codec called encoding (str.encode).
 func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
-	id, cm, err := lookupCodec(t, encoding, false)
+	id, cm, info, err := lookupCodec(t, encoding, false)
 	if err != nil {
 		return nil, err
 	}
+	if id == codecRegistered {
+		r, err := callRegisteredCodec(t, info, encoding, Value{o: s}, errors, false)
+		if err != nil {
+			return nil, err
+		}
+		return append([]byte(nil), bytesOf(r)...), nil
+	}
+	return encodeWith(t, id, cm, s, errors)
+}
+
+// encodeWith encodes s with the codec id (cm for a charmap).
+func encodeWith(t *Thread, id codecID, cm *charmap, s *Str, errors string) ([]byte, error) {
 	switch id {
 	case codecUTF8, codecASCII, codecLatin1:
 		if s.ascii {
@@ -335,23 +391,41 @@ func encodeStr(t *Thread, s *Str, encoding, errors string) ([]byte, error) {
 				j++
 			}
 		}
-		if err := e.fail(i, j); err != nil {
+		next, err := e.fail(i, j)
+		if err != nil {
 			return nil, err
 		}
-		i = j
+		i = next
 	}
 	return e.out, nil
 }
 
 // fail handles the characters rs[start:end] that the codec cannot
-// encode.
-func (e *encoder) fail(start, end int) error {
-	h, err := lookupErrHandler(e.t, e.errors)
+// encode and returns where encoding resumes.
+func (e *encoder) fail(start, end int) (int, error) {
+	h, fn, err := lookupErrHandler(e.t, e.errors)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	rs := e.rs[start:end]
 	switch h {
+	case ehCustom:
+		exc := newUnicodeEncodeError(e.name, e.s, start, end, e.reason())
+		rep, pos, err := callErrHandler(e.t, fn, exc, len(e.rs), true)
+		if err != nil {
+			return 0, err
+		}
+		if b, ok := rep.o.(*Bytes); ok {
+			e.out = append(e.out, b.b...)
+			return pos, nil
+		}
+		for _, r := range rep.o.(*Str).Runes() {
+			if !e.canEncode(r) {
+				return 0, exc
+			}
+			e.put(r)
+		}
+		return pos, nil
 	case ehReplace:
 		for range rs {
 			e.put('?')
@@ -383,22 +457,22 @@ func (e *encoder) fail(start, end int) error {
 	case ehSurrEscape:
 		switch e.id {
 		case codecUTF16LE, codecUTF16BE, codecUTF32LE, codecUTF32BE:
-			return e.error(start, end)
+			return 0, e.error(start, end)
 		}
 		for k, r := range rs {
 			if r < 0xDC80 || r > 0xDCFF {
-				return e.error(start+k, end)
+				return 0, e.error(start+k, end)
 			}
 			e.out = append(e.out, byte(r-0xDC00))
 		}
 	case ehSurrPass:
 		switch e.id {
 		case codecASCII, codecLatin1, codecCharmap:
-			return e.error(start, end)
+			return 0, e.error(start, end)
 		}
 		for _, r := range rs {
 			if !isSurrogate(r) {
-				return e.error(start, end)
+				return 0, e.error(start, end)
 			}
 			switch e.id {
 			case codecUTF8, codecUTF8Sig:
@@ -410,9 +484,9 @@ func (e *encoder) fail(start, end int) error {
 			}
 		}
 	default:
-		return e.error(start, end)
+		return 0, e.error(start, end)
 	}
-	return nil
+	return end, nil
 }
 
 func (e *encoder) error(start, end int) error {
@@ -478,6 +552,11 @@ type decoder struct {
 	out     []byte
 	n       int    // code points in out
 	invalid string // the warning about the first invalid escape, or ""
+	// final is unset for the incremental decoders: an incomplete
+	// sequence at the end of the input is then left for later, and stop
+	// is where it starts (-1 when none).
+	final bool
+	stop  int
 }
 
 // runtimeWarner is a Thread that can issue a warning on behalf of the
@@ -503,9 +582,17 @@ func (d *decoder) put(r rune) {
 // decodeBytes decodes b with the codec called encoding (bytes.decode).
 // obj is the bytes object b came from, or nil.
 func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str, error) {
-	id, cm, err := lookupCodec(t, encoding, true)
+	id, cm, info, err := lookupCodec(t, encoding, true)
 	if err != nil {
 		return nil, err
+	}
+	if id == codecRegistered {
+		obj := Value{o: NewBytes(append([]byte(nil), b...))}
+		r, err := callRegisteredCodec(t, info, encoding, obj, errors, true)
+		if err != nil {
+			return nil, err
+		}
+		return r.o.(*Str), nil
 	}
 	switch id {
 	case codecUTF8, codecASCII, codecLatin1:
@@ -513,7 +600,18 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 			return newStrN(string(b), len(b)), nil
 		}
 	}
-	d := &decoder{t: t, id: id, name: codecNames[id], errors: errors, src: b, obj: obj}
+	s, _, _, err := decodeWith(t, id, cm, b, obj, errors, true, 0)
+	return s, err
+}
+
+// decodeWith decodes b with the codec id (cm for a charmap). Unless final,
+// an incomplete sequence at its end is left undecoded; consumed says how
+// much was decoded. byteorder is the UTF-16 and UTF-32 decoders' state
+// (0: read a BOM if there is one, -1 little-endian, 1 big-endian); the
+// one the input leaves is returned.
+func decodeWith(t *Thread, id codecID, cm *charmap, b []byte, obj *Bytes, errors string, final bool, byteorder int) (s *Str, consumed, bo int, err error) {
+	d := &decoder{t: t, id: id, name: codecNames[id], errors: errors, src: b, obj: obj, final: final, stop: -1}
+	bo = byteorder
 	switch id {
 	case codecUTF8, codecUTF8Sig:
 		if id == codecUTF8Sig {
@@ -521,9 +619,7 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 			if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
 				b = b[3:]
 				d.src = b
-				if obj != nil {
-					d.obj = nil
-				}
+				d.obj = nil
 			}
 		}
 		err = d.utf8()
@@ -544,7 +640,7 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 			}
 			next, err := d.fail(i, i+1, "character maps to <undefined>")
 			if err != nil {
-				return nil, err
+				return nil, 0, bo, err
 			}
 			i = next
 		}
@@ -553,32 +649,61 @@ func decodeBytes(t *Thread, b []byte, obj *Bytes, encoding, errors string) (*Str
 			err = warnDeprecation(t, d.invalid)
 		}
 	case codecUTF16, codecUTF16LE, codecUTF16BE:
-		be := id == codecUTF16BE
 		start := 0
-		if id == codecUTF16 && len(b) >= 2 {
-			if b[0] == 0xFF && b[1] == 0xFE {
-				start = 2
-			} else if b[0] == 0xFE && b[1] == 0xFF {
-				start, be = 2, true
+		switch id {
+		case codecUTF16LE:
+			bo = -1
+		case codecUTF16BE:
+			bo = 1
+		}
+		if bo == 0 {
+			if len(b) < 2 && !final {
+				return emptyStr, 0, 0, nil
+			}
+			bo = -1
+			if len(b) >= 2 {
+				if b[0] == 0xFF && b[1] == 0xFE {
+					start = 2
+				} else if b[0] == 0xFE && b[1] == 0xFF {
+					start, bo = 2, 1
+				}
 			}
 		}
-		err = d.utf16(start, be)
+		err = d.utf16(start, bo == 1)
 	default:
-		be := id == codecUTF32BE
 		start := 0
-		if id == codecUTF32 && len(b) >= 4 {
-			if b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 {
-				start = 4
-			} else if b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF {
-				start, be = 4, true
+		switch id {
+		case codecUTF32LE:
+			bo = -1
+		case codecUTF32BE:
+			bo = 1
+		}
+		if bo == 0 {
+			if len(b) < 4 && !final {
+				return emptyStr, 0, 0, nil
+			}
+			bo = -1
+			if len(b) >= 4 {
+				if b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 {
+					start = 4
+				} else if b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF {
+					start, bo = 4, 1
+				}
 			}
 		}
-		err = d.utf32(start, be)
+		err = d.utf32(start, bo == 1)
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, bo, err
 	}
-	return strFromBytes(d.out, d.n), nil
+	consumed = len(d.src)
+	if d.stop >= 0 {
+		consumed = d.stop
+	}
+	if id == codecUTF8Sig {
+		consumed += len(b) - len(d.src)
+	}
+	return strFromBytes(d.out, d.n), consumed, bo, nil
 }
 
 func (d *decoder) ascii() error {
@@ -751,14 +876,40 @@ func (d *decoder) utf32(i int, be bool) error {
 	return nil
 }
 
+// incompleteReasons are the errors of a sequence cut short by the end of
+// the input, which a non-final decoding leaves for later.
+var incompleteReasons = map[string]bool{
+	"unexpected end of data": true, "truncated data": true, "\\ at end of string": true,
+	"truncated \\xXX escape": true, "truncated \\uXXXX escape": true, "truncated \\UXXXXXXXX escape": true,
+	"malformed \\N character escape": true,
+}
+
 // fail handles the bytes src[start:end] that the codec cannot decode and
 // returns where decoding resumes.
 func (d *decoder) fail(start, end int, reason string) (int, error) {
-	h, err := lookupErrHandler(d.t, d.errors)
+	if !d.final && end == len(d.src) && incompleteReasons[reason] {
+		// Left for the next call of an incremental decoder.
+		d.stop = start
+		return len(d.src), nil
+	}
+	h, fn, err := lookupErrHandler(d.t, d.errors)
 	if err != nil {
 		return 0, err
 	}
 	switch h {
+	case ehCustom:
+		if d.obj == nil {
+			d.obj = NewBytes(append([]byte(nil), d.src...))
+		}
+		exc := newUnicodeDecodeError(d.name, d.obj, start, end, reason)
+		rep, pos, err := callErrHandler(d.t, fn, exc, len(d.src), false)
+		if err != nil {
+			return 0, err
+		}
+		rs := rep.o.(*Str)
+		d.out = append(d.out, rs.s...)
+		d.n += rs.n
+		return pos, nil
 	case ehReplace:
 		d.put(0xFFFD)
 	case ehIgnore:
@@ -1084,4 +1235,66 @@ func lookupCharName(name string) (rune, bool) {
 	})
 	r, ok := runeByName[name]
 	return r, ok
+}
+
+// registeredCodec looks a codec our tables do not know up in the codec
+// registry, when a program registered search functions of its own.
+func registeredCodec(t *Thread, name string, decode bool) (codecID, *charmap, Value, error) {
+	unknown := t.raisef(LookupErrorType, "unknown encoding: %s", name)
+	r := t.interp.codecs
+	if r == nil || len(r.search) == 0 {
+		return 0, nil, Null, unknown
+	}
+	info, err := codecLookup(t, name)
+	if err != nil {
+		return 0, nil, Null, err
+	}
+	if v, err := getAttrOpt(t, info, Intern("_is_text_encoding")); err != nil {
+		return 0, nil, Null, err
+	} else if !v.IsNull() {
+		if text, err := Truth(t, v); err != nil {
+			return 0, nil, Null, err
+		} else if !text {
+			if decode {
+				return 0, nil, Null, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", name)
+			}
+			return 0, nil, Null, t.raisef(LookupErrorType, "'%s' is not a text encoding; use codecs.encode() to handle arbitrary codecs", name)
+		}
+	}
+	return codecRegistered, nil, info, nil
+}
+
+// callRegisteredCodec runs the encoder (or decoder) of a registered codec
+// on obj, as str.encode and bytes.decode do, and checks its result: a
+// tuple whose first item is bytes (a str for a decoder), which it
+// returns.
+func callRegisteredCodec(t *Thread, info Value, name string, obj Value, errors string, decode bool) (Value, error) {
+	tu := info.o.(*Tuple)
+	fn := tu.items[0]
+	if decode {
+		fn = tu.items[1]
+	}
+	r, err := t.Call(fn, []Value{obj, NewStrValue(errors)}, nil)
+	if err != nil {
+		return Null, err
+	}
+	rt, ok := r.o.(*Tuple)
+	if !ok || len(rt.items) != 2 {
+		if decode {
+			return Null, t.typeErrorf("decoder must return a tuple (object,integer)")
+		}
+		return Null, t.typeErrorf("encoder must return a tuple (object, integer)")
+	}
+	v := rt.items[0]
+	if decode {
+		if _, ok := v.o.(*Str); !ok {
+			return Null, t.typeErrorf("'%s' decoder returned '%s' instead of 'str'; use codecs.decode() to decode to arbitrary types", name, typeName(v))
+		}
+		return v, nil
+	}
+	switch v.o.(type) {
+	case *Bytes, *ByteArray:
+		return v, nil
+	}
+	return Null, t.typeErrorf("'%s' encoder returned '%s' instead of 'bytes'; use codecs.encode() to encode to arbitrary types", name, typeName(v))
 }

@@ -60,10 +60,45 @@ func (k bytesKind) result(self Value, out []byte) Value {
 	return k.make(append([]byte(nil), out...))
 }
 
+// list makes the list of the parts of a split: bytes share the bytes of
+// self (they never change) and come from one slab of objects; a
+// bytearray's parts are copies in one buffer, each with no room to grow
+// into the next.
 func (k bytesKind) list(self Value, parts [][]byte) Value {
 	items := make([]Value, len(parts))
+	if k.array {
+		total := 0
+		for _, p := range parts {
+			total += len(p)
+		}
+		buf := make([]byte, 0, total)
+		slab := make([]ByteArray, len(parts))
+		for i, p := range parts {
+			start := len(buf)
+			buf = append(buf, p...)
+			ba := &slab[i]
+			ba.cls, ba.b = ByteArrayType, buf[start:len(buf):len(buf)]
+			items[i] = Value{o: ba}
+		}
+		return Value{o: NewList(items...)}
+	}
+	var slab []Bytes
 	for i, p := range parts {
-		items[i] = k.result(self, p)
+		if b, ok := self.o.(*Bytes); ok && b.cls == BytesType && len(p) == len(b.b) {
+			items[i] = self
+			continue
+		}
+		if len(p) == 0 {
+			items[i] = Value{o: emptyBytes}
+			continue
+		}
+		if slab == nil {
+			slab = make([]Bytes, len(parts)-i)
+		}
+		bb := &slab[0]
+		slab = slab[1:]
+		bb.cls, bb.b, bb.hash = BytesType, p, -1
+		items[i] = Value{o: bb}
 	}
 	return Value{o: NewList(items...)}
 }
@@ -118,7 +153,16 @@ func bytesSplitWhitespace(b []byte, maxsplit int, right bool) [][]byte {
 	if maxsplit < 0 {
 		maxsplit = int(^uint(0) >> 1)
 	}
-	var parts [][]byte
+	// Count the words first, to allocate once.
+	words, in := 0, false
+	for _, c := range b {
+		sp := isASCIISpace(c)
+		if !sp && !in {
+			words++
+		}
+		in = !sp
+	}
+	parts := make([][]byte, 0, splitCap(words, maxsplit))
 	if !right {
 		i := 0
 		for {
@@ -984,7 +1028,7 @@ func bytesMethods(owner *Type) []MethodDef {
 				return Null, err
 			}
 			var obj *Bytes
-			if b, ok := self.o.(*Bytes); ok {
+			if b, ok := self.o.(*Bytes); ok && b.cls == BytesType {
 				obj = b
 			}
 			s, err := decodeBytes(t, bytesOf(self), obj, encoding, errors)

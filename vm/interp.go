@@ -31,6 +31,9 @@ type Interp struct {
 	// PyLib is the folder of CPython's pure-Python standard library
 	// modules, or "" when none was found.
 	PyLib string
+	// codecs is the codec registry of the _codecs module
+	// (bytescodec_module.go); nil until first used.
+	codecs *codecRegistry
 
 	recursionLimit int
 	// maxStrDigits is sys.get_int_max_str_digits().

@@ -153,21 +153,33 @@ func (s *Str) Runes() []rune {
 	if s.n == 0 {
 		return nil
 	}
-	if s.idx == nil {
-		s.idx = &strIndex{}
+	idx := s.idx
+	if idx != nil && idx.runes != nil {
+		return idx.runes
 	}
-	if s.idx.runes == nil {
-		if s.ascii {
-			rs := make([]rune, len(s.s))
-			for i := 0; i < len(s.s); i++ {
-				rs[i] = rune(s.s[i])
-			}
-			s.idx.runes = rs
-		} else {
-			s.idx.runes = pyconst.Str(s.s).Runes()
+	var rs []rune
+	if s.ascii {
+		rs = make([]rune, len(s.s))
+		for i := 0; i < len(s.s); i++ {
+			rs[i] = rune(s.s[i])
 		}
+	} else {
+		rs = pyconst.Str(s.s).Runes()
 	}
-	return s.idx.runes
+	s.setIndex(func(x *strIndex) { x.runes = rs })
+	return rs
+}
+
+// setIndex publishes a new index with one more cache filled in by fill: a
+// copy, stored with one pointer write, so that a str shared between
+// interpreters (an interned one) is never seen half-updated.
+func (s *Str) setIndex(fill func(x *strIndex)) {
+	var x strIndex
+	if s.idx != nil {
+		x = *s.idx
+	}
+	fill(&x)
+	s.idx = &x
 }
 
 // At returns the code point at index i (0 <= i < Len).
@@ -186,11 +198,12 @@ func (s *Str) byteOff(i int) int {
 	if i >= s.n {
 		return len(s.s)
 	}
-	if s.idx == nil {
-		s.idx = &strIndex{}
+	var offs []int32
+	if idx := s.idx; idx != nil {
+		offs = idx.offs
 	}
-	if s.idx.offs == nil {
-		offs := make([]int32, 0, s.n/strCheckpoint+1)
+	if offs == nil {
+		offs = make([]int32, 0, s.n/strCheckpoint+1)
 		k := 0
 		for b := 0; b < len(s.s); b++ {
 			if s.s[b]&0xC0 != 0x80 {
@@ -200,9 +213,9 @@ func (s *Str) byteOff(i int) int {
 				k++
 			}
 		}
-		s.idx.offs = offs
+		s.setIndex(func(x *strIndex) { x.offs = offs })
 	}
-	b := int(s.idx.offs[i/strCheckpoint])
+	b := int(offs[i/strCheckpoint])
 	for k := i % strCheckpoint; k > 0; k-- {
 		b++
 		for s.s[b]&0xC0 == 0x80 {

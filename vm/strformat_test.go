@@ -1,10 +1,14 @@
 package vm_test
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/peephole-lsp/peephole/internal/oracle"
+	"github.com/peephole-lsp/peephole/vm"
 )
 
 // fmtPrelude defines the classes the format tests use.
@@ -376,6 +380,33 @@ func requireImport(t *testing.T) {
 	}
 }
 
+// checkProgramLib is checkProgram with CPython's standard library on
+// the VM's path.
+func checkProgramLib(t *testing.T, src string) {
+	t.Helper()
+	lib := oracle.Stdlib(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "prog.py")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := oracle.Run(t, nil, path)
+	var out, errb bytes.Buffer
+	in := vm.NewInterp(vm.Config{
+		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		Argv: []string{path}, Path: []string{vm.ScriptPath(path)}, PyLib: lib,
+		Limits: vm.Limits{MaxSteps: 2e9},
+	})
+	code, err := in.RunMain(vm.Program{Filename: path, Source: []byte(src), IsFile: true})
+	if err != nil {
+		t.Fatalf("the run was stopped: %v\nstderr:\n%s", err, errb.String())
+	}
+	if out.String() != string(want.Stdout) || errb.String() != string(want.Stderr) || code != want.ExitCode {
+		t.Errorf("--- CPython (exit %d)\nstdout:\n%s\nstderr:\n%s\n--- peephole (exit %d)\nstdout:\n%s\nstderr:\n%s",
+			want.ExitCode, want.Stdout, want.Stderr, code, out.String(), errb.String())
+	}
+}
+
 // TestStringModule covers the _string module that string.Formatter uses.
 func TestStringModule(t *testing.T) {
 	requireImport(t)
@@ -408,4 +439,157 @@ func TestPercentRandomized(t *testing.T) {
 		t.Fatalf("pctrandom.py: %s", gen.Stderr)
 	}
 	checkExprs(t, string(gen.Stdout))
+}
+
+// TestCodecsModule covers _codecs through codecs.py and the encodings
+// package: lookup, encode/decode, the incremental codecs, the error
+// handler registry and the codec functions with their errors.
+func TestCodecsModule(t *testing.T) {
+	requireImport(t)
+	checkProgramLib(t, `
+import codecs, _codecs
+def t(f):
+    try: r = f()
+    except Exception as e: print(type(e).__name__, e)
+    else: print(repr(r))
+t(lambda: codecs.lookup('UTF-8').name)
+t(lambda: codecs.lookup('latin1').name)
+t(lambda: codecs.lookup('nope'))
+t(lambda: codecs.lookup(1))
+t(lambda: codecs.encode('é', 'utf-8'))
+t(lambda: codecs.decode(b'\xc3\xa9', 'utf-8'))
+t(lambda: codecs.decode(b'\xff', 'utf-8', 'replace'))
+t(lambda: codecs.encode('é', 'ascii'))
+t(lambda: codecs.encode('abc', 'rot13'))
+t(lambda: _codecs.utf_8_decode(b'a\xe2\x82'))
+t(lambda: _codecs.utf_8_decode(b'a\xe2\x82', 'strict', True))
+t(lambda: _codecs.utf_8_decode(b'a\xff\xe2', 'replace'))
+t(lambda: _codecs.utf_8_encode('a\ud800', 'surrogatepass'))
+t(lambda: _codecs.utf_16_decode(b'\xff'))
+t(lambda: _codecs.utf_16_decode(b'\xff\xfea\x00b'))
+t(lambda: _codecs.utf_16_ex_decode(b'\xfe\xff\x00a'))
+t(lambda: _codecs.utf_16_ex_decode(b'a\x00', 'strict', 1))
+t(lambda: _codecs.utf_16_ex_decode(b'a'))
+t(lambda: _codecs.utf_16_le_decode(b'a\x00\x00\xd8'))
+t(lambda: _codecs.utf_16_le_decode(b'a\x00\x00\xd8', None, True))
+t(lambda: _codecs.utf_16_encode('ab'))
+t(lambda: _codecs.utf_16_encode('ab', None, 1))
+t(lambda: _codecs.utf_16_encode('ab', None, -1))
+t(lambda: _codecs.utf_32_encode('a'))
+t(lambda: _codecs.utf_32_decode(b'\xff\xfe\x00\x00a\x00\x00\x00b'))
+t(lambda: _codecs.utf_32_ex_decode(b'\x00\x00\xfe\xff\x00\x00\x00a'))
+t(lambda: _codecs.latin_1_decode(b'\xe9'))
+t(lambda: _codecs.latin_1_encode('é€', 'replace'))
+t(lambda: _codecs.ascii_encode('é'))
+t(lambda: _codecs.ascii_decode(b'a\x80', 'ignore'))
+t(lambda: _codecs.unicode_escape_decode(b'a\\x4'))
+t(lambda: _codecs.unicode_escape_decode(b'a\\x4', 'strict', False))
+t(lambda: _codecs.unicode_escape_decode('a\\n'))
+t(lambda: _codecs.unicode_escape_encode('é\n'))
+t(lambda: _codecs.raw_unicode_escape_decode(b'\\u00e9'))
+t(lambda: _codecs.charmap_decode(b'\x00\x01', 'strict', {0: 'a', 1: 98}))
+t(lambda: _codecs.charmap_decode(b'\x02', 'strict', {0: 'a'}))
+t(lambda: _codecs.charmap_decode(b'\x02', 'replace', 'ab'))
+t(lambda: _codecs.charmap_encode('ab', 'strict', {97: 1, 98: 2}))
+t(lambda: _codecs.charmap_encode('abc', 'strict', {97: 1, 98: 2}))
+t(lambda: _codecs.charmap_encode('ab', 'strict', None))
+t(lambda: _codecs.escape_decode(b'\\x4'))
+t(lambda: _codecs.escape_decode(b'a\\'))
+t(lambda: _codecs.escape_decode(b'\\q\\101'))
+t(lambda: _codecs.escape_encode(b'\x00\xff"'))
+t(lambda: _codecs.escape_encode('a'))
+t(lambda: _codecs.readbuffer_encode(b'ab'))
+t(lambda: _codecs.readbuffer_encode('é'))
+t(lambda: codecs.lookup_error('nope'))
+t(lambda: codecs.lookup_error('strict')(UnicodeEncodeError('ascii', 'a', 0, 1, 'x')))
+t(lambda: codecs.lookup_error('strict')(1))
+t(lambda: codecs.lookup_error('ignore')(UnicodeDecodeError('utf-8', b'ab', 0, 1, 'x')))
+t(lambda: codecs.lookup_error('replace')(UnicodeDecodeError('utf-8', b'ab', 0, 2, 'x')))
+t(lambda: codecs.lookup_error('replace')(UnicodeTranslateError('ab', 0, 2, 'x')))
+t(lambda: codecs.lookup_error('replace')(ValueError()))
+t(lambda: codecs.lookup_error('xmlcharrefreplace')(UnicodeEncodeError('ascii', 'é€', 0, 2, 'x')))
+t(lambda: codecs.lookup_error('xmlcharrefreplace')(UnicodeDecodeError('utf-8', b'ab', 0, 1, 'x')))
+t(lambda: codecs.lookup_error('backslashreplace')(UnicodeDecodeError('utf-8', b'\xff\xfe', 0, 2, 'x')))
+t(lambda: codecs.lookup_error('backslashreplace')(UnicodeEncodeError('ascii', 'é€', 0, 2, 'x')))
+t(lambda: codecs.lookup_error('namereplace')(UnicodeEncodeError('ascii', 'é€', 0, 2, 'x')))
+t(lambda: codecs.lookup_error('surrogateescape')(UnicodeDecodeError('utf-8', b'\xff\xfe', 0, 2, 'x')))
+t(lambda: codecs.lookup_error('surrogateescape')(UnicodeEncodeError('ascii', '\udcff', 0, 1, 'x')))
+t(lambda: codecs.lookup_error('surrogatepass')(UnicodeEncodeError('utf-8', '\ud800', 0, 1, 'x')))
+t(lambda: codecs.lookup_error('surrogatepass')(UnicodeDecodeError('utf-8', b'\xed\xa0\x80', 0, 1, 'x')))
+t(lambda: codecs.register_error('x', 1))
+t(lambda: codecs.register(1))
+def h(exc):
+    return ('<%d:%d>' % (exc.start, exc.end), exc.end)
+codecs.register_error('mine', h)
+t(lambda: 'aéè€b'.encode('ascii', 'mine'))
+t(lambda: b'a\xff\xfeb'.decode('utf-8', 'mine'))
+t(lambda: 'a\ud800'.encode('utf-16', 'mine'))
+codecs.register_error('bad', lambda e: 1)
+t(lambda: 'é'.encode('ascii', 'bad'))
+t(lambda: b'\xff'.decode('ascii', 'bad'))
+codecs.register_error('far', lambda e: ('', 100))
+t(lambda: 'é'.encode('ascii', 'far'))
+codecs.register_error('neg', lambda e: ('?', -1))
+t(lambda: 'éab'.encode('ascii', 'neg'))
+codecs.register_error('raw', lambda e: (b'\x00\x01', e.end))
+t(lambda: 'aé'.encode('latin-1', 'raw') if False else 'aĀ'.encode('latin-1', 'raw'))
+codecs.register_error('nonascii', lambda e: ('é', e.end))
+t(lambda: 'a€'.encode('ascii', 'nonascii'))
+d = codecs.getincrementaldecoder('utf-16')()
+t(lambda: (d.decode(b'\xff'), d.decode(b'\xfea'), d.decode(b'\x00b\x00'), d.decode(b'', final=True)))
+d2 = codecs.getincrementaldecoder('utf-8')('replace')
+t(lambda: (d2.decode(b'a\xe2'), d2.decode(b'\x82', final=True)))
+e = codecs.getincrementalencoder('utf-32')()
+t(lambda: (e.encode('a'), e.encode('b')))
+t(lambda: codecs.iterdecode([b'a\xc3', b'\xa9b'], 'utf-8').__next__())
+t(lambda: list(codecs.iterdecode([b'a\xc3', b'\xa9b'], 'utf-8')))
+t(lambda: codecs.lookup('cp1252').decode(b'\x80'))
+t(lambda: codecs.lookup('cp1252').encode('€'))
+t(lambda: codecs.lookup('koi8-r').decode(b'\xd0'))
+t(lambda: codecs.lookup('utf-8-sig').decode(b'\xef\xbb\xbfa'))
+t(lambda: 'ab'.encode('utf-8-sig'))
+t(lambda: codecs.lookup('unicode_escape').decode(b'\\u00e9'))
+`)
+}
+
+// TestRegisteredCodecs covers codecs registered by the program, used by
+// str.encode, bytes.decode and str(bytes, encoding).
+func TestRegisteredCodecs(t *testing.T) {
+	requireImport(t)
+	checkProgramLib(t, `
+import codecs
+def search(name):
+    if name == 'upper':
+        return codecs.CodecInfo(lambda s, e='strict': (s.upper().encode(), len(s)), lambda b, e='strict': (bytes(b).decode().lower(), len(b)), name='upper')
+    if name == 'bin':
+        ci = codecs.CodecInfo(lambda s, e='strict': (s, len(s)), lambda b, e='strict': (b, len(b)), name='bin')
+        ci._is_text_encoding = False
+        return ci
+    if name == 'weird':
+        return codecs.CodecInfo(lambda s, e='strict': (1, 2), lambda b, e='strict': 5, name='weird')
+codecs.register(search)
+def t(f):
+    try: r = f()
+    except Exception as e: print(type(e).__name__, e)
+    else: print(repr(r))
+t(lambda: 'abc'.encode('upper'))
+t(lambda: b'ABC'.decode('upper'))
+t(lambda: str(b'ABC', 'upper'))
+t(lambda: 'abc'.encode('bin'))
+t(lambda: b'abc'.decode('bin'))
+t(lambda: 'abc'.encode('weird'))
+t(lambda: b'abc'.decode('weird'))
+t(lambda: 'abc'.encode('nothing'))
+t(lambda: codecs.encode('abc', 'upper'))
+t(lambda: codecs.decode(b'abc', 'weird'))
+t(lambda: codecs.encode('abc', 'weird'))
+def search2(name):
+    if name == 'weird2':
+        return codecs.CodecInfo(lambda s, e='strict': 7, lambda b, e='strict': (5, 1), name='weird2')
+codecs.register(search2)
+t(lambda: codecs.encode('abc', 'weird2'))
+t(lambda: codecs.decode(b'abc', 'weird2'))
+t(lambda: 'abc'.encode('weird2'))
+t(lambda: b'abc'.decode('weird2'))
+`)
 }

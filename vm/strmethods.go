@@ -332,6 +332,15 @@ func (s *Str) decodeLastAt(i int) (rune, int) {
 	return r, i - j
 }
 
+// splitCap is the number of parts a split of words words makes with at
+// most maxsplit splits.
+func splitCap(words, maxsplit int) int {
+	if maxsplit < words {
+		return maxsplit + 1
+	}
+	return words
+}
+
 // strASCIISpace marks the ASCII characters str.isspace accepts.
 var strASCIISpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, 0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true, ' ': true}
 
@@ -354,7 +363,7 @@ func splitWhitespace(s *Str, maxsplit int, right bool) []int {
 			}
 			in = !sp
 		}
-		spans = make([]int, 0, 2*min(words, maxsplit+1))
+		spans = make([]int, 0, 2*splitCap(words, maxsplit))
 		i := 0
 		for {
 			for i < len(b) && strASCIISpace[b[i]] {
@@ -501,6 +510,9 @@ func splitMethod(name string, right bool) MethodDef {
 	}}
 }
 
+// strASCIILineBreak marks the ASCII characters str.splitlines breaks at.
+var strASCIILineBreak = [256]bool{'\n': true, '\r': true, 0x0b: true, 0x0c: true, 0x1c: true, 0x1d: true, 0x1e: true}
+
 // isLineBreak reports whether str.splitlines breaks at r.
 func isLineBreak(r rune) bool {
 	switch r {
@@ -527,6 +539,29 @@ func strSplitlines(t *Thread, self Value, args []Value, kw []*Str) (Value, error
 	}
 	s := strSelf(self)
 	var spans []int
+	if s.ascii {
+		b := s.s
+		for i := 0; i < len(b); {
+			j := i
+			for j < len(b) && !strASCIILineBreak[b[j]] {
+				j++
+			}
+			eol := j
+			if j < len(b) {
+				eol++
+				if b[j] == '\r' && eol < len(b) && b[eol] == '\n' {
+					eol++
+				}
+			}
+			if keep {
+				spans = append(spans, i, eol)
+			} else {
+				spans = append(spans, i, j)
+			}
+			i = eol
+		}
+		return s.spansList(spans), nil
+	}
 	i := 0
 	for i < len(s.s) {
 		j := i
@@ -659,6 +694,25 @@ func stripMethod(name string, left, right bool) MethodDef {
 				return Null, t.typeErrorf("%s arg must be None or str", name)
 			}
 			if chars.ascii {
+				if s.ascii {
+					// Both ASCII: a byte set.
+					var set [128]bool
+					for k := 0; k < len(chars.s); k++ {
+						set[chars.s[k]] = true
+					}
+					i, j := 0, len(s.s)
+					if left {
+						for i < j && set[s.s[i]] {
+							i++
+						}
+					}
+					if right {
+						for j > i && set[s.s[j-1]] {
+							j--
+						}
+					}
+					return Value{o: s.part(i, j)}, nil
+				}
 				in = func(r rune) bool { return r < 0x80 && strings.IndexByte(chars.s, byte(r)) >= 0 }
 			} else {
 				rs := chars.Runes()

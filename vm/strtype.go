@@ -132,6 +132,9 @@ func strNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 			return Null, t.typeErrorf("decoding to str: need a bytes-like object, %s found", typeName(a[0]))
 		}
 		obj, _ := a[0].o.(*Bytes)
+		if obj != nil && obj.cls != BytesType {
+			obj = nil
+		}
 		var err error
 		if s, err = decodeBytes(t, b, obj, encoding, errors); err != nil {
 			return Null, err
