@@ -385,6 +385,12 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			start := f.pop()
 			container := f.top()
 			var v Value
+			if l, ok := container.o.(*List); ok && l.cls == ListType {
+				if i, j, ok := simpleBounds(start, stop, len(l.items)); ok {
+					f.stack[f.sp-1] = Value{o: NewList(append([]Value(nil), l.items[i:j]...)...)}
+					goto dispatched
+				}
+			}
 			if v, err = GetItem(t, container, Value{o: NewSlice(start, stop, None)}); err != nil {
 				goto raised
 			}
@@ -1155,6 +1161,40 @@ func compareFloats(a, b float64, op CompareOp) bool {
 		return a > b
 	}
 	return a >= b
+}
+
+// simpleBounds clamps the int or None bounds of a step-1 slice to a
+// sequence of length n, as PySlice_AdjustIndices does; ok is false for
+// other bounds (objects with __index__, huge ints), left to the general
+// path.
+func simpleBounds(start, stop Value, n int) (int, int, bool) {
+	i, j := 0, n
+	switch {
+	case start.IsSmallInt():
+		i = int(int64(start.n))
+		if i < 0 {
+			i = max(i+n, 0)
+		} else if i > n {
+			i = n
+		}
+	case !start.IsNone():
+		return 0, 0, false
+	}
+	switch {
+	case stop.IsSmallInt():
+		j = int(int64(stop.n))
+		if j < 0 {
+			j = max(j+n, 0)
+		} else if j > n {
+			j = n
+		}
+	case !stop.IsNone():
+		return 0, 0, false
+	}
+	if j < i {
+		j = i
+	}
+	return i, j, true
 }
 
 func compareInts(a, b int64, op CompareOp) bool {

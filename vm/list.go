@@ -573,6 +573,11 @@ func listSetItem(t *Thread, v, key, value Value) error {
 			if stop < start {
 				stop = start
 			}
+			if len(items) == stop-start {
+				// Same length: in place (items is a copy when it was l).
+				copy(l.items[start:stop], items)
+				return nil
+			}
 			out := make([]Value, 0, len(l.items)-(stop-start)+len(items))
 			out = append(out, l.items[:start]...)
 			out = append(out, items...)
