@@ -17,9 +17,8 @@ import (
 
 const lspUsage = "usage: peephole lsp [--stdio] [--log-file FILE] [--log-level debug|info|warn|error]\n"
 
-// lspRunner returns the Runner the language server runs Python with, or nil
-// while peephole has no VM (the run commands then answer that running is
-// not available). Package vm's runner is wired in here.
+// lspRunner returns the Runner the language server runs Python with:
+// vmRunner (lsprunner.go), peephole's own VM.
 var lspRunner = func() analysis.Runner { return nil }
 
 // runLSP is `peephole lsp`: the language server on stdin and stdout. The
