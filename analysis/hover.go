@@ -25,7 +25,8 @@ type HoverInfo struct {
 	// name is hovered).
 	Kind symtab.Kind
 	Role symtab.Role
-	// Parameter reports whether the name is a parameter.
+	// Parameter reports whether the name is a parameter of the block it
+	// occurs in.
 	Parameter bool
 	// Block is the block the name occurs in, and Owner the block that binds
 	// it (in words: "function `f`", "the module", …).
@@ -131,7 +132,7 @@ func (f *File) describeName(h *HoverInfo, occ *symtab.Occurrence) {
 		h.Owner = blockWords(b.Owner)
 		for _, d := range b.Definitions() {
 			h.Bound = append(h.Bound, Bound{rangeOf(d.Range), d.Role})
-			if d.Role == symtab.RoleParam {
+			if d.Role == symtab.RoleParam && d.Table == occ.Table {
 				h.Parameter = true
 			}
 		}
