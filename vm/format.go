@@ -934,7 +934,11 @@ func strFormatMethod(t *Thread, self Value, args []Value, kw []*Str) (Value, err
 		if s.cls == StrType {
 			return self, nil
 		}
-		return NewStrValue(s.s), nil
+		r, err := StrOf(t, self)
+		if err != nil {
+			return Null, err
+		}
+		return Value{o: r}, nil
 	}
 	r, err := formatStrSpec(t, s, spec.s, typeName(self))
 	if err != nil {

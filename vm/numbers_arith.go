@@ -39,9 +39,9 @@ func floatOperand(t *Thread, v Value) (x float64, ok bool, err error) {
 	return 0, false, nil
 }
 
-// floatOperands converts both operands; handled is false when one is not
+// floatArgPair converts both operands; handled is false when one is not
 // a float or an int (the slot returns NotImplemented).
-func floatOperands(t *Thread, a, b Value) (x, y float64, handled bool, err error) {
+func floatArgPair(t *Thread, a, b Value) (x, y float64, handled bool, err error) {
 	if a.o == floatTag && b.o == floatTag {
 		return a.FloatVal(), b.FloatVal(), true, nil
 	}
@@ -54,7 +54,7 @@ func floatOperands(t *Thread, a, b Value) (x, y float64, handled bool, err error
 }
 
 func floatAdd(t *Thread, a, b Value) (Value, error) {
-	x, y, ok, err := floatOperands(t, a, b)
+	x, y, ok, err := floatArgPair(t, a, b)
 	if !ok || err != nil {
 		return NotImplemented, err
 	}
@@ -62,7 +62,7 @@ func floatAdd(t *Thread, a, b Value) (Value, error) {
 }
 
 func floatSub(t *Thread, a, b Value) (Value, error) {
-	x, y, ok, err := floatOperands(t, a, b)
+	x, y, ok, err := floatArgPair(t, a, b)
 	if !ok || err != nil {
 		return NotImplemented, err
 	}
@@ -70,7 +70,7 @@ func floatSub(t *Thread, a, b Value) (Value, error) {
 }
 
 func floatMul(t *Thread, a, b Value) (Value, error) {
-	x, y, ok, err := floatOperands(t, a, b)
+	x, y, ok, err := floatArgPair(t, a, b)
 	if !ok || err != nil {
 		return NotImplemented, err
 	}
@@ -78,7 +78,7 @@ func floatMul(t *Thread, a, b Value) (Value, error) {
 }
 
 func floatTrueDiv(t *Thread, a, b Value) (Value, error) {
-	x, y, ok, err := floatOperands(t, a, b)
+	x, y, ok, err := floatArgPair(t, a, b)
 	if !ok || err != nil {
 		return NotImplemented, err
 	}
@@ -89,7 +89,7 @@ func floatTrueDiv(t *Thread, a, b Value) (Value, error) {
 }
 
 func floatFloorDiv(t *Thread, a, b Value) (Value, error) {
-	x, y, ok, err := floatOperands(t, a, b)
+	x, y, ok, err := floatArgPair(t, a, b)
 	if !ok || err != nil {
 		return NotImplemented, err
 	}
@@ -101,7 +101,7 @@ func floatFloorDiv(t *Thread, a, b Value) (Value, error) {
 }
 
 func floatModSlot(t *Thread, a, b Value) (Value, error) {
-	x, y, ok, err := floatOperands(t, a, b)
+	x, y, ok, err := floatArgPair(t, a, b)
 	if !ok || err != nil {
 		return NotImplemented, err
 	}
@@ -112,7 +112,7 @@ func floatModSlot(t *Thread, a, b Value) (Value, error) {
 }
 
 func floatDivModSlot(t *Thread, a, b Value) (Value, error) {
-	x, y, ok, err := floatOperands(t, a, b)
+	x, y, ok, err := floatArgPair(t, a, b)
 	if !ok || err != nil {
 		return NotImplemented, err
 	}
@@ -185,12 +185,12 @@ func errRange(t *Thread) error {
 // floatPowSlot is float's nb_power (float_pow).
 func floatPowSlot(t *Thread, a, b, z Value) (Value, error) {
 	if !z.IsNull() && !z.IsNone() {
-		if _, _, ok, _ := floatOperands(t, a, b); !ok {
+		if _, _, ok, _ := floatArgPair(t, a, b); !ok {
 			return NotImplemented, nil
 		}
 		return Null, t.typeErrorf("pow() 3rd argument not allowed unless all arguments are integers")
 	}
-	iv, iw, ok, err := floatOperands(t, a, b)
+	iv, iw, ok, err := floatArgPair(t, a, b)
 	if !ok || err != nil {
 		return NotImplemented, err
 	}
@@ -278,6 +278,9 @@ func fastPow(x, y float64) float64 {
 		return 1 / x
 	case 0.5:
 		return math.Sqrt(x)
+	}
+	if r, ok := fastPowPos(x, y); ok {
+		return r
 	}
 	return pyconst.CrPow(x, y)
 }
@@ -375,6 +378,13 @@ func setupNumberFastSlots() {
 	fn.FloorDiv, fn.Mod, fn.DivMod, fn.Pow = floatFloorDiv, floatModSlot, floatDivModSlot, floatPowSlot
 	cn := &ComplexType.Number
 	cn.TrueDiv, cn.Pow = complexTrueDiv, complexPowSlot
+	BoolType.Number.Invert = func(t *Thread, v Value) (Value, error) {
+		if err := numDeprecation(t, "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. This returns the bitwise inversion of the underlying int object and is usually not what you expect from negating a bool. Use the 'not' operator for boolean negation or ~int(x) if you really want the bitwise inversion of the underlying int."); err != nil {
+			return Null, err
+		}
+		i, _ := intConst(v)
+		return fromNumConst(i.Invert()), nil
+	}
 }
 
 // The int slots with a fast path for two small ints.

@@ -27,6 +27,21 @@ func init() {
 	})
 }
 
+// numWarnHook issues a runtime warning for the numeric code (the
+// DeprecationWarnings of int() delegating to __trunc__, of __int__,
+// __float__ and __complex__ returning strict subclasses, of ~ on a bool).
+// It is set to the thread's runtime-warning function where the
+// interpreter has one ((*Thread).warnRuntime); nil issues nothing.
+var numWarnHook func(t *Thread, category *Type, msg string) error
+
+// numDeprecation issues a DeprecationWarning through numWarnHook.
+func numDeprecation(t *Thread, msg string) error {
+	if numWarnHook == nil {
+		return nil
+	}
+	return numWarnHook(t, DeprecationWarningType, msg)
+}
+
 var roundSpec = ArgSpec{Name: "round", Params: []string{"number", "ndigits"}, Required: 1}
 
 // builtinRound is round(number, ndigits=None): number.__round__().

@@ -57,6 +57,11 @@ func complexNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 		if _, _, ok := complexOf(v); !ok {
 			return Null, t.typeErrorf("__complex__ returned non-complex (type %s)", typeName(v))
 		}
+		if c, ok := v.o.(*Complex); !ok || c.cls != ComplexType {
+			if err := numDeprecation(t, sprintf("__complex__ returned non-complex (type %s).  The ability to return an instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.", typeName(v))); err != nil {
+				return Null, err
+			}
+		}
 		r = v
 	}
 	isNumber := func(v Value) bool {

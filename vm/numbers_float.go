@@ -59,6 +59,11 @@ func floatFromObject(t *Thread, x Value) (float64, error) {
 		if !ok {
 			return 0, t.typeErrorf("%s.__float__ returned non-float (type %s)", tp.Name, typeName(r))
 		}
+		if !r.IsFloat() {
+			if err := numDeprecation(t, sprintf("%s.__float__ returned non-float (type %s).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.", tp.Name, typeName(r))); err != nil {
+				return 0, err
+			}
+		}
 		return f, nil
 	}
 	if tp.Number.Index != nil {

@@ -20,6 +20,16 @@ func newIntOf(cls *Type, v Value) Value {
 	return Value{o: &IntSub{ObjectBase: ObjectBase{cls: cls}, v: intValue(v)}}
 }
 
+// isExactInt reports whether v is exactly an int (not a bool or an int
+// subclass instance).
+func isExactInt(v Value) bool {
+	if v.IsSmallInt() {
+		return true
+	}
+	b, ok := v.o.(*BigInt)
+	return ok && b.cls == IntType
+}
+
 // plainInt returns the int value of an int-like value as an exact int.
 func plainInt(v Value) Value {
 	if v.o == intTag {
@@ -121,6 +131,11 @@ func intFromObject(t *Thread, x Value) (Value, error) {
 		if !r.IsIntLike() {
 			return Null, t.typeErrorf("__int__ returned non-int (type %s)", typeName(r))
 		}
+		if !isExactInt(r) {
+			if err := numDeprecation(t, sprintf("__int__ returned non-int (type %s).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.", typeName(r))); err != nil {
+				return Null, err
+			}
+		}
 		return plainInt(r), nil
 	}
 	if tp.Number.Index != nil {
@@ -131,6 +146,9 @@ func intFromObject(t *Thread, x Value) (Value, error) {
 		return plainInt(r), nil
 	}
 	if m := tp.LookupString("__trunc__"); !m.IsNull() {
+		if err := numDeprecation(t, "The delegation of int() to __trunc__ is deprecated."); err != nil {
+			return Null, err
+		}
 		r, err := callDunder(t, x, Intern("__trunc__"))
 		if err != nil {
 			return Null, err
