@@ -150,6 +150,7 @@ func setupDescriptors() {
 // descriptors their attributes and binding.
 func setupFunctionTypes() {
 	ft := FunctionType
+	ft.New = functionNew
 	ft.DescrGet = func(t *Thread, descr, obj Value, cls *Type) (Value, error) {
 		if obj.IsNull() {
 			return descr, nil
