@@ -81,3 +81,84 @@ print(h())
 		checkProgram(t, src)
 	}
 }
+
+// TestObjectAttributes checks attributes the builtin types expose: range's count/index/hash/big slices, iterators' __setstate__, type's layout attributes and __annotations__, generators' __del__ and __class_getitem__, object.__getstate__.
+func TestObjectAttributes(t *testing.T) {
+	for _, src := range []string{
+		`it = iter([1,2,3]); it.__setstate__(2); print(list(it))
+it = iter([1,2,3]); it.__setstate__(-5); print(list(it))
+it = iter((1,2,3)); it.__setstate__(7); print(list(it))
+it = reversed([1,2,3]); it.__setstate__(1); print(list(it))
+it = reversed([1,2,3]); it.__setstate__(9); print(list(it))
+z = zip([1],[2]); print(z.__setstate__(True))
+try: list(zip([1,2],[3], strict=False).__setstate__(1))
+except Exception as e: print(type(e).__name__, e)
+z = zip([1,2],[3]); z.__setstate__(1)
+try: print(list(z))
+except Exception as e: print(type(e).__name__, e)
+print(len.__text_signature__ is None or True)
+for v in [7, 7.0, True, 'x']:
+    for r in [range(10), range(0, 20, 3), range(10, 0, -2)]:
+        try: print(r.count(v), r.index(v))
+        except Exception as e: print(type(e).__name__, e)
+print(hash(range(0)) == hash(range(5, 5)), hash(range(3, 4)) == hash(range(3, 9, 10)), hash(range(1, 10, 2)) == hash(range(1, 11, 2)))
+big = range(10**20)
+print(big[::10**19], big[-5::-10**19][:3], big[10**19:-10**19:3])
+try: big[::0]
+except Exception as e: print(type(e).__name__, e)
+try: big['a':]
+except Exception as e: print(type(e).__name__, e)
+`,
+		`print(memoryview._from_flags(b'ab', 0).tobytes())
+try: memoryview._from_flags(1, 0)
+except Exception as e: print(type(e).__name__, e)
+try: memoryview._from_flags(b'')
+except Exception as e: print(type(e).__name__, e)
+try: memoryview._from_flags(b'', 'x')
+except Exception as e: print(type(e).__name__, e)
+class A: pass
+class B: __slots__=('x',)
+class C(int): pass
+for t in (object, int, type, A, B, C, str):
+    print(t.__name__, t.__basicsize__, t.__itemsize__, t.__dictoffset__, t.__weakrefoffset__, t.__text_signature__)
+for t in (object, int, A, B, list, str, tuple):
+    print(t.__name__, t.__flags__)
+A.__annotations__
+print(A.__annotations__)
+class D:
+    x: int
+print(D.__annotations__)
+D.__annotations__ = {'y': 1}; print(D.__annotations__)
+del D.__annotations__
+try: del D.__annotations__
+except Exception as e: print(type(e).__name__, e)
+try: int.__annotations__
+except Exception as e: print(type(e).__name__, e)
+try: int.__annotations__ = {}
+except Exception as e: print(type(e).__name__, e)
+def g(): yield
+print(type(g()).__class_getitem__(int))
+async def c(): pass
+x = c(); print(x.cr_origin); x.close()
+def h():
+    try: yield 1
+    finally: print('fin')
+k = h(); next(k); k.__del__(); print(k.gi_frame)
+def bad():
+    try: yield 1
+    finally: raise ValueError('boom')
+k = bad(); next(k)
+try: k.close()
+except ValueError as e: print('close:', e)
+class O: pass
+o = O(); o.a = 1
+print(o.__getstate__(), O().__getstate__(), object().__getstate__())
+class S:
+    __slots__ = ('p', 'q')
+s = S(); s.p = 1
+print(s.__getstate__())
+`,
+	} {
+		checkProgram(t, src)
+	}
+}

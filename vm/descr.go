@@ -405,6 +405,7 @@ func setupFunctionTypes() {
 		}
 		return NewStrValue(b.doc), nil
 	}, nil)
+	defGetSet(bt, "__text_signature__", func(t *Thread, self Value) (Value, error) { return None, nil }, nil)
 	bt.Compare = func(t *Thread, a, b Value, op CompareOp) (Value, error) {
 		x, ok1 := a.o.(*Builtin)
 		y, ok2 := b.o.(*Builtin)
