@@ -1,6 +1,9 @@
 package vm
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/peephole-lsp/peephole/compiler"
 )
 
@@ -590,6 +593,13 @@ func setupGenerators() {
 			return NewStrValue("<" + g.what() + " object " + g.qualname.s + " at " + hexID(v) + ">"), nil
 		}
 	}
+	for _, tp := range []*Type{GeneratorType, CoroutineType, AsyncGeneratorType} {
+		defMethods(tp,
+			MethodDef{Name: "__class_getitem__", Class: true, Fn: classGetItemAlias},
+		)
+		tp.Dict.setStr(Intern("__del__"), Value{o: &MethodDescr{ObjectBase: ObjectBase{cls: WrapperDescrType}, name: "__del__", owner: tp, fn: genDel}})
+	}
+	defMember(CoroutineType, "cr_origin", func(t *Thread, self Value) (Value, error) { return None, nil })
 	defMember(GeneratorType, "gi_yieldfrom", func(t *Thread, self Value) (Value, error) { return noneIfNull(self.o.(*Generator).yieldFrom()), nil })
 	defMember(CoroutineType, "cr_await", func(t *Thread, self Value) (Value, error) { return noneIfNull(self.o.(*Generator).yieldFrom()), nil })
 	defMember(AsyncGeneratorType, "ag_await", func(t *Thread, self Value) (Value, error) { return noneIfNull(self.o.(*Generator).yieldFrom()), nil })
@@ -742,4 +752,52 @@ func noneIfNull(v Value) Value {
 		return None
 	}
 	return v
+}
+
+// genDel is the __del__ of generators, coroutines and async generators
+// (_PyGen_Finalize): a suspended one is closed, and an error that brings
+// is reported as unraisable, not raised.
+func genDel(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+	if err := exactArgs(t, "__del__", args, kw, 0); err != nil {
+		return Null, err
+	}
+	g := self.o.(*Generator)
+	if g.frame.done || !g.started {
+		return None, nil
+	}
+	if _, err := genClose(t, g); err != nil {
+		e := asException(err)
+		if e == nil {
+			return Null, err
+		}
+		if werr := t.writeUnraisable(e, self); werr != nil {
+			return Null, werr
+		}
+	}
+	return None, nil
+}
+
+// writeUnraisable reports an exception that cannot be raised (one out of
+// a finalizer) as CPython's default sys.unraisablehook does: "Exception
+// ignored in: <repr of obj>", then the traceback as PyTraceBack_Print
+// writes it (source lines without carets, no chained exceptions) and the
+// exception's type and message.
+func (t *Thread) writeUnraisable(e *Exception, obj Value) error {
+	var b strings.Builder
+	b.WriteString("Exception ignored in: ")
+	b.WriteString(safeRepr(t, obj, "object"))
+	b.WriteString("\n")
+	if e.Traceback != nil {
+		b.WriteString("Traceback (most recent call last):\n")
+		for _, tb := range e.Traceback.Frames() {
+			code := tb.frame.code
+			line := tb.Line()
+			fmt.Fprintf(&b, "  File \"%s\", line %d, in %s\n", code.filename.s, line, code.name.s)
+			if src := strings.TrimSpace(t.interp.getline(code.filename.s, line)); src != "" {
+				b.WriteString("    " + src + "\n")
+			}
+		}
+	}
+	b.WriteString(finalExcLine(excTypeStr(e.cls), safeStr(t, Value{o: e}, "exception")) + "\n")
+	return t.writeStderr(b.String())
 }
