@@ -49,8 +49,16 @@ func slotStore(v Value) []Value {
 	if in, ok := v.o.(*Instance); ok {
 		return in.slots
 	}
+	if h, ok := v.o.(slotHolder); ok {
+		return h.slotValues()
+	}
 	return nil
 }
+
+// slotHolder is implemented by the Go structs of builtin types whose
+// subclasses keep their __slots__ values in them (the types of native
+// modules: a weakref.ref subclass with __slots__).
+type slotHolder interface{ slotValues() []Value }
 
 func init() {
 	onSetup(setupDescriptors)

@@ -44,6 +44,8 @@ type Interp struct {
 	interrupted atomic.Bool
 	// main is the thread running the program.
 	main *Thread
+	// std is the state of the native modules (mod_*.go), made on first use.
+	std *stdState
 }
 
 // Limits bound a run. Zero values mean no limit.

@@ -284,8 +284,15 @@ func (in *Interp) setupSys() {
 	})
 	d.SetStr("argv", Value{o: strList(in.Argv)})
 	d.SetStr("path", Value{o: strList(in.Path)})
+	for _, setup := range sysSetups {
+		setup(in, m)
+	}
 	in.Modules.SetStr("sys", Value{o: m})
 }
+
+// sysSetups are functions that add to the sys module of each new
+// interpreter, registered by the files that own those parts of sys.
+var sysSetups []func(in *Interp, m *Module)
 
 // maxRecursionLimit caps sys.setrecursionlimit so that deep Python
 // recursion can never exhaust the Go stack.
