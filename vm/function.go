@@ -129,7 +129,7 @@ func (t *Thread) bindFrame(fn *Function, args []Value, kwnames []*Str) (*Frame, 
 	fast := f.fast
 	co := code.co
 	nargs := len(args) - len(kwnames)
-	total := code.argcount + code.posonly
+	total := code.argcount // co_argcount counts the positional-only parameters too
 	nposParams := total
 	// Fast path: exactly the positional parameters, no keywords.
 	if len(kwnames) == 0 && nargs == nposParams && code.kwonly == 0 && co.Flags&(compiler.CoVarargs|compiler.CoVarkeywords) == 0 {
@@ -262,7 +262,7 @@ func (t *Thread) missingArguments(fn *Function, missing []string, kind string) e
 // tooManyPositional is CPython's too_many_positional.
 func (t *Thread) tooManyPositional(fn *Function, given int, kwnames []*Str, kwvalues []Value) error {
 	code := fn.code
-	nposParams := code.argcount + code.posonly
+	nposParams := code.argcount
 	ndefs := 0
 	if fn.defaults != nil {
 		ndefs = len(fn.defaults.items)
