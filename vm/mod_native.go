@@ -192,7 +192,7 @@ func suggestName(name string, candidates []string) string {
 		}
 		maxDist := (len(name) + len(c) + 3) * moveCost / 6
 		maxDist = min(maxDist, bestDist-1)
-		d := levenshtein(name, c, maxDist)
+		d := kwLevenshtein(name, c, maxDist)
 		if d > maxDist {
 			continue
 		}
@@ -203,9 +203,9 @@ func suggestName(name string, candidates []string) string {
 	return best
 }
 
-// levenshtein is CPython's levenshtein_distance (suggestions.c): common
+// kwLevenshtein is CPython's levenshtein_distance (suggestions.c): common
 // affixes trimmed, max+1 once the distance is known to exceed max.
-func levenshtein(a, b string, maxCost int) int {
+func kwLevenshtein(a, b string, maxCost int) int {
 	const moveCost, caseCost, maxSize = 2, 1, 40
 	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
 		a, b = a[1:], b[1:]
