@@ -98,7 +98,7 @@ func setupObjectAndType() {
 		MethodDef{Name: "__dir__", Fn: typeDir},
 	)
 	defGetSet(tt, "__name__", func(t *Thread, self Value) (Value, error) {
-		return NewStrValue(self.o.(*Type).Name), nil
+		return NewStrValue(shortName(self.o.(*Type))), nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
 		s, ok := v.o.(*Str)
