@@ -51,6 +51,8 @@ type stdState struct {
 	weakrefs map[Object][]Value
 	// atexit holds the functions registered with atexit.register.
 	atexit []atexitEntry
+	// sched runs the threads (mod_thread.go).
+	sched *threadSched
 }
 
 func (t *Thread) std() *stdState {
