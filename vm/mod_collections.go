@@ -300,7 +300,6 @@ func setupCollections() {
 		return NewStrValue(b.String()), nil
 	}
 	dt.Len = func(t *Thread, v Value) (int, error) { return v.o.(*Deque).n, nil }
-	dt.Number.Bool = func(t *Thread, v Value) (bool, error) { return v.o.(*Deque).n > 0, nil }
 	dt.Iter = func(t *Thread, v Value) (Value, error) {
 		d := v.o.(*Deque)
 		return Value{o: &dequeIter{ObjectBase: ObjectBase{cls: dequeIterType}, d: d, counter: d.n, state: d.state}}, nil
@@ -597,6 +596,7 @@ func setupCollections() {
 		}),
 		MethodDef{Name: "__class_getitem__", Class: true, Fn: classGetItemAlias},
 	)
+	defMethods(dt, dequeSeqWrappers()...)
 
 	for _, it := range []*Type{dequeIterType, dequeRevIterType} {
 		it := it
@@ -656,6 +656,39 @@ func setupCollections() {
 
 	setupDefaultDict()
 	setupTupleGetter()
+}
+
+// dequeSeqWrappers are deque's __add__, __mul__, __rmul__, __iadd__ and
+// __imul__ (the wrappers of its sequence slots).
+func dequeSeqWrappers() []MethodDef {
+	binary := func(name string, fn func(t *Thread, self, x Value) (Value, error)) MethodDef {
+		return MethodDef{Name: name, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := oneArg(t, name, args, kw); err != nil {
+				return Null, err
+			}
+			return fn(t, self, args[0])
+		}}
+	}
+	repeat := func(r func() RepeatSlot) func(t *Thread, self, x Value) (Value, error) {
+		return func(t *Thread, self, x Value) (Value, error) {
+			if !hasIndex(x) {
+				return NotImplemented, nil
+			}
+			n, err := AsSize(t, x, OverflowErrorType)
+			if err != nil {
+				return Null, err
+			}
+			return r()(t, self, n)
+		}
+	}
+	dt := DequeType
+	return []MethodDef{
+		binary("__add__", func(t *Thread, self, x Value) (Value, error) { return dt.SqConcat(t, self, x) }),
+		binary("__iadd__", func(t *Thread, self, x Value) (Value, error) { return dt.SqInplaceConcat(t, self, x) }),
+		binary("__mul__", repeat(func() RepeatSlot { return dt.SqRepeat })),
+		binary("__rmul__", repeat(func() RepeatSlot { return dt.SqRepeat })),
+		binary("__imul__", repeat(func() RepeatSlot { return dt.SqInplaceRepeat })),
+	}
 }
 
 // dequeRepeatInPlace is d *= n.
