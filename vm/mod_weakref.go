@@ -196,7 +196,7 @@ func setupWeakref() {
 			return Null, t.typeErrorf("weakref() takes no keyword arguments")
 		}
 		if len(args) > 0 {
-			return Null, t.typeErrorf("weakref() takes exactly 0 arguments (%d given)", len(args))
+			return Null, t.typeErrorf("weakref expected 0 arguments, got %d", len(args))
 		}
 		return callable.o.(*WeakRef).obj, nil
 	}
