@@ -618,9 +618,6 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 			}
 		}
 	}
-	if _, ok := c.Dict.getStr(Intern("__doc__")); !ok {
-		c.Dict.setStr(Intern("__doc__"), None)
-	}
 	// __new__ is a static method; __init_subclass__ and
 	// __class_getitem__ are class methods.
 	if v, ok := c.Dict.getStr(Intern("__new__")); ok {
@@ -643,6 +640,11 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 	}
 	if err := t.setupSlots(c); err != nil {
 		return nil, err
+	}
+	// After the slots, so that __slots__ = ('__doc__',) does not clash
+	// with the default.
+	if _, ok := c.Dict.getStr(Intern("__doc__")); !ok {
+		c.Dict.setStr(Intern("__doc__"), None)
 	}
 	// __classcell__ gets the class; it is removed from the namespace.
 	if v, ok := c.Dict.getStr(Intern("__classcell__")); ok {
