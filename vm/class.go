@@ -539,7 +539,12 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 	}
 	if winner != meta && winner.New != nil && !sameSlot(winner.New, NewSlot(typeNew)) {
 		args := []Value{NewStrValue(name), Value{o: NewTuple(baseVals...)}, Value{o: ns}}
-		r, err := winner.New(t, winner, args, nil)
+		var kwnames []*Str
+		if kwargs != nil {
+			kwv, kwn := dictToKwargs(kwargs)
+			args, kwnames = append(args, kwv...), kwn
+		}
+		r, err := winner.New(t, winner, args, kwnames)
 		if err != nil {
 			return nil, err
 		}
