@@ -129,7 +129,7 @@ func (t *Thread) bindFrame(fn *Function, args []Value, kwnames []*Str) (*Frame, 
 	fast := f.fast
 	co := code.co
 	nargs := len(args) - len(kwnames)
-	total := code.argcount // co_argcount counts the positional-only parameters too
+	total := code.argcount + code.posonly
 	nposParams := total
 	// Fast path: exactly the positional parameters, no keywords.
 	if len(kwnames) == 0 && nargs == nposParams && code.kwonly == 0 && co.Flags&(compiler.CoVarargs|compiler.CoVarkeywords) == 0 {
