@@ -646,12 +646,6 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 	if err := t.setupSlots(c); err != nil {
 		return nil, err
 	}
-	addInstanceDescriptors(c)
-	// After the slots, so that __slots__ = ('__doc__',) does not clash
-	// with the default.
-	if _, ok := c.Dict.getStr(Intern("__doc__")); !ok {
-		c.Dict.setStr(Intern("__doc__"), None)
-	}
 	// __classcell__ gets the class; it is removed from the namespace.
 	if v, ok := c.Dict.getStr(Intern("__classcell__")); ok {
 		cell, ok := v.o.(*Cell)
@@ -666,6 +660,11 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 			cell.v = Value{o: c.Dict}
 		}
 		c.Dict.Delete(t, NewStrValue("__classdictcell__"))
+	}
+	// After the slots, so that __slots__ = ('__doc__',) does not clash
+	// with the default.
+	if _, ok := c.Dict.getStr(Intern("__doc__")); !ok {
+		c.Dict.setStr(Intern("__doc__"), None)
 	}
 	updateSlots(c)
 	if err := t.setNames(c); err != nil {
@@ -739,73 +738,6 @@ func (t *Thread) setupSlots(c *Type) error {
 		c.nslots++
 	}
 	return nil
-}
-
-// addInstanceDescriptors gives a class the __dict__ and __weakref__
-// descriptors of its instances when it is the first of its MRO to have
-// them (type_new's add_dict and add_weak).
-func addInstanceDescriptors(c *Type) {
-	slots, hasSlots := c.Dict.getStr(Intern("__slots__"))
-	if c.HasFlag(FlagHasDict) {
-		if _, ok := c.Dict.getStr(Intern("__dict__")); !ok {
-			inherited := false
-			for _, b := range c.Bases {
-				if b.HasFlag(FlagHasDict) {
-					inherited = true
-				}
-			}
-			if !inherited {
-				defGetSet(c, "__dict__", func(t *Thread, self Value) (Value, error) {
-					b, ok := self.o.(hasBase)
-					if !ok {
-						return Null, t.attributeError(self, Intern("__dict__"), "This object has no __dict__")
-					}
-					bb := b.base()
-					if bb.dict == nil {
-						bb.dict = NewDict()
-					}
-					return Value{o: bb.dict}, nil
-				}, func(t *Thread, self, v Value) error {
-					b, ok := self.o.(hasBase)
-					if !ok {
-						return t.attributeError(self, Intern("__dict__"), "This object has no __dict__")
-					}
-					if v.IsNull() {
-						b.base().dict = nil
-						return nil
-					}
-					d, ok := v.o.(*Dict)
-					if !ok {
-						return t.typeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
-					}
-					b.base().dict = d
-					return nil
-				})
-			}
-		}
-	}
-	if _, ok := c.Dict.getStr(Intern("__weakref__")); ok {
-		return
-	}
-	if hasSlots && !slotsName(slots, "__weakref__") {
-		return
-	}
-	for _, b := range c.MRO[1:] {
-		if _, ok := b.Dict.getStr(Intern("__weakref__")); ok {
-			return
-		}
-	}
-	if l := c.builtin; l == IntType || l == TupleType || l == BytesType {
-		return
-	}
-	defGetSet(c, "__weakref__", func(t *Thread, self Value) (Value, error) {
-		if o := self.Object(); o != nil && t.interp.std != nil {
-			if refs := t.interp.std.weakrefs[o]; len(refs) > 0 {
-				return refs[0], nil
-			}
-		}
-		return None, nil
-	}, nil)
 }
 
 // mangleName is _Py_Mangle for a class name.

@@ -35,6 +35,8 @@ type Interp struct {
 	recursionLimit int
 	// maxStrDigits is sys.get_int_max_str_digits().
 	maxStrDigits int
+	// std is the state of the native modules (mod_*.go), made on first use.
+	std *stdState
 	// stdout, stderr and stdin are the streams sys starts with.
 	stdout, stderr, stdin *TextStream
 	// sources are the lines of the files tracebacks show (linecache).
@@ -44,8 +46,6 @@ type Interp struct {
 	interrupted atomic.Bool
 	// main is the thread running the program.
 	main *Thread
-	// std is the state of the native modules (mod_*.go), made on first use.
-	std *stdState
 }
 
 // Limits bound a run. Zero values mean no limit.
