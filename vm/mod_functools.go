@@ -257,7 +257,7 @@ func setupPartial() {
 	defMember(pt, "keywords", func(t *Thread, self Value) (Value, error) {
 		return Value{o: self.o.(*Partial).keywords()}, nil
 	})
-	defGetSet(pt, "__dict__", func(t *Thread, self Value) (Value, error) { return Value{o: nsDict(self)}, nil }, nil)
+	defGetSet(pt, "__dict__", func(t *Thread, self Value) (Value, error) { return Value{o: instanceDictOf(self)}, nil }, nil)
 	defMethods(pt,
 		MethodDef{Name: "__reduce__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			p := self.o.(*Partial)
@@ -361,7 +361,7 @@ func setupLRUWrapper() {
 		}
 		return Value{o: NewMethod(descr, obj)}, nil
 	}
-	defGetSet(lt, "__dict__", func(t *Thread, self Value) (Value, error) { return Value{o: nsDict(self)}, nil }, nil)
+	defGetSet(lt, "__dict__", func(t *Thread, self Value) (Value, error) { return Value{o: instanceDictOf(self)}, nil }, nil)
 	defMethods(lt,
 		MethodDef{Name: "cache_info", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			if err := noArgs(t, "cache_info", args, kw); err != nil {

@@ -25,12 +25,12 @@ type hashObj struct {
 
 // hashAlgo describes an algorithm and its type.
 type hashAlgo struct {
-	name      string
-	typ       *Type
-	digest    int
-	block     int
-	newHash   func() hash.Hash
-	newShake  func() *sha3.SHAKE
+	name     string
+	typ      *Type
+	digest   int
+	block    int
+	newHash  func() hash.Hash
+	newShake func() *sha3.SHAKE
 }
 
 var hashAlgos = []*hashAlgo{
@@ -48,8 +48,8 @@ var hashAlgos = []*hashAlgo{
 	{name: "shake_256", typ: nativeType("_sha3", "shake_256", nil, 0), digest: 0, block: 136, newShake: sha3.NewSHAKE256},
 }
 
-// stdBuffer returns the bytes of a bytes or bytearray object.
-func stdBuffer(v Value) ([]byte, bool) {
+// bufferBytesOf returns the bytes of a bytes or bytearray object.
+func bufferBytesOf(v Value) ([]byte, bool) {
 	switch o := v.o.(type) {
 	case *Bytes:
 		return o.b, true
@@ -64,7 +64,7 @@ func hashData(t *Thread, v Value) ([]byte, error) {
 	if _, ok := v.o.(*Str); ok {
 		return nil, t.typeErrorf("Strings must be encoded before hashing")
 	}
-	if b, ok := stdBuffer(v); ok {
+	if b, ok := bufferBytesOf(v); ok {
 		return b, nil
 	}
 	return nil, t.typeErrorf("object supporting the buffer API required")

@@ -121,7 +121,7 @@ func (r *RandomObj) seed(t *Thread, arg Value) error {
 		return nil
 	}
 	var n *big.Int
-	if arg.IsIntLike() || isBigInt(arg) {
+	if arg.IsIntLike() || isBigIntValue(arg) {
 		n = new(big.Int).Abs(bigOf(intValue(arg)))
 	} else {
 		h, err := Hash(t, arg)
@@ -149,7 +149,7 @@ func (r *RandomObj) seed(t *Thread, arg Value) error {
 
 const bigWordBits = 32 << (^big.Word(0) >> 63)
 
-func isBigInt(v Value) bool { _, ok := v.o.(*BigInt); return ok }
+func isBigIntValue(v Value) bool { _, ok := v.o.(*BigInt); return ok }
 
 // getrandbits is getrandbits(k).
 func (r *RandomObj) getrandbits(k int) Value {
@@ -293,7 +293,7 @@ func setupRandom() {
 
 // unsignedLongArg is PyLong_AsUnsignedLong.
 func unsignedLongArg(t *Thread, v Value) (uint64, error) {
-	if !v.IsIntLike() && !isBigInt(v) {
+	if !v.IsIntLike() && !isBigIntValue(v) {
 		return 0, t.typeErrorf("an integer is required")
 	}
 	n := bigOf(intValue(v))

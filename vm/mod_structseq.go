@@ -2,17 +2,18 @@ package vm
 
 import "strings"
 
-// Struct sequences (CPython's PyStructSequence): the named tuples of the
-// native modules, sys.flags, sys.version_info, time.struct_time,
-// os.stat_result… A struct sequence type is a builtin subclass of tuple
+// Struct sequences (CPython's PyStructSequence) of the native modules
+// that have fields outside the sequence: time.struct_time,
+// os.stat_result… (sys's are structseq.go's). Such a type is a builtin
+// subclass of tuple
 // whose first n_sequence_fields fields are the tuple's items, each also
 // readable by name; the fields past those (struct_time's tm_zone) are
 // attributes only. An instance is a *Tuple of the visible items whose
 // ObjectBase dict holds the hidden fields by name (the type has no
 // __dict__ descriptor, so that dict is not otherwise reachable).
 
-// structSeq describes a struct sequence type.
-type structSeq struct {
+// nativeSeq describes a struct sequence type.
+type nativeSeq struct {
 	typ     *Type
 	fields  []string // all the fields, visible ones first
 	visible int      // n_sequence_fields
@@ -20,21 +21,21 @@ type structSeq struct {
 	noNew bool
 }
 
-var structSeqs = map[*Type]*structSeq{}
+var nativeSeqs = map[*Type]*nativeSeq{}
 
-// newStructSeq declares a struct sequence type in a file's variable
+// newNativeSeq declares a struct sequence type in a file's variable
 // initializers; visible counts the fields that are tuple items.
-func newStructSeq(module, name string, fields []string, visible int, noNew bool) *structSeq {
+func newNativeSeq(module, name string, fields []string, visible int, noNew bool) *nativeSeq {
 	tp := nativeType(module, name, TupleType, 0)
-	ss := &structSeq{typ: tp, fields: fields, visible: visible, noNew: noNew}
-	structSeqs[tp] = ss
+	ss := &nativeSeq{typ: tp, fields: fields, visible: visible, noNew: noNew}
+	nativeSeqs[tp] = ss
 	onSetup(func() { ss.setup() })
 	return ss
 }
 
 // make returns an instance holding values (all the fields, hidden ones
 // after the visible; missing hidden ones are None).
-func (ss *structSeq) make(values ...Value) Value {
+func (ss *nativeSeq) make(values ...Value) Value {
 	items := make([]Value, ss.visible)
 	copy(items, values)
 	tu := &Tuple{ObjectBase: ObjectBase{cls: ss.typ}, items: items}
@@ -52,7 +53,7 @@ func (ss *structSeq) make(values ...Value) Value {
 }
 
 // field returns field i of a struct sequence instance.
-func (ss *structSeq) field(tu *Tuple, i int) Value {
+func (ss *nativeSeq) field(tu *Tuple, i int) Value {
 	if i < ss.visible {
 		return tu.items[i]
 	}
@@ -66,7 +67,7 @@ func (ss *structSeq) field(tu *Tuple, i int) Value {
 
 var structseqNewSpec = ArgSpec{Name: "structseq", Params: []string{"sequence", "dict"}, Required: 1}
 
-func (ss *structSeq) setup() {
+func (ss *nativeSeq) setup() {
 	tp := ss.typ
 	tp.Flags &^= FlagBaseType
 	tp.Dict.SetStr("n_sequence_fields", Int(int64(ss.visible)))

@@ -12,7 +12,7 @@ import (
 // asctime, ctime, strftime with the C locale's formats; strptime is
 // _strptime's, in Python).
 
-var timeStructSeq = newStructSeq("time", "struct_time", []string{"tm_year", "tm_mon", "tm_mday", "tm_hour",
+var timeStructSeq = newNativeSeq("time", "struct_time", []string{"tm_year", "tm_mon", "tm_mday", "tm_hour",
 	"tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"}, 9, false)
 
 var processStart = time.Now()
@@ -100,7 +100,7 @@ func timeTupleArg(t *Thread, v Value, fname string) (brokenTime, error) {
 		}
 		*f = n
 	}
-	if ss, ok := structSeqs[tu.cls]; ok && ss == timeStructSeq {
+	if ss, ok := nativeSeqs[tu.cls]; ok && ss == timeStructSeq {
 		if z, ok := ss.field(tu, 9).o.(*Str); ok {
 			bt.zone, bt.hasZone = z.s, true
 		}
@@ -626,7 +626,7 @@ func initTimeModule(t *Thread, m *Module) error {
 			return Null, t.valueErrorf("unknown clock")
 		}
 		d.SetStr("resolution", Float(1e-09))
-		return Value{o: NewNamespace(d)}, nil
+		return t.newSimpleNamespace(d)
 	})
 	return nil
 }
