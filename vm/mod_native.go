@@ -1,6 +1,10 @@
 package vm
 
-import "strings"
+import (
+	"os"
+	"strings"
+	"syscall"
+)
 
 // This file holds what the native modules (mod_*.go) share: the types
 // they define, named as CPython's static types of extension modules are.
@@ -266,4 +270,33 @@ func kwLevenshtein(a, b string, maxCost int) int {
 		}
 	}
 	return result
+}
+
+// fdTable holds the descriptors os.open made, by number.
+type fdTable struct {
+	files map[int]*os.File
+}
+
+func (t *Thread) fds() *fdTable {
+	std := t.std()
+	if std.fds == nil {
+		std.fds = &fdTable{files: map[int]*os.File{}}
+	}
+	return std.fds
+}
+
+// fileOf returns the Go file of a descriptor.
+func (t *Thread) fileOf(fd int) (*os.File, error) {
+	switch fd {
+	case 0:
+		return os.Stdin, nil
+	case 1:
+		return os.Stdout, nil
+	case 2:
+		return os.Stderr, nil
+	}
+	if f, ok := t.fds().files[fd]; ok {
+		return f, nil
+	}
+	return nil, t.osError(syscall.EBADF, "")
 }

@@ -19,6 +19,10 @@ type nativeSeq struct {
 	visible int      // n_sequence_fields
 	// noNew makes the type refuse to be called (sys.flags).
 	noNew bool
+	// members are the named fields, in order: the labels of the repr
+	// (which, as CPython's, pairs the i-th member name with the i-th
+	// item even where unnamed fields shift them, as in os.stat_result).
+	members []string
 }
 
 var nativeSeqs = map[*Type]*nativeSeq{}
@@ -70,11 +74,26 @@ var structseqNewSpec = ArgSpec{Name: "structseq", Params: []string{"sequence", "
 func (ss *nativeSeq) setup() {
 	tp := ss.typ
 	tp.Flags &^= FlagBaseType
+	unnamed := 0
+	var matchArgs []string
+	for i, name := range ss.fields {
+		if name == "" {
+			unnamed++
+		} else {
+			ss.members = append(ss.members, name)
+			if i < ss.visible {
+				matchArgs = append(matchArgs, name)
+			}
+		}
+	}
 	tp.Dict.SetStr("n_sequence_fields", Int(int64(ss.visible)))
 	tp.Dict.SetStr("n_fields", Int(int64(len(ss.fields))))
-	tp.Dict.SetStr("n_unnamed_fields", Int(0))
-	tp.Dict.SetStr("__match_args__", Value{o: NewTuple(strValues(ss.fields[:ss.visible])...)})
+	tp.Dict.SetStr("n_unnamed_fields", Int(int64(unnamed)))
+	tp.Dict.SetStr("__match_args__", Value{o: NewTuple(strValues(matchArgs)...)})
 	for i, name := range ss.fields {
+		if name == "" {
+			continue
+		}
 		i := i
 		defMember(tp, name, func(t *Thread, self Value) (Value, error) {
 			tu, ok := self.o.(*Tuple)
@@ -148,7 +167,9 @@ func (ss *nativeSeq) setup() {
 			if err != nil {
 				return Null, err
 			}
-			b.WriteString(ss.fields[i])
+			if i < len(ss.members) {
+				b.WriteString(ss.members[i])
+			}
 			b.WriteByte('=')
 			b.WriteString(r.s)
 		}

@@ -51,6 +51,8 @@ type stdState struct {
 	weakrefs map[Object][]Value
 	// atexit holds the functions registered with atexit.register.
 	atexit []atexitEntry
+	// fds are the files os.open opened (mod_posix.go).
+	fds *fdTable
 	// sched runs the threads (mod_thread.go).
 	sched *threadSched
 }
