@@ -151,6 +151,13 @@ func floorDiv64(a, b int64) int64 {
 }
 
 func init() {
+	statResultSeq.fixup = func(tu *Tuple) {
+		for i, name := range []string{"st_atime", "st_mtime", "st_ctime"} {
+			if v, ok := tu.dict.GetStr(name); ok && v.IsNone() {
+				tu.dict.SetStr(name, tu.items[7+i])
+			}
+		}
+	}
 	onSetup(setupPosixTypes)
 	RegisterModule("posix", initPosix)
 }

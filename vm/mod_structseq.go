@@ -23,6 +23,9 @@ type nativeSeq struct {
 	// (which, as CPython's, pairs the i-th member name with the i-th
 	// item even where unnamed fields shift them, as in os.stat_result).
 	members []string
+	// fixup adjusts an instance made by calling the type (stat_result
+	// fills st_atime… from the int fields when the sequence lacks them).
+	fixup func(tu *Tuple)
 }
 
 var nativeSeqs = map[*Type]*nativeSeq{}
@@ -148,7 +151,11 @@ func (ss *nativeSeq) setup() {
 			}
 			values = append(values, v)
 		}
-		return ss.make(values...), nil
+		r := ss.make(values...)
+		if ss.fixup != nil {
+			ss.fixup(r.o.(*Tuple))
+		}
+		return r, nil
 	}
 	tp.Repr = func(t *Thread, v Value) (Value, error) {
 		tu := v.o.(*Tuple)
