@@ -99,14 +99,13 @@ func (t *Thread) pathOf(fname, argname string, v Value, fdOK, noneOK bool) (path
 		return p, t.typeErrorf("expected %s.__fspath__() to return str or bytes, not %s", v.Type().Name, typeName(r))
 	}
 	kinds := "string, bytes or os.PathLike"
-	if fdOK {
+	switch {
+	case fdOK && noneOK:
+		kinds = "string, bytes, os.PathLike, integer or None"
+	case fdOK:
 		kinds = "string, bytes, os.PathLike or integer"
-	}
-	if noneOK {
-		kinds = strings.Replace(kinds, "string", "string, None", 1)
-		if !fdOK {
-			kinds = "string, bytes, os.PathLike or None"
-		}
+	case noneOK:
+		kinds = "string, bytes, os.PathLike or None"
 	}
 	return p, t.typeErrorf("%s: %s should be %s, not %s", fname, argname, kinds, typeName(v))
 }
