@@ -14,7 +14,7 @@ def show(f):
         print(type(e).__name__)
     except Exception as e:
         print(type(e).__name__, e)
-base = posix.getcwd() + '/pxdir'
+base = __file__.rsplit('/', 1)[0] + '/pxdir'
 def clean(d):
     for e in posix.scandir(d):
         p = d + '/' + e.name
