@@ -14,7 +14,10 @@ def show(f):
         print(type(e).__name__)
     except Exception as e:
         print(type(e).__name__, e)
-base = __file__.rsplit('/', 1)[0] + '/pxdir'
+i = len(__file__) - 1
+while __file__[i] != '/':
+    i -= 1
+base = __file__[:i] + '/pxdir'
 def clean(d):
     for e in posix.scandir(d):
         p = d + '/' + e.name
