@@ -73,11 +73,11 @@ func ioOf(v Value) *ioBase {
 	return nil
 }
 
-func unsupported(t *Thread, msg string) error {
+func ioUnsupported(t *Thread, msg string) error {
 	return NewException(UnsupportedOperationType(), NewStrValue(msg))
 }
 
-func closedFile(t *Thread, period bool) error {
+func ioClosedErr(t *Thread, period bool) error {
 	if period {
 		return t.valueErrorf("I/O operation on closed file.")
 	}
@@ -114,7 +114,7 @@ func (t *Thread) checkClosed(v Value) error {
 		return err
 	}
 	if c {
-		return closedFile(t, true)
+		return ioClosedErr(t, true)
 	}
 	return nil
 }
@@ -128,8 +128,8 @@ func (t *Thread) callBool(v Value, name string) (bool, error) {
 	return Truth(t, r)
 }
 
-// sizeArg parses a read size: None or an int (-1 for all).
-func sizeArg(t *Thread, args []Value, i int) (int, error) {
+// ioReadSize parses a read size: None or an int (-1 for all).
+func ioReadSize(t *Thread, args []Value, i int) (int, error) {
 	if len(args) <= i || args[i].IsNone() {
 		return -1, nil
 	}
@@ -139,15 +139,15 @@ func sizeArg(t *Thread, args []Value, i int) (int, error) {
 	return AsSize(t, args[i], OverflowErrorType)
 }
 
-// bytesArg returns the bytes of a bytes-like argument.
-func bytesArg(t *Thread, v Value) ([]byte, error) {
+// ioBytesArg returns the bytes of a bytes-like argument.
+func ioBytesArg(t *Thread, v Value) ([]byte, error) {
 	if b, ok := bufferBytesOf(v); ok {
 		return b, nil
 	}
 	return nil, t.typeErrorf("a bytes-like object is required, not '%s'", typeName(v))
 }
 
-func newBytesValue(b []byte) Value { return Value{o: NewBytes(b)} }
+func ioBytesValue(b []byte) Value { return Value{o: NewBytes(b)} }
 
 func setupIO() {
 	setupIOBase()
@@ -203,13 +203,13 @@ func setupIOBase() {
 	defGetSet(bt, "__dict__", func(t *Thread, self Value) (Value, error) { return Value{o: instanceDictOf(self)}, nil }, nil)
 	defMethods(bt,
 		m("seek", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "seek")
+			return Null, ioUnsupported(t, "seek")
 		}),
 		m("tell", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			return callMethodName(t, self, "seek", Int(0), Int(1))
 		}),
 		m("truncate", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "truncate")
+			return Null, ioUnsupported(t, "truncate")
 		}),
 		m("flush", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			return None, t.checkClosed(self)
@@ -232,21 +232,21 @@ func setupIOBase() {
 		m("_checkSeekable", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			ok, err := t.callBool(self, "seekable")
 			if err == nil && !ok {
-				err = unsupported(t, "File or stream is not seekable.")
+				err = ioUnsupported(t, "File or stream is not seekable.")
 			}
 			return True, err
 		}),
 		m("_checkReadable", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			ok, err := t.callBool(self, "readable")
 			if err == nil && !ok {
-				err = unsupported(t, "File or stream is not readable.")
+				err = ioUnsupported(t, "File or stream is not readable.")
 			}
 			return True, err
 		}),
 		m("_checkWritable", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			ok, err := t.callBool(self, "writable")
 			if err == nil && !ok {
-				err = unsupported(t, "File or stream is not writable.")
+				err = ioUnsupported(t, "File or stream is not writable.")
 			}
 			return True, err
 		}),
@@ -258,13 +258,13 @@ func setupIOBase() {
 			return None, err
 		}),
 		m("fileno", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "fileno")
+			return Null, ioUnsupported(t, "fileno")
 		}),
 		m("isatty", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			return False, t.checkClosed(self)
 		}),
 		m("readline", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			limit, err := sizeArg(t, args, 0)
+			limit, err := ioReadSize(t, args, 0)
 			if err != nil {
 				return Null, err
 			}
@@ -289,10 +289,10 @@ func setupIOBase() {
 					break
 				}
 			}
-			return newBytesValue(out), nil
+			return ioBytesValue(out), nil
 		}),
 		m("readlines", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			hint, err := sizeArg(t, args, 0)
+			hint, err := ioReadSize(t, args, 0)
 			if err != nil {
 				return Null, err
 			}
@@ -327,7 +327,7 @@ func setupIOBase() {
 	rt := ioRawIOBaseType
 	defMethods(rt,
 		m("read", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			n, err := sizeArg(t, args, 0)
+			n, err := ioReadSize(t, args, 0)
 			if err != nil {
 				return Null, err
 			}
@@ -346,7 +346,7 @@ func setupIOBase() {
 			if k < 0 || k > n {
 				return Null, t.valueErrorf("readinto returned %d outside buffer size %d", k, n)
 			}
-			return newBytesValue(append([]byte(nil), ba.b[:k]...)), nil
+			return ioBytesValue(append([]byte(nil), ba.b[:k]...)), nil
 		}),
 		m("readall", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			var out []byte
@@ -370,7 +370,7 @@ func setupIOBase() {
 				}
 				out = append(out, b...)
 			}
-			return newBytesValue(out), nil
+			return ioBytesValue(out), nil
 		}),
 		m("readinto", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			return Null, NewException(NotImplementedErrorType)
@@ -383,16 +383,16 @@ func setupIOBase() {
 	bb := ioBufferedBaseType
 	defMethods(bb,
 		m("read", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "read")
+			return Null, ioUnsupported(t, "read")
 		}),
 		m("read1", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "read1")
+			return Null, ioUnsupported(t, "read1")
 		}),
 		m("write", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "write")
+			return Null, ioUnsupported(t, "write")
 		}),
 		m("detach", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "detach")
+			return Null, ioUnsupported(t, "detach")
 		}),
 		m("readinto", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			if err := oneArg(t, "readinto", args, kw); err != nil {
@@ -415,16 +415,16 @@ func setupIOBase() {
 	tb := ioTextIOBaseType
 	defMethods(tb,
 		m("read", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "read")
+			return Null, ioUnsupported(t, "read")
 		}),
 		m("readline", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "readline")
+			return Null, ioUnsupported(t, "readline")
 		}),
 		m("write", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "write")
+			return Null, ioUnsupported(t, "write")
 		}),
 		m("detach", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, unsupported(t, "detach")
+			return Null, ioUnsupported(t, "detach")
 		}),
 	)
 	for _, name := range []string{"encoding", "newlines", "errors"} {
@@ -515,23 +515,23 @@ func setupFileIO() {
 	}
 	ft.Repr = func(t *Thread, v Value) (Value, error) {
 		f := v.o.(*fileIO)
-		name := shortModName(v.Type())
+		name := ioTypeName(v.Type())
 		if f.closed {
 			return NewStrValue("<" + name + " [closed]>"), nil
 		}
 		if f.name.IsNull() {
-			return NewStrValue(fmt.Sprintf("<%s fd=%d mode='%s' closefd=%s>", name, f.fd, f.modeString(), pyBoolStr(f.closefd))), nil
+			return NewStrValue(fmt.Sprintf("<%s fd=%d mode='%s' closefd=%s>", name, f.fd, f.modeString(), ioBoolStr(f.closefd))), nil
 		}
 		r, err := Repr(t, f.name)
 		if err != nil {
 			return Null, err
 		}
-		return NewStrValue(fmt.Sprintf("<%s name=%s mode='%s' closefd=%s>", name, r.s, f.modeString(), pyBoolStr(f.closefd))), nil
+		return NewStrValue(fmt.Sprintf("<%s name=%s mode='%s' closefd=%s>", name, r.s, f.modeString(), ioBoolStr(f.closefd))), nil
 	}
 	get := func(self Value) *fileIO { return self.o.(*fileIO) }
 	open := func(t *Thread, f *fileIO) error {
 		if f.closed {
-			return closedFile(t, true)
+			return ioClosedErr(t, true)
 		}
 		return nil
 	}
@@ -546,9 +546,9 @@ func setupFileIO() {
 				return Null, err
 			}
 			if !f.readable {
-				return Null, unsupported(t, "File not open for reading")
+				return Null, ioUnsupported(t, "File not open for reading")
 			}
-			n, err := sizeArg(t, args, 0)
+			n, err := ioReadSize(t, args, 0)
 			if err != nil {
 				return Null, err
 			}
@@ -557,14 +557,14 @@ func setupFileIO() {
 				if err != nil {
 					return Null, t.osError(err, "")
 				}
-				return newBytesValue(b), nil
+				return ioBytesValue(b), nil
 			}
 			buf := make([]byte, n)
 			k, err := io.ReadFull(f.f, buf)
 			if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 				return Null, t.osError(err, "")
 			}
-			return newBytesValue(buf[:k]), nil
+			return ioBytesValue(buf[:k]), nil
 		}),
 		m("readall", func(t *Thread, f *fileIO, args []Value, kw []*Str) (Value, error) {
 			if err := open(t, f); err != nil {
@@ -574,7 +574,7 @@ func setupFileIO() {
 			if err != nil {
 				return Null, t.osError(err, "")
 			}
-			return newBytesValue(b), nil
+			return ioBytesValue(b), nil
 		}),
 		m("readinto", func(t *Thread, f *fileIO, args []Value, kw []*Str) (Value, error) {
 			if err := oneArg(t, "readinto", args, kw); err != nil {
@@ -601,9 +601,9 @@ func setupFileIO() {
 				return Null, err
 			}
 			if !f.writable {
-				return Null, unsupported(t, "File not open for writing")
+				return Null, ioUnsupported(t, "File not open for writing")
 			}
-			b, err := bytesArg(t, args[0])
+			b, err := ioBytesArg(t, args[0])
 			if err != nil {
 				return Null, err
 			}
@@ -651,7 +651,7 @@ func setupFileIO() {
 				return Null, err
 			}
 			if !f.writable {
-				return Null, unsupported(t, "File not open for writing")
+				return Null, ioUnsupported(t, "File not open for writing")
 			}
 			pos, err := f.f.Seek(0, 1)
 			if err != nil {
@@ -730,16 +730,16 @@ func setupFileIO() {
 	})
 }
 
-func pyBoolStr(b bool) string {
+func ioBoolStr(b bool) string {
 	if b {
 		return "True"
 	}
 	return "False"
 }
 
-// shortModName is "_io.FileIO" for the builtin types and the class's
+// ioTypeName is "_io.FileIO" for the builtin types and the class's
 // name for subclasses (as CPython's reprs use Py_TYPE's tp_name).
-func shortModName(tp *Type) string {
+func ioTypeName(tp *Type) string {
 	if tp.HasFlag(FlagHeapType) {
 		return tp.ModuleName() + "." + tp.QualName
 	}
@@ -921,7 +921,7 @@ func setupBytesIO() {
 		b := self.o.(*bytesIO)
 		b.buf, b.pos = nil, 0
 		if !a[0].IsNull() && !a[0].IsNone() {
-			data, err := bytesArg(t, a[0])
+			data, err := ioBytesArg(t, a[0])
 			if err != nil {
 				return err
 			}
@@ -934,18 +934,18 @@ func setupBytesIO() {
 		return MethodDef{Name: name, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			b := get(self)
 			if b.closed && name != "close" {
-				return Null, closedFile(t, true)
+				return Null, ioClosedErr(t, true)
 			}
 			return fn(t, b, args, kw)
 		}}
 	}
 	read := func(t *Thread, b *bytesIO, args []Value, kw []*Str) (Value, error) {
-		n, err := sizeArg(t, args, 0)
+		n, err := ioReadSize(t, args, 0)
 		if err != nil {
 			return Null, err
 		}
 		if b.pos >= len(b.buf) {
-			return newBytesValue(nil), nil
+			return ioBytesValue(nil), nil
 		}
 		end := len(b.buf)
 		if n >= 0 && b.pos+n < end {
@@ -953,15 +953,15 @@ func setupBytesIO() {
 		}
 		r := append([]byte(nil), b.buf[b.pos:end]...)
 		b.pos = end
-		return newBytesValue(r), nil
+		return ioBytesValue(r), nil
 	}
 	readline := func(t *Thread, b *bytesIO, args []Value, kw []*Str) (Value, error) {
-		n, err := sizeArg(t, args, 0)
+		n, err := ioReadSize(t, args, 0)
 		if err != nil {
 			return Null, err
 		}
 		if b.pos >= len(b.buf) {
-			return newBytesValue(nil), nil
+			return ioBytesValue(nil), nil
 		}
 		rest := b.buf[b.pos:]
 		end := len(rest)
@@ -973,17 +973,17 @@ func setupBytesIO() {
 		}
 		r := append([]byte(nil), rest[:end]...)
 		b.pos += end
-		return newBytesValue(r), nil
+		return ioBytesValue(r), nil
 	}
 	defMethods(bt,
 		m("getvalue", func(t *Thread, b *bytesIO, args []Value, kw []*Str) (Value, error) {
-			return newBytesValue(append([]byte(nil), b.buf...)), nil
+			return ioBytesValue(append([]byte(nil), b.buf...)), nil
 		}),
 		m("read", read),
 		m("read1", read),
 		m("readline", readline),
 		m("readlines", func(t *Thread, b *bytesIO, args []Value, kw []*Str) (Value, error) {
-			hint, err := sizeArg(t, args, 0)
+			hint, err := ioReadSize(t, args, 0)
 			if err != nil {
 				return Null, err
 			}
@@ -1018,7 +1018,7 @@ func setupBytesIO() {
 			if err := oneArg(t, "write", args, kw); err != nil {
 				return Null, err
 			}
-			data, err := bytesArg(t, args[0])
+			data, err := ioBytesArg(t, args[0])
 			if err != nil {
 				return Null, err
 			}
@@ -1034,7 +1034,7 @@ func setupBytesIO() {
 				return Null, err
 			}
 			for _, it := range items {
-				data, err := bytesArg(t, it)
+				data, err := ioBytesArg(t, it)
 				if err != nil {
 					return Null, err
 				}
@@ -1106,7 +1106,7 @@ func setupBytesIO() {
 	bt.Next = func(t *Thread, v Value) (Value, error) {
 		b := get(v)
 		if b.closed {
-			return Null, closedFile(t, true)
+			return Null, ioClosedErr(t, true)
 		}
 		if b.pos >= len(b.buf) {
 			return Null, nil
@@ -1198,7 +1198,7 @@ func setupStringIO() {
 		return MethodDef{Name: name, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			s := get(self)
 			if s.closed && name != "close" {
-				return Null, closedFile(t, false)
+				return Null, ioClosedErr(t, false)
 			}
 			return fn(t, s, args, kw)
 		}}
@@ -1252,7 +1252,7 @@ func setupStringIO() {
 			return NewStrValue(string(s.buf)), nil
 		}),
 		m("read", func(t *Thread, s *stringIO, args []Value, kw []*Str) (Value, error) {
-			n, err := sizeArg(t, args, 0)
+			n, err := ioReadSize(t, args, 0)
 			if err != nil {
 				return Null, err
 			}
@@ -1268,7 +1268,7 @@ func setupStringIO() {
 			return NewStrValue(r), nil
 		}),
 		m("readline", func(t *Thread, s *stringIO, args []Value, kw []*Str) (Value, error) {
-			n, err := sizeArg(t, args, 0)
+			n, err := ioReadSize(t, args, 0)
 			if err != nil {
 				return Null, err
 			}
@@ -1353,21 +1353,21 @@ func setupStringIO() {
 	defGetSet(st, "closed", func(t *Thread, self Value) (Value, error) { return Bool(get(self).closed), nil }, nil)
 	defGetSet(st, "line_buffering", func(t *Thread, self Value) (Value, error) {
 		if get(self).closed {
-			return Null, closedFile(t, false)
+			return Null, ioClosedErr(t, false)
 		}
 		return False, nil
 	}, nil)
 	defGetSet(st, "newlines", func(t *Thread, self Value) (Value, error) {
 		s := get(self)
 		if s.closed {
-			return Null, closedFile(t, false)
+			return Null, ioClosedErr(t, false)
 		}
-		return newlinesValue(s.seenNL, s.translate), nil
+		return ioNewlines(s.seenNL, s.translate), nil
 	}, nil)
 	st.Next = func(t *Thread, v Value) (Value, error) {
 		s := get(v)
 		if s.closed {
-			return Null, closedFile(t, false)
+			return Null, ioClosedErr(t, false)
 		}
 		if v.Type() != ioStringIOType {
 			return ioIOBaseType.Next(t, v)
@@ -1380,9 +1380,9 @@ func setupStringIO() {
 	}
 }
 
-// newlinesValue is the newlines attribute of a text stream: None, one
+// ioNewlines is the newlines attribute of a text stream: None, one
 // kind, or a tuple of the kinds seen.
-func newlinesValue(seen int, translate bool) Value {
+func ioNewlines(seen int, translate bool) Value {
 	if !translate {
 		return None
 	}
@@ -1494,14 +1494,14 @@ func setupBuffered() {
 					if ok, err := t.callBool(b.raw, "readable"); err != nil {
 						return err
 					} else if !ok {
-						return unsupported(t, "File or stream is not readable.")
+						return ioUnsupported(t, "File or stream is not readable.")
 					}
 				}
 				if b.writable {
 					if ok, err := t.callBool(b.raw, "writable"); err != nil {
 						return err
 					} else if !ok {
-						return unsupported(t, "File or stream is not writable.")
+						return ioUnsupported(t, "File or stream is not writable.")
 					}
 				}
 			}
@@ -1509,7 +1509,7 @@ func setupBuffered() {
 		}
 		bt.Repr = func(t *Thread, v Value) (Value, error) {
 			b := v.o.(*buffered)
-			tn := shortModName(v.Type())
+			tn := ioTypeName(v.Type())
 			if b.detached {
 				return NewStrValue("<" + tn + ">"), nil
 			}
@@ -1559,16 +1559,16 @@ func setupBuffered() {
 				if what != "" {
 					return t.valueErrorf("%s of closed file", what)
 				}
-				return closedFile(t, true)
+				return ioClosedErr(t, true)
 			}
 			return nil
 		}
 		defMethods(bt,
 			m("read", func(t *Thread, self Value, b *buffered, args []Value, kw []*Str) (Value, error) {
 				if !b.readable {
-					return Null, unsupported(t, "read")
+					return Null, ioUnsupported(t, "read")
 				}
-				n, err := sizeArg(t, args, 0)
+				n, err := ioReadSize(t, args, 0)
 				if err != nil {
 					return Null, err
 				}
@@ -1581,7 +1581,7 @@ func setupBuffered() {
 				return b.read(t, n)
 			}),
 			m("read1", func(t *Thread, self Value, b *buffered, args []Value, kw []*Str) (Value, error) {
-				n, err := sizeArg(t, args, 0)
+				n, err := ioReadSize(t, args, 0)
 				if err != nil {
 					return Null, err
 				}
@@ -1605,10 +1605,10 @@ func setupBuffered() {
 					data, _ := bufferBytesOf(r)
 					b.rbuf = append(b.rbuf, data...)
 				}
-				return newBytesValue(append([]byte(nil), b.rbuf...)), nil
+				return ioBytesValue(append([]byte(nil), b.rbuf...)), nil
 			}),
 			m("readline", func(t *Thread, self Value, b *buffered, args []Value, kw []*Str) (Value, error) {
-				limit, err := sizeArg(t, args, 0)
+				limit, err := ioReadSize(t, args, 0)
 				if err != nil {
 					return Null, err
 				}
@@ -1622,12 +1622,12 @@ func setupBuffered() {
 					return Null, err
 				}
 				if !b.writable {
-					return Null, unsupported(t, "write")
+					return Null, ioUnsupported(t, "write")
 				}
 				if err := checkOpen(t, b, "write to"); err != nil {
 					return Null, err
 				}
-				data, err := bytesArg(t, args[0])
+				data, err := ioBytesArg(t, args[0])
 				if err != nil {
 					return Null, err
 				}
@@ -1640,14 +1640,14 @@ func setupBuffered() {
 				}
 				if f, ok := dst.o.(*fileIO); ok && dst.Type() == ioFileIOType {
 					if !f.writable {
-						return Null, unsupported(t, "File not open for writing")
+						return Null, ioUnsupported(t, "File not open for writing")
 					}
 					if _, err := f.write(t, data); err != nil {
 						return Null, err
 					}
 					return Int(int64(len(data))), nil
 				}
-				if _, err := callMethodName(t, dst, "write", newBytesValue(append([]byte(nil), data...))); err != nil {
+				if _, err := callMethodName(t, dst, "write", ioBytesValue(append([]byte(nil), data...))); err != nil {
 					return Null, err
 				}
 				return Int(int64(len(data))), nil
@@ -1763,27 +1763,27 @@ func (b *buffered) read(t *Thread, n int) (Value, error) {
 	if n >= 0 && n <= len(b.rbuf) {
 		r := append([]byte(nil), b.rbuf[:n]...)
 		b.rbuf = b.rbuf[n:]
-		return newBytesValue(r), nil
+		return ioBytesValue(r), nil
 	}
 	out := append([]byte(nil), b.rbuf...)
 	b.rbuf = nil
 	if f, ok := b.raw.o.(*fileIO); ok && b.raw.Type() == ioFileIOType {
 		if !f.readable {
-			return Null, unsupported(t, "File not open for reading")
+			return Null, ioUnsupported(t, "File not open for reading")
 		}
 		if n < 0 {
 			rest, err := io.ReadAll(f.f)
 			if err != nil {
 				return Null, t.osError(err, "")
 			}
-			return newBytesValue(append(out, rest...)), nil
+			return ioBytesValue(append(out, rest...)), nil
 		}
 		buf := make([]byte, n-len(out))
 		k, err := io.ReadFull(f.f, buf)
 		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 			return Null, t.osError(err, "")
 		}
-		return newBytesValue(append(out, buf[:k]...)), nil
+		return ioBytesValue(append(out, buf[:k]...)), nil
 	}
 	var r Value
 	var err error
@@ -1799,13 +1799,13 @@ func (b *buffered) read(t *Thread, n int) (Value, error) {
 		if len(out) == 0 {
 			return None, nil
 		}
-		return newBytesValue(out), nil
+		return ioBytesValue(out), nil
 	}
 	data, ok := bufferBytesOf(r)
 	if !ok {
 		return Null, t.typeErrorf("read() should return bytes")
 	}
-	return newBytesValue(append(out, data...)), nil
+	return ioBytesValue(append(out, data...)), nil
 }
 
 // readline reads up to and including a newline.
@@ -1837,7 +1837,7 @@ func (b *buffered) readline(t *Thread, limit int) (Value, error) {
 			break
 		}
 	}
-	return newBytesValue(out), nil
+	return ioBytesValue(out), nil
 }
 
 // unread moves the raw stream back over the read-ahead before a write,
@@ -1904,8 +1904,8 @@ func setupTextWrapper() {
 		if x.encoding == "locale" {
 			x.encoding = "UTF-8"
 		}
-		if !isKnownEncoding(x.encoding) {
-			if _, err := t.codecLookup(x.encoding); err != nil {
+		if !ioNativeEncoding(x.encoding) {
+			if _, err := t.ioCodecLookup(x.encoding); err != nil {
 				return err
 			}
 		}
@@ -1963,7 +1963,7 @@ func setupTextWrapper() {
 	tt.Repr = func(t *Thread, v Value) (Value, error) {
 		x := v.o.(*textIO)
 		var b strings.Builder
-		b.WriteString("<" + shortModName(v.Type()))
+		b.WriteString("<" + ioTypeName(v.Type()))
 		if !x.detached {
 			if n, err := getAttrOpt(t, v, Intern("name")); err == nil && !n.IsNull() {
 				r, err := Repr(t, n)
@@ -1998,13 +1998,13 @@ func setupTextWrapper() {
 			return err
 		}
 		if c {
-			return closedFile(t, true)
+			return ioClosedErr(t, true)
 		}
 		return nil
 	}
 	defMethods(tt,
 		m("read", func(t *Thread, self Value, x *textIO, args []Value, kw []*Str) (Value, error) {
-			n, err := sizeArg(t, args, 0)
+			n, err := ioReadSize(t, args, 0)
 			if err != nil {
 				return Null, err
 			}
@@ -2014,7 +2014,7 @@ func setupTextWrapper() {
 			if ok, err := t.callBool(x.buffer, "readable"); err != nil {
 				return Null, err
 			} else if !ok {
-				return Null, unsupported(t, "not readable")
+				return Null, ioUnsupported(t, "not readable")
 			}
 			for n < 0 || len(x.decoded) < n {
 				more, err := x.fill(t, n < 0)
@@ -2034,7 +2034,7 @@ func setupTextWrapper() {
 			return NewStrValue(r), nil
 		}),
 		m("readline", func(t *Thread, self Value, x *textIO, args []Value, kw []*Str) (Value, error) {
-			limit, err := sizeArg(t, args, 0)
+			limit, err := ioReadSize(t, args, 0)
 			if err != nil {
 				return Null, err
 			}
@@ -2057,18 +2057,18 @@ func setupTextWrapper() {
 			if ok, err := t.callBool(x.buffer, "writable"); err != nil {
 				return Null, err
 			} else if !ok {
-				return Null, unsupported(t, "not writable")
+				return Null, ioUnsupported(t, "not writable")
 			}
 			text := s.s
 			if x.writeNL != "" {
 				text = strings.ReplaceAll(text, "\n", x.writeNL)
 			}
-			data, err := t.encodeText(text, x.encoding, x.errors)
+			data, err := t.ioEncode(text, x.encoding, x.errors)
 			if err != nil {
 				return Null, err
 			}
 			x.decoded, x.pending = nil, nil
-			if _, err := callMethodName(t, x.buffer, "write", newBytesValue(data)); err != nil {
+			if _, err := callMethodName(t, x.buffer, "write", ioBytesValue(data)); err != nil {
 				return Null, err
 			}
 			if x.lineBuffering && strings.ContainsAny(s.s, "\n\r") {
@@ -2116,7 +2116,7 @@ func setupTextWrapper() {
 			switch whence {
 			case 1:
 				if off != 0 {
-					return Null, unsupported(t, "can't do nonzero cur-relative seeks")
+					return Null, ioUnsupported(t, "can't do nonzero cur-relative seeks")
 				}
 				r, err := x.tell(t)
 				if err != nil {
@@ -2126,7 +2126,7 @@ func setupTextWrapper() {
 				whence = 0
 			case 2:
 				if off != 0 {
-					return Null, unsupported(t, "can't do nonzero end-relative seeks")
+					return Null, ioUnsupported(t, "can't do nonzero end-relative seeks")
 				}
 			case 0:
 				if off < 0 {
@@ -2229,7 +2229,7 @@ func setupTextWrapper() {
 	attr("line_buffering", func(x *textIO) Value { return Bool(x.lineBuffering) })
 	attr("write_through", func(x *textIO) Value { return Bool(x.writeThrough) })
 	attr("buffer", func(x *textIO) Value { return x.buffer })
-	attr("newlines", func(x *textIO) Value { return newlinesValue(x.seenNL, x.translate) })
+	attr("newlines", func(x *textIO) Value { return ioNewlines(x.seenNL, x.translate) })
 	defGetSet(tt, "closed", func(t *Thread, self Value) (Value, error) {
 		x, err := get(t, self)
 		if err != nil {
@@ -2266,21 +2266,21 @@ func setupTextWrapper() {
 	}
 }
 
-// isKnownEncoding reports whether the encoding is one decoded in Go.
-func isKnownEncoding(enc string) bool {
-	switch normEncoding(enc) {
+// ioNativeEncoding reports whether the encoding is one decoded in Go.
+func ioNativeEncoding(enc string) bool {
+	switch ioNormEncoding(enc) {
 	case "utf_8", "utf8", "latin_1", "latin1", "iso8859_1", "iso_8859_1", "ascii", "us_ascii":
 		return true
 	}
 	return false
 }
 
-func normEncoding(enc string) string {
+func ioNormEncoding(enc string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(enc), "-", "_"), " ", "_")
 }
 
 // codecLookup checks an encoding through codecs.lookup.
-func (t *Thread) codecLookup(enc string) (Value, error) {
+func (t *Thread) ioCodecLookup(enc string) (Value, error) {
 	mod, err := t.importModule("codecs")
 	if err != nil {
 		return Null, err
@@ -2289,15 +2289,15 @@ func (t *Thread) codecLookup(enc string) (Value, error) {
 }
 
 // encodeText encodes text for writing.
-func (t *Thread) encodeText(text, enc, errors string) ([]byte, error) {
-	switch normEncoding(enc) {
+func (t *Thread) ioEncode(text, enc, errors string) ([]byte, error) {
+	switch ioNormEncoding(enc) {
 	case "utf_8", "utf8":
 		if utf8.ValidString(text) {
 			return []byte(text), nil
 		}
 	case "latin_1", "latin1", "iso8859_1", "iso_8859_1", "ascii", "us_ascii":
 		limit := rune(0xff)
-		if strings.HasPrefix(normEncoding(enc), "a") || strings.HasPrefix(normEncoding(enc), "us") {
+		if strings.HasPrefix(ioNormEncoding(enc), "a") || strings.HasPrefix(ioNormEncoding(enc), "us") {
 			limit = 0x7f
 		}
 		out := make([]byte, 0, len(text))
@@ -2323,8 +2323,8 @@ func (t *Thread) encodeText(text, enc, errors string) ([]byte, error) {
 
 // decodeText decodes bytes read; final says no more bytes follow, so an
 // incomplete character at the end is an error (or is kept for later).
-func (t *Thread) decodeText(data []byte, enc, errors string, final bool) (string, []byte, error) {
-	switch normEncoding(enc) {
+func (t *Thread) ioDecode(data []byte, enc, errors string, final bool) (string, []byte, error) {
+	switch ioNormEncoding(enc) {
 	case "utf_8", "utf8":
 		if utf8.Valid(data) {
 			return string(data), nil, nil
@@ -2355,7 +2355,7 @@ func (t *Thread) decodeText(data []byte, enc, errors string, final bool) (string
 			return string(data), nil, nil
 		}
 	}
-	r, err := callMethodName(t, newBytesValue(data), "decode", NewStrValue(enc), NewStrValue(errors))
+	r, err := callMethodName(t, ioBytesValue(data), "decode", NewStrValue(enc), NewStrValue(errors))
 	if err != nil {
 		return "", nil, err
 	}
@@ -2398,7 +2398,7 @@ func (x *textIO) fill(t *Thread, all bool) (bool, error) {
 		x.eof = true
 	}
 	data = append(x.pending, data...)
-	text, rest, err := t.decodeText(data, x.encoding, x.errors, final)
+	text, rest, err := t.ioDecode(data, x.encoding, x.errors, final)
 	if err != nil {
 		return false, err
 	}
@@ -2512,7 +2512,7 @@ func (x *textIO) tell(t *Thread) (Value, error) {
 		return Null, err
 	}
 	if len(x.decoded) > 0 || len(x.pending) > 0 {
-		b, err := t.encodeText(string(x.decoded), x.encoding, x.errors)
+		b, err := t.ioEncode(string(x.decoded), x.encoding, x.errors)
 		if err != nil {
 			return Null, err
 		}
@@ -2639,7 +2639,7 @@ func ioOpen(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 		return Null, t.valueErrorf("binary mode doesn't take a newline argument")
 	}
 	if binary && buffering == 1 {
-		if err := t.warn(RuntimeWarningType, "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used"); err != nil {
+		if err := t.ioWarn(RuntimeWarningType, "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used"); err != nil {
 			return Null, err
 		}
 	}
@@ -2697,7 +2697,7 @@ func ioOpen(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 }
 
 // warn issues a warning through the warnings module.
-func (t *Thread) warn(category *Type, msg string) error {
+func (t *Thread) ioWarn(category *Type, msg string) error {
 	mod, err := t.importModule("warnings")
 	if err != nil {
 		return err
@@ -2715,7 +2715,15 @@ func initIOModule(t *Thread, m *Module) error {
 	m.Set("DEFAULT_BUFFER_SIZE", Int(ioDefaultBufferSize))
 	m.Set("BlockingIOError", Value{o: BlockingIOErrorType})
 	m.Set("UnsupportedOperation", Value{o: UnsupportedOperationType()})
-	m.AddFunc("open", ioOpen)
+	// builtins.open is io.open in CPython. When the builtins module has
+	// its own open (written in Go, one object per file), _io.open is that
+	// one, so that files opened either way are the same kind; this
+	// module's open layers its FileIO, Buffered* and TextIOWrapper.
+	if bo, ok := t.interp.Builtins.dict.GetStr("open"); ok {
+		m.Set("open", bo)
+	} else {
+		m.AddFunc("open", ioOpen)
+	}
 	m.AddFunc("open_code", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 		if err := oneArg(t, "open_code", args, kw); err != nil {
 			return Null, err
