@@ -77,6 +77,7 @@ func UnsupportedOperationType() *Type {
 		unsupportedOperation.Dict.SetStr("__module__", NewStrValue("io"))
 		unsupportedOperation.MRO, _ = c3MRO(unsupportedOperation, unsupportedOperation.Bases)
 		unsupportedOperation.builtin = BaseExceptionType
+		inheritSlots(unsupportedOperation)
 	}
 	return unsupportedOperation
 }
