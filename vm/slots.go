@@ -496,7 +496,9 @@ func addSlotWrappers(t *Type) {
 	addNewWrapper(t)
 	for _, sd := range slotDefs {
 		own := sd.get(t)
-		if isNilFunc(own) {
+		// object's attribute slots are nil (the generic fast path) but it
+		// has __getattribute__, __setattr__ and __delattr__ all the same.
+		if isNilFunc(own) && !(t == ObjectType && objectAttrSlot(sd)) {
 			continue
 		}
 		if t.Base != nil {
@@ -517,6 +519,12 @@ func addSlotWrappers(t *Type) {
 			t.Dict.setStr(Intern("__hash__"), None)
 		}
 	}
+}
+
+// objectAttrSlot reports whether sd is the attribute access slot pair
+// (__getattribute__/__getattr__ or __setattr__/__delattr__).
+func objectAttrSlot(sd slotDef) bool {
+	return sd.names[0] == "__getattribute__" || sd.names[0] == "__setattr__"
 }
 
 func isNilFunc(f any) bool {
@@ -547,7 +555,7 @@ func updateSlot(t *Type, sd slotDef) {
 				continue
 			}
 			found = true
-			if md, ok := v.o.(*MethodDescr); ok && md.cls == WrapperDescrType && !md.owner.HasFlag(FlagHeapType) && !isNilFunc(sd.get(md.owner)) {
+			if md, ok := v.o.(*MethodDescr); ok && md.cls == WrapperDescrType && !md.owner.HasFlag(FlagHeapType) && (!isNilFunc(sd.get(md.owner)) || md.owner == ObjectType) {
 				if from == nil {
 					from = md.owner
 				}
