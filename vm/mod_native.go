@@ -300,3 +300,10 @@ func (t *Thread) fileOf(fd int) (*os.File, error) {
 	}
 	return nil, t.osError(syscall.EBADF, "")
 }
+
+// objectAttrSlot reports whether sd is the attribute access slot pair
+// (__getattribute__/__getattr__ or __setattr__/__delattr__), whose
+// wrappers object has although its slots are nil (slots.go).
+func objectAttrSlot(sd slotDef) bool {
+	return sd.names[0] == "__getattribute__" || sd.names[0] == "__setattr__"
+}

@@ -521,12 +521,6 @@ func addSlotWrappers(t *Type) {
 	}
 }
 
-// objectAttrSlot reports whether sd is the attribute access slot pair
-// (__getattribute__/__getattr__ or __setattr__/__delattr__).
-func objectAttrSlot(sd slotDef) bool {
-	return sd.names[0] == "__getattribute__" || sd.names[0] == "__setattr__"
-}
-
 func isNilFunc(f any) bool {
 	if f == nil {
 		return true
