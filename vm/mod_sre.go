@@ -45,7 +45,7 @@ type sreMatch struct {
 // sreScanner is what Pattern.scanner returns (and finditer iterates).
 type sreScanner struct {
 	ObjectBase
-	pattern *srePattern
+	pattern  *srePattern
 	str      Value
 	state    *sreState
 	done     bool
@@ -91,9 +91,9 @@ func init() {
 		charFn("ascii_iscased", func(c rune) Value {
 			return Bool(c < 128 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
 		})
-		charFn("unicode_iscased", func(c rune) Value { return Bool(c != lowerUnicode(c) || c != upperUnicode(c)) })
-		charFn("ascii_tolower", func(c rune) Value { return Int(int64(lowerASCII(c))) })
-		charFn("unicode_tolower", func(c rune) Value { return Int(int64(lowerUnicode(c))) })
+		charFn("unicode_iscased", func(c rune) Value { return Bool(c != sreLowerUnicode(c) || c != sreUpperUnicode(c)) })
+		charFn("ascii_tolower", func(c rune) Value { return Int(int64(sreLowerASCII(c))) })
+		charFn("unicode_tolower", func(c rune) Value { return Int(int64(sreLowerUnicode(c))) })
 		m.AddFunc("compile", sreCompile)
 		m.AddFunc("template", sreTemplateNew)
 		return nil
@@ -260,8 +260,8 @@ var (
 	sreSubSpec   = ArgSpec{Name: "sub", Params: []string{"repl", "string", "count"}, Required: 2}
 )
 
-// posArgs parses (string, pos=0, endpos=maxsize).
-func posArgs(t *Thread, name string, args []Value, kw []*Str) (Value, int, int, error) {
+// srePosArgs parses (string, pos=0, endpos=maxsize).
+func srePosArgs(t *Thread, name string, args []Value, kw []*Str) (Value, int, int, error) {
 	spec := sreMatchSpec
 	spec.Name = name
 	var a [3]Value
@@ -289,7 +289,7 @@ func setupSre() {
 	matcher := func(name string, kind int) MethodDef {
 		return MethodDef{Name: name, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			p := get(self)
-			str, pos, endpos, err := posArgs(t, name, args, kw)
+			str, pos, endpos, err := srePosArgs(t, name, args, kw)
 			if err != nil {
 				return Null, err
 			}
@@ -327,7 +327,7 @@ func setupSre() {
 		matcher("search", 2),
 		MethodDef{Name: "findall", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			p := get(self)
-			str, pos, endpos, err := posArgs(t, "findall", args, kw)
+			str, pos, endpos, err := srePosArgs(t, "findall", args, kw)
 			if err != nil {
 				return Null, err
 			}
@@ -543,7 +543,7 @@ func setupSre() {
 func (sc *sreScanner) pos() int { return sc.startPos }
 
 func newScanner(t *Thread, p *srePattern, name string, args []Value, kw []*Str) (Value, error) {
-	str, pos, endpos, err := posArgs(t, name, args, kw)
+	str, pos, endpos, err := srePosArgs(t, name, args, kw)
 	if err != nil {
 		return Null, err
 	}

@@ -182,24 +182,24 @@ type sreCtx struct {
 	branchPC  int // the alternative being tried
 }
 
-func isLinebreak(c rune) bool { return c == '\n' }
+func sreIsLinebreak(c rune) bool { return c == '\n' }
 
-func isASCIIWord(c rune) bool {
+func sreIsASCIIWord(c rune) bool {
 	return c < 128 && (c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
 }
 
-// uniIsAlnum is Py_UNICODE_ISALNUM.
-func uniIsAlnum(c rune) bool {
+// sreUniIsAlnum is Py_UNICODE_ISALNUM.
+func sreUniIsAlnum(c rune) bool {
 	if c < 128 {
 		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 	}
 	return unicode.IsLetter(c) || unicode.IsNumber(c)
 }
 
-func uniIsWord(c rune) bool { return c == '_' || uniIsAlnum(c) }
+func sreUniIsWord(c rune) bool { return c == '_' || sreUniIsAlnum(c) }
 
-// uniIsSpace is Py_UNICODE_ISSPACE.
-func uniIsSpace(c rune) bool {
+// sreUniIsSpace is Py_UNICODE_ISSPACE.
+func sreUniIsSpace(c rune) bool {
 	switch c {
 	case '\t', '\n', '\v', '\f', '\r', 0x1c, 0x1d, 0x1e, 0x1f, ' ', 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000:
 		return true
@@ -207,8 +207,8 @@ func uniIsSpace(c rune) bool {
 	return c >= 0x2000 && c <= 0x200a
 }
 
-// uniIsLinebreak is Py_UNICODE_ISLINEBREAK.
-func uniIsLinebreak(c rune) bool {
+// sreUniIsLinebreak is Py_UNICODE_ISLINEBREAK.
+func sreUniIsLinebreak(c rune) bool {
 	switch c {
 	case '\n', '\v', '\f', '\r', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
 		return true
@@ -216,15 +216,15 @@ func uniIsLinebreak(c rune) bool {
 	return false
 }
 
-func lowerASCII(c rune) rune {
+func sreLowerASCII(c rune) rune {
 	if c >= 'A' && c <= 'Z' {
 		return c + 32
 	}
 	return c
 }
 
-func lowerUnicode(c rune) rune { return unicode.ToLower(c) }
-func upperUnicode(c rune) rune { return unicode.ToUpper(c) }
+func sreLowerUnicode(c rune) rune { return unicode.ToLower(c) }
+func sreUpperUnicode(c rune) rune { return unicode.ToUpper(c) }
 
 func sreInCategory(cat uint32, c rune) bool {
 	switch cat {
@@ -237,9 +237,9 @@ func sreInCategory(cat uint32, c rune) bool {
 	case sreCatNotSpace:
 		return !(c == ' ' || (c >= '\t' && c <= '\r'))
 	case sreCatWord, sreCatLocWord:
-		return isASCIIWord(c)
+		return sreIsASCIIWord(c)
 	case sreCatNotWord, sreCatLocNotWord:
-		return !isASCIIWord(c)
+		return !sreIsASCIIWord(c)
 	case sreCatLinebreak:
 		return c == '\n'
 	case sreCatNotLinebreak:
@@ -249,17 +249,17 @@ func sreInCategory(cat uint32, c rune) bool {
 	case sreCatUniNotDigit:
 		return !unicode.Is(unicode.Nd, c)
 	case sreCatUniSpace:
-		return uniIsSpace(c)
+		return sreUniIsSpace(c)
 	case sreCatUniNotSpace:
-		return !uniIsSpace(c)
+		return !sreUniIsSpace(c)
 	case sreCatUniWord:
-		return uniIsWord(c)
+		return sreUniIsWord(c)
 	case sreCatUniNotWord:
-		return !uniIsWord(c)
+		return !sreUniIsWord(c)
 	case sreCatUniLinebreak:
-		return uniIsLinebreak(c)
+		return sreUniIsLinebreak(c)
 	case sreCatUniNotLinebreak:
-		return !uniIsLinebreak(c)
+		return !sreUniIsLinebreak(c)
 	}
 	return false
 }
@@ -271,19 +271,19 @@ func (st *sreState) at(ptr int, code uint32) bool {
 	case sreAtBeginning, sreAtBeginningString:
 		return ptr == st.beginning
 	case sreAtBeginningLine:
-		return ptr == st.beginning || isLinebreak(s[ptr-1])
+		return ptr == st.beginning || sreIsLinebreak(s[ptr-1])
 	case sreAtEnd:
-		return (ptr+1 == st.end && isLinebreak(s[ptr])) || ptr == st.end
+		return (ptr+1 == st.end && sreIsLinebreak(s[ptr])) || ptr == st.end
 	case sreAtEndLine:
-		return ptr == st.end || isLinebreak(s[ptr])
+		return ptr == st.end || sreIsLinebreak(s[ptr])
 	case sreAtEndString:
 		return ptr == st.end
 	case sreAtBoundary, sreAtLocBoundary, sreAtNonBoundary, sreAtLocNonBoundary:
 		if st.beginning == st.end {
 			return false
 		}
-		that := ptr > st.beginning && isASCIIWord(s[ptr-1])
-		this := ptr < st.end && isASCIIWord(s[ptr])
+		that := ptr > st.beginning && sreIsASCIIWord(s[ptr-1])
+		this := ptr < st.end && sreIsASCIIWord(s[ptr])
 		if code == sreAtBoundary || code == sreAtLocBoundary {
 			return this != that
 		}
@@ -292,8 +292,8 @@ func (st *sreState) at(ptr int, code uint32) bool {
 		if st.beginning == st.end {
 			return false
 		}
-		that := ptr > st.beginning && uniIsWord(s[ptr-1])
-		this := ptr < st.end && uniIsWord(s[ptr])
+		that := ptr > st.beginning && sreUniIsWord(s[ptr-1])
+		this := ptr < st.end && sreUniIsWord(s[ptr])
 		if code == sreAtUniBoundary {
 			return this != that
 		}
@@ -337,7 +337,7 @@ func (st *sreState) charset(pc int, c rune) (bool, bool) {
 			if code[pc] <= uint32(c) && uint32(c) <= code[pc+1] {
 				return ok, true
 			}
-			u := uint32(upperUnicode(c))
+			u := uint32(sreUpperUnicode(c))
 			if code[pc] <= u && u <= code[pc+1] {
 				return ok, true
 			}
@@ -368,7 +368,7 @@ func (st *sreState) charset(pc int, c rune) (bool, bool) {
 
 // charsetLocIgnore is SRE(charset_loc_ignore), for the C locale.
 func (st *sreState) charsetLocIgnore(pc int, c rune) (bool, bool) {
-	lo := lowerASCII(c)
+	lo := sreLowerASCII(c)
 	if in, ok := st.charset(pc, c); !ok || in {
 		return in, ok
 	}
@@ -390,15 +390,15 @@ func (st *sreState) matchOne(pc int, c rune) (bool, bool) {
 	arg := code[pc+1]
 	switch code[pc] {
 	case sreAny:
-		return !isLinebreak(c), true
+		return !sreIsLinebreak(c), true
 	case sreAnyAll:
 		return true, true
 	case sreIn:
 		return st.charset(pc+2, c)
 	case sreInIgnore:
-		return st.charset(pc+2, lowerASCII(c))
+		return st.charset(pc+2, sreLowerASCII(c))
 	case sreInUniIgnore:
-		return st.charset(pc+2, lowerUnicode(c))
+		return st.charset(pc+2, sreLowerUnicode(c))
 	case sreInLocIgnore:
 		return st.charsetLocIgnore(pc+2, c)
 	case sreLiteral:
@@ -406,17 +406,17 @@ func (st *sreState) matchOne(pc int, c rune) (bool, bool) {
 	case sreNotLiteral:
 		return uint32(c) != arg, true
 	case sreLiteralIgnore:
-		return uint32(lowerASCII(c)) == arg, true
+		return uint32(sreLowerASCII(c)) == arg, true
 	case sreNotLiteralIgnore:
-		return uint32(lowerASCII(c)) != arg, true
+		return uint32(sreLowerASCII(c)) != arg, true
 	case sreLiteralUniIgnore:
-		return uint32(lowerUnicode(c)) == arg, true
+		return uint32(sreLowerUnicode(c)) == arg, true
 	case sreNotLiteralUniIgnore:
-		return uint32(lowerUnicode(c)) != arg, true
+		return uint32(sreLowerUnicode(c)) != arg, true
 	case sreLiteralLocIgnore:
-		return uint32(lowerASCII(c)) == uint32(lowerASCII(rune(arg))), true
+		return uint32(sreLowerASCII(c)) == uint32(sreLowerASCII(rune(arg))), true
 	case sreNotLiteralLocIgnore:
-		return uint32(lowerASCII(c)) != uint32(lowerASCII(rune(arg))), true
+		return uint32(sreLowerASCII(c)) != uint32(sreLowerASCII(rune(arg))), true
 	case sreCategory:
 		return sreInCategory(arg, c), true
 	}
@@ -589,7 +589,7 @@ dispatch:
 			ptr++
 
 		case sreAny:
-			if ptr >= st.end || isLinebreak(st.s[ptr]) {
+			if ptr >= st.end || sreIsLinebreak(st.s[ptr]) {
 				ret = 0
 				goto exit
 			}
@@ -613,9 +613,9 @@ dispatch:
 			case sreIn:
 				in, ok = st.charset(pc+1, c)
 			case sreInIgnore:
-				in, ok = st.charset(pc+1, lowerASCII(c))
+				in, ok = st.charset(pc+1, sreLowerASCII(c))
 			case sreInUniIgnore:
-				in, ok = st.charset(pc+1, lowerUnicode(c))
+				in, ok = st.charset(pc+1, sreLowerUnicode(c))
 			default:
 				in, ok = st.charsetLocIgnore(pc+1, c)
 			}
@@ -841,9 +841,9 @@ dispatch:
 				a, b := st.s[ptr], st.s[p]
 				switch op {
 				case sreGrouprefIgnore, sreGrouprefLocIgnore:
-					a, b = lowerASCII(a), lowerASCII(b)
+					a, b = sreLowerASCII(a), sreLowerASCII(b)
 				case sreGrouprefUniIgnore:
-					a, b = lowerUnicode(a), lowerUnicode(b)
+					a, b = sreLowerUnicode(a), sreLowerUnicode(b)
 				}
 				if a != b {
 					ret = 0
