@@ -807,9 +807,8 @@ dispatch:
 
 		case srePossessiveRepeat:
 			// <POSSESSIVE_REPEAT> <skip> <1=min> <2=max> pattern <SUCCESS> tail
+			// Unlike REPEAT it installs no repeat context (CPython 3.13).
 			st.ptr = ptr
-			ctx.rep = &sreRepeatCtx{count: -1, pc: -1, prev: st.repeat, lastPtr: -1}
-			st.repeat = ctx.rep
 			ctx.count = 0
 			ctx.pc, ctx.ptr = pc, ptr
 			goto possRepeatMin
@@ -1027,7 +1026,6 @@ possRepeatMore:
 	goto possRepeatDone
 
 possRepeatDone:
-	st.repeat = ctx.rep.prev
 	pc = ctx.pc + int(code[ctx.pc]) + 1
 	ptr = st.ptr
 	goto dispatch
@@ -1239,7 +1237,6 @@ exit:
 			goto possRepeatMin
 		}
 		st.ptr = ctx.ptr
-		st.repeat = ctx.rep.prev
 		ret = 0
 		goto exit
 
