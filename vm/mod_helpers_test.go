@@ -88,3 +88,13 @@ def show(f):
     except Exception as e:
         print(type(e).__name__, e)
 `
+
+// writeFile writes a file into dir and returns its path.
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
