@@ -114,7 +114,7 @@ func setupObjectAndType() {
 		MethodDef{Name: "__dir__", Fn: typeDir},
 	)
 	defGetSet(tt, "__name__", func(t *Thread, self Value) (Value, error) {
-		return NewStrValue(self.o.(*Type).Name), nil
+		return NewStrValue(shortName(self.o.(*Type))), nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
 		s, ok := v.o.(*Str)
@@ -559,7 +559,12 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 	}
 	if winner != meta && winner.New != nil && !sameSlot(winner.New, NewSlot(typeNew)) {
 		args := []Value{NewStrValue(name), Value{o: NewTuple(baseVals...)}, Value{o: ns}}
-		r, err := winner.New(t, winner, args, nil)
+		var kwnames []*Str
+		if kwargs != nil {
+			kwv, kwn := dictToKwargs(kwargs)
+			args, kwnames = append(args, kwv...), kwn
+		}
+		r, err := winner.New(t, winner, args, kwnames)
 		if err != nil {
 			return nil, err
 		}
@@ -638,9 +643,6 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 			}
 		}
 	}
-	if _, ok := c.Dict.getStr(Intern("__doc__")); !ok {
-		c.Dict.setStr(Intern("__doc__"), None)
-	}
 	// __new__ is a static method; __init_subclass__ and
 	// __class_getitem__ are class methods.
 	if v, ok := c.Dict.getStr(Intern("__new__")); ok {
@@ -679,6 +681,11 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 			cell.v = Value{o: c.Dict}
 		}
 		c.Dict.Delete(t, NewStrValue("__classdictcell__"))
+	}
+	// After the slots, so that __slots__ = ('__doc__',) does not clash
+	// with the default.
+	if _, ok := c.Dict.getStr(Intern("__doc__")); !ok {
+		c.Dict.setStr(Intern("__doc__"), None)
 	}
 	updateSlots(c)
 	if err := t.setNames(c); err != nil {

@@ -49,8 +49,55 @@ func slotStore(v Value) []Value {
 	if in, ok := v.o.(*Instance); ok {
 		return in.slots
 	}
+	if h, ok := v.o.(slotHolder); ok {
+		return h.slotValues()
+	}
 	return nil
 }
+
+// slotInDict reads the __slots__ value name of an instance of a
+// subclass of a builtin type other than object (a list subclass with
+// __slots__): those values live in the object's own dict, which such a
+// class does not expose as __dict__.
+func slotInDict(obj Value, name *Str) (Value, bool) {
+	if b, ok := obj.o.(hasBase); ok && b.base().dict != nil {
+		return b.base().dict.getStr(name)
+	}
+	return Null, false
+}
+
+// setSlotInDict sets (or deletes, value NULL) such a slot value; it
+// reports whether obj keeps its slots that way.
+func setSlotInDict(t *Thread, obj Value, name *Str, value Value) (bool, error) {
+	b, ok := obj.o.(hasBase)
+	if !ok {
+		return false, nil
+	}
+	bb := b.base()
+	if value.IsNull() {
+		found := false
+		if bb.dict != nil {
+			var err error
+			if found, err = bb.dict.Delete(t, Value{o: name}); err != nil {
+				return true, err
+			}
+		}
+		if !found {
+			return true, t.attributeError(obj, name, name.s)
+		}
+		return true, nil
+	}
+	if bb.dict == nil {
+		bb.dict = NewDict()
+	}
+	bb.dict.setStr(name, value)
+	return true, nil
+}
+
+// slotHolder is implemented by the Go structs of builtin types whose
+// subclasses keep their __slots__ values in them (the types of native
+// modules: a weakref.ref subclass with __slots__).
+type slotHolder interface{ slotValues() []Value }
 
 func init() {
 	onSetup(setupDescriptors)
@@ -106,6 +153,11 @@ func setupDescriptors() {
 			return d.get(t, obj)
 		}
 		slots := slotStore(obj)
+		if slots == nil {
+			if v, ok := slotInDict(obj, d.name); ok {
+				return v, nil
+			}
+		}
 		if d.index >= len(slots) || slots[d.index].IsNull() {
 			return Null, t.attributeError(obj, d.name, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(obj), d.name.s))
 		}
@@ -120,11 +172,16 @@ func setupDescriptors() {
 			return t.attributeError(obj, d.name, fmt.Sprintf("readonly attribute"))
 		}
 		slots := slotStore(obj)
+		if slots == nil {
+			if ok, err := setSlotInDict(t, obj, d.name, value); ok || err != nil {
+				return err
+			}
+		}
 		if d.index >= len(slots) {
 			return t.attributeError(obj, d.name, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(obj), d.name.s))
 		}
 		if value.IsNull() && slots[d.index].IsNull() {
-			return t.attributeError(obj, d.name, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(obj), d.name.s))
+			return t.attributeError(obj, d.name, d.name.s)
 		}
 		slots[d.index] = value
 		return nil

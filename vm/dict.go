@@ -14,6 +14,9 @@ type Dict struct {
 	// version changes on every mutation, for the iterators' "changed size
 	// during iteration" checks and for caches.
 	version uint64
+	// ext is the state of a dict subclass written in Go (defaultdict's
+	// default_factory).
+	ext Value
 }
 
 type dictEntry struct {

@@ -270,7 +270,7 @@ func (t *Thread) missingArguments(fn *Function, missing []string, kind string) e
 // tooManyPositional is CPython's too_many_positional.
 func (t *Thread) tooManyPositional(fn *Function, given int, kwnames []*Str, kwvalues []Value) error {
 	code := fn.code
-	nposParams := code.argcount + code.posonly
+	nposParams := code.argcount
 	ndefs := 0
 	if fn.defaults != nil {
 		ndefs = len(fn.defaults.items)

@@ -38,6 +38,8 @@ type Interp struct {
 	recursionLimit int
 	// maxStrDigits is sys.get_int_max_str_digits().
 	maxStrDigits int
+	// std is the state of the native modules (mod_*.go), made on first use.
+	std *stdState
 	// stdout, stderr and stdin are the streams sys starts with.
 	stdout, stderr, stdin *TextStream
 	// sources are the lines of the files tracebacks show (linecache).

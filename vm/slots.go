@@ -496,7 +496,9 @@ func addSlotWrappers(t *Type) {
 	addNewWrapper(t)
 	for _, sd := range slotDefs {
 		own := sd.get(t)
-		if isNilFunc(own) {
+		// object's attribute slots are nil (the generic fast path) but it
+		// has __getattribute__, __setattr__ and __delattr__ all the same.
+		if isNilFunc(own) && !(t == ObjectType && objectAttrSlot(sd)) {
 			continue
 		}
 		if t.Base != nil {

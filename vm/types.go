@@ -48,7 +48,7 @@ var (
 	ClassMethodType     = &Type{Name: "classmethod", Flags: FlagBaseType | FlagHasDict}
 	StaticMethodType    = &Type{Name: "staticmethod", Flags: FlagBaseType | FlagHasDict}
 	SuperType           = &Type{Name: "super", Flags: FlagBaseType}
-	GenericAliasType    = &Type{Name: "GenericAlias"}
+	GenericAliasType    = &Type{Name: "GenericAlias", Flags: FlagBaseType}
 	GetSetDescrType     = &Type{Name: "getset_descriptor"}
 	MemberDescrType     = &Type{Name: "member_descriptor"}
 	WrapperDescrType    = &Type{Name: "wrapper_descriptor"}
