@@ -206,7 +206,7 @@ func TestDiagnosticsNeverStale(t *testing.T) {
 	if _, _, ok := c.waitNote(from, "textDocument/publishDiagnostics", func(p json.RawMessage) bool {
 		var d publishedDiagnostics
 		return json.Unmarshal(p, &d) == nil && d.URI == uri && len(d.Diagnostics) == 0
-	}, 5*time.Second); !ok {
+	}, noteTimeout); !ok {
 		t.Errorf("no empty diagnostics after didClose")
 	}
 }

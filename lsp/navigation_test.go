@@ -176,7 +176,7 @@ func TestOutlineLensesAndHints(t *testing.T) {
 	if strings.Join(labels, ", ") != "0:9 STORE_NAME, 1:13 STORE_FAST, 2:16 LOAD_DEREF, 3:5 STORE_FAST, 3:9 LOAD_DEREF" {
 		t.Errorf("inlay hints %v", labels)
 	}
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(noteTimeout)
 	for {
 		if n, ok := c.serverCalls.Load("workspace/inlayHint/refresh"); ok && n.(interface{ Load() int64 }).Load() > 0 {
 			break

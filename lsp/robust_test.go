@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 // alive checks that the server still answers a hover on a document.
@@ -52,7 +51,7 @@ func TestMalformedMessages(t *testing.T) {
 		c.writeRaw([]byte(tc.raw))
 		if tc.code == -1 {
 			// JSON-RPC batches are answered with an array of errors.
-			if n, _, ok := c.waitNote(from, "<batch response>", nil, 5*time.Second); !ok || !strings.Contains(string(n.Params), `"error"`) {
+			if n, _, ok := c.waitNote(from, "<batch response>", nil, noteTimeout); !ok || !strings.Contains(string(n.Params), `"error"`) {
 				t.Errorf("%s: answered %s", tc.name, n.Params)
 			}
 		} else if tc.code != 0 {
@@ -60,7 +59,7 @@ func TestMalformedMessages(t *testing.T) {
 			if strings.Contains(tc.raw, `"id":99`) {
 				id = "99"
 			}
-			n, _, ok := c.waitNote(from, "<response "+id+">", nil, 5*time.Second)
+			n, _, ok := c.waitNote(from, "<response "+id+">", nil, noteTimeout)
 			var m message
 			if !ok || json.Unmarshal(n.Params, &m) != nil || m.Error == nil || m.Error.Code != tc.code {
 				t.Errorf("%s: answered %s, want error %d", tc.name, n.Params, tc.code)
@@ -72,7 +71,7 @@ func TestMalformedMessages(t *testing.T) {
 	from := c.noteCount()
 	batch := `[{"jsonrpc":"2.0","id":"b1","method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/m.py"},"position":{"line":0,"character":0}}},{"jsonrpc":"2.0","id":"b2","method":"nope"}]`
 	c.writeRaw([]byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(batch), batch)))
-	if n, _, ok := c.waitNote(from, "<batch response>", nil, 5*time.Second); !ok ||
+	if n, _, ok := c.waitNote(from, "<batch response>", nil, noteTimeout); !ok ||
 		!strings.Contains(string(n.Params), `"b1"`) || !strings.Contains(string(n.Params), `-32601`) {
 		t.Errorf("a batch answered %s", n.Params)
 	}
@@ -235,7 +234,7 @@ func TestCancellationStorm(t *testing.T) {
 	}
 	cancelled, answered := 0, 0
 	for _, ch := range chans {
-		_, err := c.wait(ch, 20*time.Second)
+		_, err := c.wait(ch, noteTimeout)
 		switch e := err.(type) {
 		case nil:
 			answered++
