@@ -26,7 +26,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/peephole-lsp/peephole/analysis"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -596,7 +595,3 @@ type hoverResult struct {
 	} `json:"contents"`
 	Range *lspRange `json:"range"`
 }
-
-// noRunner is a reminder that in-process servers run without a VM unless
-// a test gives them a fake one.
-var noRunner analysis.Runner
