@@ -158,6 +158,14 @@ func BenchmarkDiagnostics(b *testing.B) {
 	run("DiagnoserCold", func() func(int) {
 		return func(int) { NewDiagnoser().Diagnostics(src, Options{Filename: "x.py"}) }
 	})
+	run("DiagnoserBrokenEdit", func() func(int) {
+		d := NewDiagnoser()
+		d.Diagnostics(src, Options{Filename: "x.py"})
+		return func(i int) {
+			e := bytes.Replace(src, []byte("        total = 0\n"), []byte(fmt.Sprintf("        total = = %d\n", i)), 1)
+			d.Diagnostics(e, Options{Filename: "x.py"})
+		}
+	})
 	run("DiagnoserEdit", func() func(int) {
 		d := NewDiagnoser()
 		d.Diagnostics(src, Options{Filename: "x.py"})

@@ -19,8 +19,8 @@ package analysis
 // here: names bound nowhere in the module (each chunk reports the global
 // names it reads and the module names it binds; the merge compares them
 // across chunks, and a star import anywhere silences them), and
-// `from __future__` imports and coding cookies (a buffer that has either is
-// analysed whole).
+// `from __future__` imports, coding cookies and null bytes (a buffer that
+// has one is analysed whole).
 //
 // Each chunk is analysed on its own text, at line 1, and its diagnostics
 // are kept relative to its first line, keyed by its text: a chunk that
@@ -66,6 +66,9 @@ func NewDiagnoser() *Diagnoser { return &Diagnoser{cache: map[string]*chunkResul
 type chunkResult struct {
 	// parseDiags are the parser's errors, diags the other diagnostics.
 	parseDiags, diags []Diagnostic
+	// atEnd reports that a parser error lies on the chunk's last line of
+	// code or after it, where it may depend on the text that follows.
+	atEnd bool
 	// bound are the module-level names the chunk binds.
 	bound []string
 	// reads are the reads and deletions of global names the chunk does
@@ -91,11 +94,13 @@ var cookieRe = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=]`)
 
 // Diagnostics returns the diagnostics of src, as File.Diagnostics would for
 // a buffer without errors. The chunks not met before are analysed in
-// parallel. When a chunk has syntax errors, the parser's errors are those
-// of the whole buffer (an error at a chunk's end may depend on the text
-// that follows it).
+// parallel. A chunk's syntax errors are its own, unless one lies on its
+// last line of code (or after it): such an error may depend on the token
+// that follows the chunk ("expected an indented block" is reported at the
+// next statement), so then the parser's errors are those of the whole
+// buffer.
 func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
-	if bytes.Contains(src, []byte("__future__")) || hasCookie(src, 0) {
+	if wholeOnly(src) {
 		return Analyze(src, opts).Diagnostics()
 	}
 	starts := splitChunks(src)
@@ -161,7 +166,7 @@ func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
 			bound[n] = true
 		}
 		star = star || c.res.starImport
-		broken = broken || len(c.res.parseDiags) > 0
+		broken = broken || c.res.atEnd
 	}
 	var out []Diagnostic
 	if broken {
@@ -197,6 +202,14 @@ func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
 func withRange(d Diagnostic, r Range) Diagnostic {
 	d.Range = r
 	return d
+}
+
+// wholeOnly reports whether src must be analysed whole: it has a
+// `from __future__` import (which must come first and changes how the
+// rest compiles), a coding declaration or byte-order mark, or a null byte
+// (CPython rejects the whole source for it).
+func wholeOnly(src []byte) bool {
+	return bytes.Contains(src, []byte("__future__")) || hasCookie(src, 0) || bytes.IndexByte(src, 0) >= 0
 }
 
 // cached returns a chunk's result from the cache, and its key.
@@ -243,6 +256,12 @@ func analyzeChunkAt(text []byte, line int, opts Options) *chunkResult {
 	f := Analyze(src, opts)
 	res := &chunkResult{padded: line > 1}
 	res.parseDiags = parseDiagnostics(f.SyntaxErrors, src)
+	last := line - 1 + lastCodeLine(text)
+	for _, dg := range res.parseDiags {
+		if dg.Range.Start.Line >= last {
+			res.atEnd = true
+		}
+	}
 	res.diags = f.diagnostics(false)
 	if f.Symbols != nil {
 		for _, b := range f.Symbols.Bindings() {
@@ -258,6 +277,29 @@ func analyzeChunkAt(text []byte, line int, opts Options) *chunkResult {
 	}
 	res.starImport = hasStarImport(f.Tree)
 	return res
+}
+
+// lastCodeLine returns the 1-based number of the last line of text that
+// is neither blank nor a comment (1 if there is none).
+func lastCodeLine(text []byte) int {
+	last, n := 1, 0
+	for len(text) > 0 {
+		n++
+		l := text
+		if j := bytes.IndexAny(text, "\r\n"); j >= 0 {
+			l = text[:j]
+			if text[j] == '\r' && j+1 < len(text) && text[j+1] == '\n' {
+				j++
+			}
+			text = text[j+1:]
+		} else {
+			text = nil
+		}
+		if t := bytes.TrimLeft(l, " \t\f"); len(t) > 0 && t[0] != '#' {
+			last = n
+		}
+	}
+	return last
 }
 
 // shift moves a range down by delta lines.

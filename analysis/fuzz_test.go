@@ -76,12 +76,25 @@ func FuzzChunks(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		if len(src) > 1<<12 || strings.Contains(src, "__future__") || hasCookie([]byte(src), 0) {
+		if len(src) > 1<<12 || wholeOnly([]byte(src)) {
 			return
 		}
 		whole, ok := dumpStatements(t, []byte(src))
 		if !ok {
-			NewDiagnoser().Diagnostics([]byte(src), Options{Filename: "f.py"}) // must not panic
+			// A broken buffer: CPython's error (the whole analysis's
+			// first) is among the incremental diagnostics.
+			full := Analyze([]byte(src), Options{Filename: "f.py"})
+			diags := NewDiagnoser().Diagnostics([]byte(src), Options{Filename: "f.py"})
+			if len(full.SyntaxErrors) > 0 {
+				want := syntaxDiagnostic(full.SyntaxErrors[0], []byte(src))
+				found := false
+				for _, d := range diags {
+					found = found || d == want
+				}
+				if !found {
+					t.Fatalf("%q: the first syntax error %v is not among %v", src, want, diags)
+				}
+			}
 			return
 		}
 		var pieces []string

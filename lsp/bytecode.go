@@ -7,7 +7,6 @@ import (
 	"context"
 	"encoding/json"
 
-	"github.com/peephole-lsp/peephole/analysis"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 )
@@ -98,5 +97,3 @@ func rawJSON(v any) (jsonrpc2.RawMessage, error) {
 	}
 	return jsonrpc2.RawMessage(b), nil
 }
-
-var _ = analysis.Bytecode{}

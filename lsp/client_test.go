@@ -26,7 +26,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/peephole-lsp/peephole/analysis"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -602,7 +601,3 @@ type hoverResult struct {
 // tests side by side on two cores, and a 50,000-line document's first
 // analysis can take seconds there.
 const noteTimeout = 60 * time.Second
-
-// noRunner is a reminder that in-process servers run without a VM unless
-// a test gives them a fake one.
-var noRunner analysis.Runner

@@ -8,6 +8,7 @@ package lsp
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -305,4 +306,23 @@ func deepIndent(n int) string {
 	}
 	fmt.Fprintf(&b, "%sreturn 1\n", strings.Repeat(" ", n))
 	return b.String()
+}
+
+// TestLyingContentLength claims a huge body and closes the connection:
+// the server does not reserve memory for what never comes, and stops.
+func TestLyingContentLength(t *testing.T) {
+	c := startInProcess(t, Options{})
+	c.initialize(nil)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	c.writeRaw([]byte("Content-Length: 200000000\r\n\r\n{\"jsonrpc\":"))
+	time.Sleep(50 * time.Millisecond)
+	runtime.ReadMemStats(&after)
+	if grown := int64(after.HeapAlloc) - int64(before.HeapAlloc); grown > 50<<20 {
+		t.Errorf("the heap grew by %d MB for a body that never came", grown>>20)
+	}
+	c.stop()
+	if _, ok := c.exitCode(); !ok {
+		t.Errorf("the server did not stop")
+	}
 }

@@ -24,9 +24,9 @@ import (
 	"go.uber.org/zap"
 )
 
-// maxFrame bounds a message's size (a buffer of some hundreds of megabytes
-// is not an editor's).
-const maxFrame = 1 << 30
+// maxFrame bounds a message's size (a buffer of hundreds of megabytes is
+// not an editor's).
+const maxFrame = 256 << 20
 
 // stream is a jsonrpc2.Stream with LSP framing that survives bad input. It
 // also offers the raw-frame methods jsonrpc2 uses for its fast path and for
@@ -72,15 +72,29 @@ func (s *stream) ReadFrame(ctx context.Context) ([]byte, int64, error) {
 		if length < 0 {
 			continue // a broken header block: skipped
 		}
-		if cap(s.rbuf) < length {
-			s.rbuf = make([]byte, length)
-		}
-		body := s.rbuf[:length]
-		if _, err := io.ReadFull(s.in, body); err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
+		var body []byte
+		if length <= 1<<20 || cap(s.rbuf) >= length {
+			if cap(s.rbuf) < length {
+				s.rbuf = make([]byte, length)
 			}
-			return nil, 0, err
+			body = s.rbuf[:length]
+			if _, err := io.ReadFull(s.in, body); err != nil {
+				if err == io.EOF {
+					err = io.ErrUnexpectedEOF
+				}
+				return nil, 0, err
+			}
+		} else {
+			// A large body: memory grows as the bytes arrive, not as the
+			// header claims.
+			var buf bytes.Buffer
+			if n, err := io.CopyN(&buf, s.in, int64(length)); err != nil {
+				if err == io.EOF || n < int64(length) {
+					err = io.ErrUnexpectedEOF
+				}
+				return nil, 0, err
+			}
+			body = buf.Bytes()
 		}
 		if s.check(ctx, body) {
 			return body, int64(hn + length), nil

@@ -18,7 +18,9 @@
 //     included);
 //  4. 20 textDocument/semanticTokens/full requests (when the server offers
 //     them);
-//  5. the server's peak resident set size (VmHWM of its process, and of its
+//  5. (an extra figure, outside the session) 20 hovers each sent
+//     at once after an edit, before its diagnostics;
+//  6. the server's peak resident set size (VmHWM of its process, and of its
 //     largest child process if it has any), then shutdown and exit.
 //
 // Sessions alternate between the servers (peephole, pyright, peephole, …).
@@ -51,6 +53,8 @@ const (
 	hoverCount = 200
 	editCount  = 100
 	tokenCount = 20
+	// afterEditCount hovers follow an edit at once (an extra figure).
+	afterEditCount = 20
 )
 
 var (
@@ -77,6 +81,7 @@ type server struct {
 	// results, over all sessions
 	firstDiag          []time.Duration
 	hover, edit, token []time.Duration
+	hoverAfterEdit     []time.Duration
 	rss                []int64
 	noTokens           bool
 }
@@ -272,7 +277,38 @@ func session(srv *server, ws, path, src string, hovers [][2]int, edits [][3]int)
 	}
 	srv.token = append(srv.token, toks...)
 
-	// 5. Peak RSS.
+	// 5. Hovers right after edits (not part of the session): an
+	// edit, then at once a hover a few lines away, without waiting for
+	// the diagnostics.
+	var hae []time.Duration
+	for i := 0; i < afterEditCount; i++ {
+		e := edits[(i*2)%len(edits)]
+		version++
+		text := "zero0"
+		width := e[2]
+		if i%2 == 1 {
+			text, width = "0", 5
+		}
+		c.notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": version},
+			"contentChanges": []any{map[string]any{"range": lspRange(e[0], e[1], e[0], e[1]+width), "text": text}},
+		})
+		_, d, err := c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": map[string]any{"line": e[0] + 2, "character": 16}})
+		if err != nil {
+			return err
+		}
+		hae = append(hae, d)
+		if i%2 == 1 {
+			// Let the analyses settle before the next pair.
+			if _, err := c.waitDiagnostics(uri, version, time.Now().Add(-time.Hour)); err != nil {
+				return err
+			}
+		}
+	}
+	srv.hoverAfterEdit = append(srv.hoverAfterEdit, hae...)
+	logf("%s: %d hovers right after an edit, p50 %v", srv.name, len(hae), pct(hae, 50))
+
+	// 6. Peak RSS.
 	rss := c.peakRSS()
 	for _, child := range childPIDs(c.cmd.Process.Pid) {
 		if r := procPeakRSS(child); r > rss {
@@ -351,6 +387,9 @@ func report(servers []*server, src string) {
 			float64(maxRSS(a.rss))/float64(maxRSS(b.rss)))
 	}
 	fmt.Println("times in milliseconds; first_diag is the median over the sessions, the others are over all requests of all sessions; peak RSS is the largest")
+	for _, s := range servers {
+		fmt.Printf("%s: hover right after an edit (%d, not in the session above): p50 %s, p95 %s ms\n", s.name, len(s.hoverAfterEdit), ms(pct(s.hoverAfterEdit, 50)), ms(pct(s.hoverAfterEdit, 95)))
+	}
 	for _, s := range servers {
 		var fd []string
 		for _, d := range s.firstDiag {
