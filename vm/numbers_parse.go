@@ -251,19 +251,13 @@ func intFromText(t *Thread, text []byte, base int, orig Value, isBytes bool) (Va
 }
 
 // bytesLikeOf returns the content of a bytes-like object (bytes,
-// bytearray, their subclasses, and a memoryview where the interpreter has
-// one).
+// bytearray and their subclasses).
 func bytesLikeOf(v Value) ([]byte, bool) {
 	switch x := v.o.(type) {
 	case *Bytes:
 		return x.b, true
 	case *ByteArray:
 		return x.b, true
-	case nil:
-		return nil, false
-	}
-	if d, ok := v.o.(interface{ data() []byte }); ok && v.Type().Name == "memoryview" {
-		return d.data(), true
 	}
 	return nil, false
 }

@@ -833,3 +833,51 @@ for i in range(3):
     print(~(i == 1))
 `)
 }
+
+func TestNumberSubclassesEverywhere(t *testing.T) {
+	checkNum(t, `
+class M(int): pass
+class F(float): pass
+m, f = M(5), F(2.5)
+t(lambda: 'ab' * m)
+t(lambda: [1, 2] * m)
+t(lambda: '%d %s %r %x %.2f' % (m, m, m, m, f))
+t(lambda: '%d' % f)
+t(lambda: '{:d} {:.3f} {}'.format(m, f, f))
+t(lambda: list(range(m)))
+t(lambda: (1, 2, 3, 4, 5, 6)[m])
+t(lambda: 'abcdefg'[M(1):M(3)])
+t(lambda: sum([m, m, f]))
+t(lambda: max(m, 3))
+t(lambda: sorted([M(3), 1, F(2.0)]))
+t(lambda: {m: 'x'}[5])
+t(lambda: {5: 'x'}[m])
+t(lambda: m in {5})
+t(lambda: divmod(m, M(2)))
+t(lambda: m.__class__.__mro__)
+t(lambda: isinstance(m, int) and issubclass(M, int))
+t(lambda: int(m) is not m and type(int(m)))
+t(lambda: abs(M(-3)))
+t(lambda: type(abs(M(-3))))
+t(lambda: bin(m) + hex(m) + oct(m))
+t(lambda: chr(M(65)))
+t(lambda: bytes([M(65)]))
+t(lambda: round(f, 1))
+t(lambda: type(round(f, 1)))
+t(lambda: f.hex())
+t(lambda: F.fromhex('0x1p3'))
+t(lambda: m == 5.0)
+t(lambda: f == 2.5 and f < m)
+t(lambda: bool(M(0)))
+t(lambda: -M(0) is 0)
+import math
+t(lambda: math.sqrt(m))
+t(lambda: math.gcd(m, M(10)))
+t(lambda: math.isqrt(M(17)))
+t(lambda: [0]*10 == [0]*M(10))
+class B(int):
+    def __index__(self): return 2
+t(lambda: [1,2,3,4][B(0)])
+t(lambda: B(7).__index__())
+`)
+}
