@@ -69,11 +69,12 @@ func getFormatInt(t *Thread, spec []rune, pos *int) (v, n int, err error) {
 
 // parseFormatSpec parses a format spec for an object of type typeName.
 func parseFormatSpec(t *Thread, s string, defaultType, defaultAlign rune, typeName string) (formatSpec, error) {
-	spec := []rune(s)
+	var buf [24]rune
+	var spec []rune
 	if isASCIIString(s) {
-		spec = make([]rune, len(s))
+		spec = buf[:0]
 		for i := 0; i < len(s); i++ {
-			spec[i] = rune(s[i])
+			spec = append(spec, rune(s[i]))
 		}
 	} else {
 		spec = pyconst.Str(s).Runes()
@@ -711,6 +712,16 @@ func formatFloatWithSpec(t *Thread, x float64, f *formatSpec) (string, error) {
 		return "", err
 	}
 	typ := f.typ
+	if (typ == 'f' || typ == 'e') && f.width < 0 && f.sign == 0 && !f.alternate && !f.noNeg0 &&
+		f.thousands == sepNone && !math.IsInf(x, 0) && !math.IsNaN(x) {
+		// C's %.Nf and %.Ne, which strconv's correctly rounded
+		// formatting writes the same way.
+		p := f.precision
+		if p < 0 {
+			p = 6
+		}
+		return strconv.FormatFloat(x, byte(typ), p, 64), nil
+	}
 	flags := 0
 	if f.alternate {
 		flags |= dtsfAlt

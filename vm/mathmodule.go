@@ -1569,6 +1569,11 @@ func initMathModule(t *Thread, m *Module) error {
 	}
 	for name, fn := range funcs {
 		m.AddFunc(name, fn)
+		if v, ok := m.dict.GetStr(name); ok {
+			if b, ok := v.o.(*Builtin); ok {
+				b.doc = mathDocs[name]
+			}
+		}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package vm
 
 import (
 	"math"
+	"math/bits"
 
 	"github.com/peephole-lsp/peephole/internal/pyconst"
 )
@@ -368,10 +369,16 @@ func intPowSlot(t *Thread, a, b, z Value) (Value, error) {
 // setupNumberFastSlots installs the slots above.
 func setupNumberFastSlots() {
 	for _, tp := range []*Type{IntType, BoolType} {
-		tp.Number.Pow = intPowSlot
-		tp.Number.Add = intAddSlot
-		tp.Number.Sub = intSubSlot
-		tp.Number.Mul = intMulSlot
+		n := &tp.Number
+		n.Pow = intPowSlot
+		n.Add = intAddSlot
+		n.Sub = intSubSlot
+		n.Mul = intMulSlot
+		n.FloorDiv = intFloorDivSlot
+		n.Mod = intModSlot
+		n.LShift = intLShiftSlot
+		n.RShift = intRShiftSlot
+		n.Neg = intNegSlot
 	}
 	fn := &FloatType.Number
 	fn.Add, fn.Sub, fn.Mul, fn.TrueDiv = floatAdd, floatSub, floatMul, floatTrueDiv
@@ -410,11 +417,73 @@ func intSubSlot(t *Thread, a, b Value) (Value, error) {
 }
 
 func intMulSlot(t *Thread, a, b Value) (Value, error) {
-	if a.o == intTag && b.o == intTag {
+	if a.IsSmallInt() && b.IsSmallInt() {
 		x, y := int64(a.n), int64(b.n)
-		if x > -(1<<31) && x < 1<<31 && y > -(1<<31) && y < 1<<31 {
-			return Int(x * y), nil
+		hi, lo := bits.Mul64(uabs64(x), uabs64(y))
+		if hi == 0 && lo <= math.MaxInt64 {
+			if (x < 0) != (y < 0) {
+				return Int(-int64(lo)), nil
+			}
+			return Int(int64(lo)), nil
 		}
 	}
 	return numOp(t, pyconst.OpMul, 1, a, b)
+}
+
+func intFloorDivSlot(t *Thread, a, b Value) (Value, error) {
+	if a.IsSmallInt() && b.IsSmallInt() {
+		x, y := int64(a.n), int64(b.n)
+		if y != 0 && !(x == math.MinInt64 && y == -1) {
+			q := x / y
+			if x%y != 0 && (x < 0) != (y < 0) {
+				q--
+			}
+			return Int(q), nil
+		}
+	}
+	return numOp(t, pyconst.OpFloorDiv, 1, a, b)
+}
+
+func intModSlot(t *Thread, a, b Value) (Value, error) {
+	if a.IsSmallInt() && b.IsSmallInt() {
+		x, y := int64(a.n), int64(b.n)
+		if y != 0 && y != -1 {
+			m := x % y
+			if m != 0 && (m < 0) != (y < 0) {
+				m += y
+			}
+			return Int(m), nil
+		}
+	}
+	return numOp(t, pyconst.OpMod, 1, a, b)
+}
+
+func intLShiftSlot(t *Thread, a, b Value) (Value, error) {
+	if a.IsSmallInt() && b.IsSmallInt() {
+		x, n := int64(a.n), int64(b.n)
+		if n >= 0 && n < 63 {
+			if r := x << uint(n); r>>uint(n) == x {
+				return Int(r), nil
+			}
+		}
+	}
+	return numOp(t, pyconst.OpLShift, 1, a, b)
+}
+
+func intRShiftSlot(t *Thread, a, b Value) (Value, error) {
+	if a.IsSmallInt() && b.IsSmallInt() {
+		x, n := int64(a.n), int64(b.n)
+		if n >= 0 {
+			return Int(x >> uint(min(n, 63))), nil
+		}
+	}
+	return numOp(t, pyconst.OpRShift, 1, a, b)
+}
+
+func intNegSlot(t *Thread, v Value) (Value, error) {
+	if v.IsSmallInt() && int64(v.n) != math.MinInt64 {
+		return Int(-int64(v.n)), nil
+	}
+	i, _ := intConst(v)
+	return fromNumConst(i.Neg()), nil
 }

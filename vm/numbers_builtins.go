@@ -12,6 +12,10 @@ func init() {
 		setupFloatMethods()
 		setupComplexMethods()
 		setupNumberFastSlots()
+		applyDocs(IntType, intDocs)
+		applyDocs(FloatType, floatDocs)
+		applyDocs(ComplexType, complexDocs)
+		applyDocs(BoolType, boolDocs)
 	})
 	defBuiltin("round", builtinRound)
 	defBuiltin("divmod", builtinDivmod)
@@ -27,18 +31,25 @@ func init() {
 	})
 }
 
+// numRuntimeWarner is the thread's runtime-warning function, where the
+// interpreter has one: the warning shown as the default filters show it.
+type numRuntimeWarner interface {
+	warnRuntime(category *Type, msg string) error
+}
+
 // numWarnHook issues a runtime warning for the numeric code (the
 // DeprecationWarnings of int() delegating to __trunc__, of __int__,
-// __float__ and __complex__ returning strict subclasses, of ~ on a bool).
-// It is set to the thread's runtime-warning function where the
-// interpreter has one ((*Thread).warnRuntime); nil issues nothing.
-var numWarnHook func(t *Thread, category *Type, msg string) error
+// __float__ and __complex__ returning strict subclasses, of ~ on a bool):
+// through the thread's warnRuntime when it has one, else not at all.
+var numWarnHook = func(t *Thread, category *Type, msg string) error {
+	if w, ok := any(t).(numRuntimeWarner); ok {
+		return w.warnRuntime(category, msg)
+	}
+	return nil
+}
 
 // numDeprecation issues a DeprecationWarning through numWarnHook.
 func numDeprecation(t *Thread, msg string) error {
-	if numWarnHook == nil {
-		return nil
-	}
 	return numWarnHook(t, DeprecationWarningType, msg)
 }
 

@@ -62,8 +62,11 @@ var intNewSpec = ArgSpec{Name: "int", Params: []string{"", "base"}, PosOnly: 1, 
 
 // intNew is int.__new__(cls, x=0, base=10).
 func intNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
-	if cls == IntType && len(args) == 1 && len(kw) == 0 && args[0].o == intTag {
+	if cls == IntType && len(args) == 1 && len(kw) == 0 && args[0].IsSmallInt() {
 		return args[0], nil
+	}
+	if cls.IsSubtype(BoolType) {
+		return Null, t.typeErrorf("int.__new__(bool) is not safe, use bool.__new__()")
 	}
 	var a [2]Value
 	if len(kw) == 0 && len(args) > 2 {

@@ -768,3 +768,116 @@ t(lambda: format(10**5000, ','))
 t(lambda: format(10**5000, 'e'))
 `)
 }
+
+func TestIntOpsSweep(t *testing.T) {
+	checkNum(t, `
+vals = [0, 1, -1, 2, -2, 3, 7, -7, 10, 31, 63, 64, 65, 2**31 - 1, 2**31, -2**31, 2**32 + 5, 2**62, -2**62,
+        2**63 - 1, -2**63, 2**63, -2**63 - 1, 2**64 + 1, 10**20, -10**20, True, False]
+ops = [lambda a, b: a + b, lambda a, b: a - b, lambda a, b: a * b, lambda a, b: a // b, lambda a, b: a % b,
+       lambda a, b: a / b, lambda a, b: a & b, lambda a, b: a | b, lambda a, b: a ^ b, divmod]
+out = []
+for a in vals:
+    for b in vals:
+        for op in ops:
+            try:
+                out.append(op(a, b))
+            except Exception as e:
+                out.append(type(e).__name__)
+        if 0 <= b < 200:
+            out.append(a << b)
+            out.append(a >> b)
+        if 0 <= b < 70:
+            out.append(a ** b)
+        if b != 0:
+            try:
+                out.append(pow(a, 65537, b))
+                out.append(pow(a, b if b > 0 else -b, b))
+            except Exception as e:
+                out.append(type(e).__name__)
+    out.append((-a, +a, ~a, abs(a), hash(a), a.bit_length(), a.bit_count()))
+print(len(out))
+for i in range(0, len(out), 40):
+    print(out[i:i+40])
+x = 0
+for i in range(3000):
+    x = (x * 31 + i) & 0xFFFFFFFF
+    x ^= x >> 7
+    x <<= 1
+    x >>= 1
+print(x)
+`)
+}
+
+func TestNumberWarnings(t *testing.T) {
+	checkProgram(t, `
+x = True
+print(~x)
+print(~x)
+class I4:
+    def __int__(self): return True
+print(int(I4()), type(int(I4())))
+class I5:
+    def __trunc__(self): return 3
+print(int(I5()))
+class FS(float): pass
+class F:
+    def __float__(self): return FS(2.5)
+print(float(F()), type(float(F())))
+class CS(complex): pass
+class C:
+    def __complex__(self): return CS(1, 2)
+print(complex(C()), type(complex(C())))
+import math
+print(math.floor(F()))
+for i in range(3):
+    print(~(i == 1))
+`)
+}
+
+func TestNumberSubclassesEverywhere(t *testing.T) {
+	checkNum(t, `
+class M(int): pass
+class F(float): pass
+m, f = M(5), F(2.5)
+t(lambda: 'ab' * m)
+t(lambda: [1, 2] * m)
+t(lambda: '%d %s %r %x %.2f' % (m, m, m, m, f))
+t(lambda: '%d' % f)
+t(lambda: '{:d} {:.3f} {}'.format(m, f, f))
+t(lambda: list(range(m)))
+t(lambda: (1, 2, 3, 4, 5, 6)[m])
+t(lambda: 'abcdefg'[M(1):M(3)])
+t(lambda: sum([m, m, f]))
+t(lambda: max(m, 3))
+t(lambda: sorted([M(3), 1, F(2.0)]))
+t(lambda: {m: 'x'}[5])
+t(lambda: {5: 'x'}[m])
+t(lambda: m in {5})
+t(lambda: divmod(m, M(2)))
+t(lambda: m.__class__.__mro__)
+t(lambda: isinstance(m, int) and issubclass(M, int))
+t(lambda: int(m) is not m and type(int(m)))
+t(lambda: abs(M(-3)))
+t(lambda: type(abs(M(-3))))
+t(lambda: bin(m) + hex(m) + oct(m))
+t(lambda: chr(M(65)))
+t(lambda: bytes([M(65)]))
+t(lambda: round(f, 1))
+t(lambda: type(round(f, 1)))
+t(lambda: f.hex())
+t(lambda: F.fromhex('0x1p3'))
+t(lambda: m == 5.0)
+t(lambda: f == 2.5 and f < m)
+t(lambda: bool(M(0)))
+t(lambda: -M(0) is 0)
+import math
+t(lambda: math.sqrt(m))
+t(lambda: math.gcd(m, M(10)))
+t(lambda: math.isqrt(M(17)))
+t(lambda: [0]*10 == [0]*M(10))
+class B(int):
+    def __index__(self): return 2
+t(lambda: [1,2,3,4][B(0)])
+t(lambda: B(7).__index__())
+`)
+}

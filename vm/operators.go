@@ -370,6 +370,10 @@ func Index(t *Thread, v Value) (Value, error) {
 	if _, ok := v.o.(*BigInt); ok {
 		return v, nil
 	}
+	if _, ok := v.o.(*IntSub); ok {
+		// An int subclass is an int: its __index__ is not called.
+		return intValue(v), nil
+	}
 	s := v.Type().Number.Index
 	if s == nil {
 		return Null, t.typeErrorf("'%s' object cannot be interpreted as an integer", v.Type().Name)
