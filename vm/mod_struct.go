@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"strings"
+	"sync"
 )
 
 // The _struct module that struct.py re-exports: pack, unpack and their
@@ -521,6 +522,7 @@ func (t *Thread) structFormatArg(v Value) (*structFormat, error) {
 func init() {
 	onSetup(setupStruct)
 	RegisterModule("_struct", func(t *Thread, m *Module) error {
+		structErrorOnce.Do(makeStructError)
 		m.addType(StructType)
 		m.Set("error", Value{o: structErrorType})
 		fn := func(name string, lo int, f func(t *Thread, sf *structFormat, rest []Value) (Value, error)) {
@@ -596,19 +598,24 @@ func init() {
 	})
 }
 
-func setupStruct() {
+// structErrorOnce makes struct.error when _struct is first imported,
+// after the builtin exception types have their slots.
+var structErrorOnce sync.Once
+
+func makeStructError() {
 	// Made by hand: newExcType would list it among the builtins.
-	structErrorType = &Type{Name: "error", QualName: "error", Flags: FlagBaseType | FlagBaseExcSubclass | FlagHasDict,
+	structErrorType = &Type{Name: "error", QualName: "error", Flags: FlagBaseType | FlagBaseExcSubclass | FlagHasDict | FlagHeapType,
 		Base: ExceptionType, Bases: []*Type{ExceptionType}}
 	structErrorType.cls = TypeType
 	structErrorType.Dict = NewDict()
 	structErrorType.Dict.SetStr("__module__", NewStrValue("struct"))
 	structErrorType.MRO, _ = c3MRO(structErrorType, structErrorType.Bases)
 	structErrorType.builtin = BaseExceptionType
-	structErrorType.Flags |= FlagHeapType
 	structErrorType.version = nextTypeVersion()
 	inheritSlots(structErrorType)
+}
 
+func setupStruct() {
 	st := StructType
 	get := func(v Value) *structFormat { return v.o.(*StructObj).f }
 	st.New = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
