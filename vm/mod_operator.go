@@ -75,6 +75,18 @@ func seqConcat(t *Thread, a, b Value, inplace bool) (Value, error) {
 	return Null, t.typeErrorf("'%s' object can't be concatenated", typeName(a))
 }
 
+// iterSearch is the iteration of _PySequence_IterSearch, with its
+// message for what cannot be iterated.
+func iterSearch(t *Thread, v Value) (Value, error) {
+	it, err := Iter(t, v)
+	if err != nil {
+		if e := asException(err); e != nil && e.cls.IsSubtype(TypeErrorType) {
+			return Null, t.typeErrorf("argument of type '%s' is not iterable", typeName(v))
+		}
+	}
+	return it, err
+}
+
 // lengthHint is PyObject_LengthHint.
 func lengthHint(t *Thread, v Value, def int) (int, error) {
 	if v.Type().Len != nil {
@@ -163,7 +175,7 @@ func initOperatorModule(t *Thread, m *Module) error {
 	binary("getitem", func(t *Thread, a, b Value) (Value, error) { return GetItem(t, a, b) })
 	binary("delitem", func(t *Thread, a, b Value) (Value, error) { return None, SetItem(t, a, b, Null) })
 	binary("countOf", func(t *Thread, a, b Value) (Value, error) {
-		it, err := Iter(t, a)
+		it, err := iterSearch(t, a)
 		if err != nil {
 			return Null, err
 		}
@@ -188,7 +200,7 @@ func initOperatorModule(t *Thread, m *Module) error {
 		}
 	})
 	binary("indexOf", func(t *Thread, a, b Value) (Value, error) {
-		it, err := Iter(t, a)
+		it, err := iterSearch(t, a)
 		if err != nil {
 			return Null, err
 		}
