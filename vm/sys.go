@@ -71,9 +71,7 @@ var unsupportedOperation *Type
 // UnsupportedOperationType returns io.UnsupportedOperation.
 func UnsupportedOperationType() *Type {
 	if unsupportedOperation == nil {
-		// Not newExcType, which would list it among the builtins.
-		unsupportedOperation = &Type{Name: "UnsupportedOperation", QualName: "UnsupportedOperation",
-			Flags: FlagBaseType | FlagBaseExcSubclass | FlagHasDict, Base: OSErrorType, Bases: []*Type{OSErrorType, ValueErrorType}}
+		unsupportedOperation = newExcType("UnsupportedOperation", OSErrorType, ValueErrorType)
 		unsupportedOperation.cls = TypeType
 		unsupportedOperation.Dict = NewDict()
 		unsupportedOperation.Dict.SetStr("__module__", NewStrValue("io"))
