@@ -291,7 +291,7 @@ func initAstModule(t *Thread, m *Module) error {
 					ns.SetStr(s, None)
 				}
 			}
-			c, err := t.newClass(TypeType, n.name, []Value{{o: base}}, ns, nil)
+			c, err := t.newClass(TypeType, n.name, []Value{{o: base}}, ns, NewDict())
 			if err != nil {
 				return err
 			}
