@@ -2714,6 +2714,8 @@ func initIOModule(t *Thread, m *Module) error {
 	}
 	m.Set("DEFAULT_BUFFER_SIZE", Int(ioDefaultBufferSize))
 	m.Set("BlockingIOError", Value{o: BlockingIOErrorType})
+	// CPython's is a heap type: io.py sets its __module__.
+	UnsupportedOperationType().Flags &^= FlagImmutable
 	m.Set("UnsupportedOperation", Value{o: UnsupportedOperationType()})
 	// builtins.open is io.open in CPython. When the builtins module has
 	// its own open (written in Go, one object per file), _io.open is that

@@ -53,6 +53,8 @@ type stdState struct {
 	atexit []atexitEntry
 	// fds are the files os.open opened (mod_posix.go).
 	fds *fdTable
+	// ast holds the node classes of _ast (mod_ast.go).
+	ast *astState
 	// sched runs the threads (mod_thread.go).
 	sched *threadSched
 }
