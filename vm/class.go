@@ -533,20 +533,11 @@ func typeNew(t *Thread, meta *Type, args []Value, kwnames []*Str) (Value, error)
 // namespace copied and fixed up, slots, __set_name__ and
 // __init_subclass__ called.
 func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, kwargs *Dict) (*Type, error) {
-	var bases []*Type
-	for _, b := range baseVals {
-		bt, ok := b.o.(*Type)
-		if !ok {
-			return nil, t.typeErrorf("bases must be types")
-		}
-		bases = append(bases, bt)
-	}
-	if len(bases) == 0 {
-		bases = []*Type{ObjectType}
-	}
-	// The metaclass must be the most derived of the bases' metaclasses.
+	// The metaclass must be the most derived of the bases' metaclasses
+	// (_PyType_CalculateMetaclass, which runs before the bases are checked
+	// to be classes).
 	winner := meta
-	for _, b := range bases {
+	for _, b := range baseVals {
 		bm := b.Type()
 		if winner.IsSubtype(bm) {
 			continue
@@ -567,6 +558,17 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 		return c, nil
 	}
 	meta = winner
+	var bases []*Type
+	for _, b := range baseVals {
+		bt, ok := b.o.(*Type)
+		if !ok {
+			return nil, t.typeErrorf("bases must be types")
+		}
+		bases = append(bases, bt)
+	}
+	if len(bases) == 0 {
+		bases = []*Type{ObjectType}
+	}
 	for _, b := range bases {
 		if !b.HasFlag(FlagBaseType) {
 			return nil, t.typeErrorf("type '%s' is not an acceptable base type", b.Name)

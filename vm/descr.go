@@ -875,3 +875,14 @@ func setupMappingProxy() {
 	}
 	defMethods(mp, forward("keys"), forward("values"), forward("items"), forward("get"), forward("copy"), forward("__reversed__"))
 }
+
+// attrErrorContext gives an AttributeError raised while getting v.name
+// the name and object it lacks (set_attribute_error_context), so that the
+// exception's name and obj, and the traceback's suggestions, know them.
+func attrErrorContext(err error, v Value, name *Str) error {
+	if e := asException(err); e != nil && e.cls.IsSubtype(AttributeErrorType) && e.Name.IsNull() && e.Obj.IsNull() {
+		e.Name = Value{o: name}
+		e.Obj = v
+	}
+	return err
+}
