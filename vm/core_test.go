@@ -264,3 +264,71 @@ for bases in [(A, B), (5,), (A, 5), (int, 5)]:
 		checkProgram(t, src)
 	}
 }
+
+// TestClassCreation checks class creation through metaclasses: a metaclass's __prepare__ namespace, the winning metaclass's __new__ getting type()'s keywords, slots assigned a wrapper of another dunder (enum's __str__ = int.__repr__), types.MethodType.
+func TestClassCreation(t *testing.T) {
+	for _, src := range []string{
+		`class ND(dict):
+    def __init__(self):
+        super().__init__()
+        self._member_names = []
+    def __setitem__(self, k, v):
+        if not k.startswith('__'):
+            self._member_names.append(k)
+        super().__setitem__(k, v)
+class Meta(type):
+    @classmethod
+    def __prepare__(mcls, name, bases, **kw):
+        return ND()
+    def __new__(mcls, name, bases, ns, **kw):
+        print(type(ns).__name__, ns._member_names)
+        return super().__new__(mcls, name, bases, dict(ns))
+class A(metaclass=Meta):
+    x = 1
+    y = 2
+    def f(self): pass
+print(A.x)
+class _C:
+    def m(self): pass
+MethodType = type(_C().m)
+def f(self, a): return (self, a)
+m = MethodType(f, 5)
+print(m(1), m.__self__, m.__func__ is f)
+for args in [(), (f,), (f, 1, 2), (1, 2)]:
+    try: MethodType(*args)
+    except Exception as e: print(type(e).__name__, e)
+try: MethodType(f, obj=1)
+except Exception as e: print(type(e).__name__, e)
+`,
+		`print(int.__str__ is object.__str__, '__str__' in int.__dict__, float.__str__ is object.__str__, str.__str__ is object.__str__)
+print([k for k in ('__str__', '__repr__', '__format__', '__hash__') if k in int.__dict__])
+class I(int): pass
+I.__str__ = int.__repr__
+print(str(I(5)))
+class R(int):
+    def __repr__(self): return '<R %d>' % self
+R.__str__ = int.__repr__
+print(R.__str__, str(R(3)), repr(R(3)), f'{R(4)}')
+class Meta(type):
+    def __new__(mcls, name, bases, ns, *, flag=False, **kw):
+        print('Meta.__new__', name, flag, kw)
+        return super().__new__(mcls, name, bases, ns)
+    def __init__(cls, name, bases, ns, **kw):
+        print('Meta.__init__', name, kw)
+class Base(metaclass=Meta): pass
+X = type('X', (Base,), {}, flag=True)
+print(type(X).__name__, X.__mro__)
+Y = type('Y', (Base,), {})
+class Odd(type):
+    def __new__(mcls, name, bases, ns, **kw):
+        return 42
+class OB(metaclass=type): pass
+class P(metaclass=Odd): pass
+print(P)
+try: type('Z', (OB, 1), {})
+except TypeError as e: print(e)
+`,
+	} {
+		checkProgram(t, src)
+	}
+}

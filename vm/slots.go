@@ -619,7 +619,7 @@ func updateSlot(t *Type, sd slotDef) {
 				continue
 			}
 			found = true
-			if md, ok := v.o.(*MethodDescr); ok && md.cls == WrapperDescrType && !md.owner.HasFlag(FlagHeapType) && (!isNilFunc(sd.get(md.owner)) || md.owner == ObjectType) {
+			if md, ok := v.o.(*MethodDescr); ok && md.cls == WrapperDescrType && md.name == n && !md.owner.HasFlag(FlagHeapType) && (!isNilFunc(sd.get(md.owner)) || md.owner == ObjectType) {
 				if from == nil {
 					from = md.owner
 				}
