@@ -267,24 +267,9 @@ func floatPowValues(t *Thread, iv, iw float64) (Value, error) {
 }
 
 // fastPow is libm's pow for a finite x > 0 other than 1 and a finite,
-// nonzero y, correctly rounded; the exponents that single IEEE operations
-// compute exactly rounded skip the slow path.
-func fastPow(x, y float64) float64 {
-	switch y {
-	case 1:
-		return x
-	case 2:
-		return x * x
-	case -1:
-		return 1 / x
-	case 0.5:
-		return math.Sqrt(x)
-	}
-	if r, ok := fastPowPos(x, y); ok {
-		return r
-	}
-	return pyconst.CrPow(x, y)
-}
+// nonzero y: glibc's, as CPython gets it (even x**2 and x**0.5 go
+// through it, as in CPython, since its roundings can differ from x*x's).
+func fastPow(x, y float64) float64 { return glibcPow(x, y) }
 
 // complexPowValues is complex_pow of two complex numbers.
 func complexPowValues(t *Thread, ar, ai, br, bi float64) (Value, error) {
