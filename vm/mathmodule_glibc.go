@@ -416,3 +416,59 @@ func glibcPow(x, y float64) float64 {
 	elo := math.FMA(y, lo, math.FMA(y, hi, -ehi))
 	return powExpInline(ehi, elo, negate)
 }
+
+// glibcHypot is glibc's hypot (2.35+): Borges's algorithm, sqrt(a²+b²)
+// with a correction term, after scaling away overflow and underflow.
+func glibcHypot(x, y float64) float64 {
+	if !isFinite(x) || !isFinite(y) {
+		if math.IsInf(x, 0) || math.IsInf(y, 0) {
+			return math.Inf(1)
+		}
+		return x + y
+	}
+	const (
+		scale    = 0x1p-600
+		largeVal = 0x1p+511
+		tinyVal  = 0x1p-511
+		eps      = 0x1p-54
+	)
+	x, y = math.Abs(x), math.Abs(y)
+	ax, ay := x, y
+	if x < y {
+		ax, ay = y, x
+	}
+	if ax > largeVal {
+		if ay <= ax*eps {
+			return ax + ay
+		}
+		return hypotKernel(ax*scale, ay*scale) / scale
+	}
+	if ay < tinyVal {
+		if ax >= ay/eps {
+			return ax + ay
+		}
+		return hypotKernel(ax/scale, ay/scale) * scale
+	}
+	if ay <= ax*eps {
+		return ax + ay
+	}
+	return hypotKernel(ax, ay)
+}
+
+// hypotKernel is the kernel for ax >= ay >= 0 whose squares neither
+// overflow nor underflow (the build without FMA).
+func hypotKernel(ax, ay float64) float64 {
+	h := math.Sqrt(float64(ax*ax) + float64(ay*ay))
+	var t1, t2 float64
+	if h <= 2.0*ay {
+		delta := h - ay
+		t1 = ax * (2.0*delta - ax)
+		t2 = (delta - 2.0*(ax-ay)) * delta
+	} else {
+		delta := h - ax
+		t1 = 2.0 * delta * (ax - 2.0*ay)
+		t2 = float64((4.0*delta-ay)*ay) + float64(delta*delta)
+	}
+	h -= (t1 + t2) / (2.0 * h)
+	return h
+}
