@@ -241,6 +241,8 @@ func formatStrSpec(t *Thread, s *Str, spec string, typeName string) (string, err
 		return "", unknownFormatCode(t, f.typ, typeName)
 	}
 	switch {
+	case f.sign == ' ':
+		return "", t.valueErrorf("Space not allowed in string format specifier")
 	case f.sign != 0:
 		return "", t.valueErrorf("Sign not allowed in string format specifier")
 	case f.noNeg0:

@@ -8,10 +8,13 @@ import (
 
 // The math module, written in Go (Modules/mathmodule.c): the same
 // functions, argument handling and errors ("math domain error", "math
-// range error" and the messages of the integer functions). The libm
-// functions are the correctly rounded ones of mathmodule_cr.go; fsum,
+// range error" and the messages of the integer functions). The results
+// are CPython's on x86-64 glibc, bit for bit: the libm functions are
+// glibc's algorithms where they can be reproduced (mathmodule_glibc.go:
+// exp, exp2, pow; mathmodule_libm.go: the fdlibm family) and correctly
+// rounded where glibc is (all but rarely, mathmodule_cr.go); fsum,
 // hypot/dist (vector_norm), sumprod, gamma and lgamma follow CPython's
-// own algorithms operation by operation, so their rounding is CPython's.
+// own algorithms operation by operation.
 
 func init() {
 	RegisterModule("math", initMathModule)

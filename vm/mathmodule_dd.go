@@ -195,16 +195,6 @@ func ddExpCore(a dd) (dd, int) {
 	return s, int(k)
 }
 
-// fastExp is the correctly rounded e**x, or ok false.
-func fastExp(x float64) (float64, bool) {
-	if !(x > -708 && x < 709) {
-		return 0, false
-	}
-	ddInit()
-	s, k := ddExpCore(dd{x, 0})
-	return roundScaled(s, k, 90)
-}
-
 // ddLogOf is ln x for a finite x > 0 as dd (relative error < 2**-90).
 func ddLogOf(x float64) dd {
 	if math.Abs(x-1) < 0.0625 {
@@ -390,31 +380,6 @@ func fastAcos(x float64) (float64, bool) {
 		return 0, false
 	}
 	return roundDD(ddScale(ddAtan(q), 1), 84)
-}
-
-// fastPowPos is x**y for finite x > 0 and finite y.
-func fastPowPos(x, y float64) (float64, bool) {
-	if !(x > 0x1p-1020 && x < math.MaxFloat64) {
-		return 0, false
-	}
-	ddInit()
-	l := ddLogOf(x)
-	z := ddMulF(l, y)
-	if !(z.hi > -708 && z.hi < 709) {
-		return 0, false
-	}
-	s, k := ddExpCore(z)
-	return roundScaled(s, k, 78)
-}
-
-// fastExp2 is 2**x.
-func fastExp2(x float64) (float64, bool) {
-	if !(x > -1021 && x < 1023) {
-		return 0, false
-	}
-	ddInit()
-	s, k := ddExpCore(ddMulF(ddLn2C, x))
-	return roundScaled(s, k, 86)
 }
 
 // fastLog2 is log2 x.

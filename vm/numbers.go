@@ -281,8 +281,8 @@ func numSlots(level int) NumberSlots {
 			return Float(math.Abs(f)), nil
 		}
 		re, im, _ := complexOf(v)
-		h := math.Hypot(re, im)
-		if math.IsInf(h, 0) && !math.IsInf(re, 0) && !math.IsInf(im, 0) {
+		h, e := cAbs(cplx{re, im})
+		if e == cmRange {
 			return Null, t.raise(OverflowErrorType, "absolute value too large")
 		}
 		return Float(h), nil

@@ -267,35 +267,71 @@ func floatPowValues(t *Thread, iv, iw float64) (Value, error) {
 }
 
 // fastPow is libm's pow for a finite x > 0 other than 1 and a finite,
-// nonzero y, correctly rounded; the exponents that single IEEE operations
-// compute exactly rounded skip the slow path.
-func fastPow(x, y float64) float64 {
-	switch y {
-	case 1:
-		return x
-	case 2:
-		return x * x
-	case -1:
-		return 1 / x
-	case 0.5:
-		return math.Sqrt(x)
+// nonzero y: glibc's, as CPython gets it (even x**2 and x**0.5 go
+// through it, as in CPython, since its roundings can differ from x*x's).
+func fastPow(x, y float64) float64 { return glibcPow(x, y) }
+
+// complexPowValues is complex_pow of two complex numbers: repeated
+// squaring for a small integral exponent, _Py_c_pow otherwise (with
+// glibc's hypot, pow, exp, log, atan2, cos and sin).
+func complexPowValues(t *Thread, ar, ai, br, bi float64) (Value, error) {
+	a, b := cplx{ar, ai}, cplx{br, bi}
+	var p cplx
+	edom := false
+	if b.im == 0 && b.re == math.Floor(b.re) && math.Abs(b.re) <= 100 {
+		n := int64(b.re)
+		if n > 0 {
+			p = cPowu(a, n)
+		} else {
+			p, edom = cQuot(cplx{1, 0}, cPowu(a, -n))
+		}
+	} else {
+		p, edom = cPow(a, b)
 	}
-	if r, ok := fastPowPos(x, y); ok {
-		return r
+	if edom {
+		return Null, t.raise(ZeroDivisionErrorType, "0.0 to a negative or complex power")
 	}
-	return pyconst.CrPow(x, y)
+	if math.IsInf(p.re, 0) || math.IsInf(p.im, 0) {
+		return Null, t.raise(OverflowErrorType, "complex exponentiation")
+	}
+	return Value{o: NewComplex(p.re, p.im)}, nil
 }
 
-// complexPowValues is complex_pow of two complex numbers.
-func complexPowValues(t *Thread, ar, ai, br, bi float64) (Value, error) {
-	r, err := pyconst.Binary(pyconst.OpPow, pyconst.Complex{Real: ar, Imag: ai}, pyconst.Complex{Real: br, Imag: bi})
-	if err != nil {
-		if e, ok := err.(*pyconst.Error); ok && e.Type == "ZeroDivisionError" {
-			return Null, t.raise(ZeroDivisionErrorType, "0.0 to a negative or complex power")
+// cProd is _Py_c_prod.
+func cProd(a, b cplx) cplx {
+	return cplx{float64(a.re*b.re) - float64(a.im*b.im), float64(a.re*b.im) + float64(a.im*b.re)}
+}
+
+// cPowu is c_powu: x**n for n >= 0 by repeated squaring.
+func cPowu(x cplx, n int64) cplx {
+	r := cplx{1, 0}
+	p := x
+	for mask := int64(1); mask > 0 && n >= mask; mask <<= 1 {
+		if n&mask != 0 {
+			r = cProd(r, p)
 		}
-		return Null, constError(t, err)
+		p = cProd(p, p)
 	}
-	return fromNumConst(r), nil
+	return r
+}
+
+// cPow is _Py_c_pow; edom reports zero to a negative or complex power.
+func cPow(a, b cplx) (cplx, bool) {
+	switch {
+	case b.re == 0 && b.im == 0:
+		return cplx{1, 0}, false
+	case a.re == 0 && a.im == 0:
+		return cplx{}, b.im != 0 || b.re < 0
+	}
+	vabs := glibcHypot(a.re, a.im)
+	length := glibcPow(vabs, b.re)
+	at := mAtan2(a.im, a.re)
+	phase := at * b.re
+	if b.im != 0 {
+		length /= glibcExp(at * b.im)
+		phase += float64(b.im * mLog(vabs))
+	}
+	return cplx{length * crCos(phase), length * crSin(phase)}, false
 }
 
 // complexOperands converts the operands of a complex operation; handled

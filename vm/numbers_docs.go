@@ -129,3 +129,29 @@ func applyDocs(tp *Type, docs map[string]string) {
 		}
 	}
 }
+
+var cmathDocs = map[string]string{
+	"acos":     "Return the arc cosine of z.",
+	"acosh":    "Return the inverse hyperbolic cosine of z.",
+	"asin":     "Return the arc sine of z.",
+	"asinh":    "Return the inverse hyperbolic sine of z.",
+	"atan":     "Return the arc tangent of z.",
+	"atanh":    "Return the inverse hyperbolic tangent of z.",
+	"cos":      "Return the cosine of z.",
+	"cosh":     "Return the hyperbolic cosine of z.",
+	"exp":      "Return the exponential value e**z.",
+	"isclose":  "Determine whether two complex numbers are close in value.\n\n  rel_tol\n    maximum difference for being considered \"close\", relative to the\n    magnitude of the input values\n  abs_tol\n    maximum difference for being considered \"close\", regardless of the\n    magnitude of the input values\n\nReturn True if a is close in value to b, and False otherwise.\n\nFor the values to be considered close, the difference between them must be\nsmaller than at least one of the tolerances.\n\n-inf, inf and NaN behave similarly to the IEEE 754 Standard. That is, NaN is\nnot close to anything, even itself. inf and -inf are only close to themselves.",
+	"isfinite": "Return True if both the real and imaginary parts of z are finite, else False.",
+	"isinf":    "Checks if the real or imaginary part of z is infinite.",
+	"isnan":    "Checks if the real or imaginary part of z not a number (NaN).",
+	"log":      "log(z[, base]) -> the logarithm of z to the given base.\n\nIf the base is not specified, returns the natural logarithm (base e) of z.",
+	"log10":    "Return the base-10 logarithm of z.",
+	"phase":    "Return argument, also known as the phase angle, of a complex.",
+	"polar":    "Convert a complex from rectangular coordinates to polar coordinates.\n\nr is the distance from 0 and phi the phase angle.",
+	"rect":     "Convert from polar coordinates to rectangular coordinates.",
+	"sin":      "Return the sine of z.",
+	"sinh":     "Return the hyperbolic sine of z.",
+	"sqrt":     "Return the square root of z.",
+	"tan":      "Return the tangent of z.",
+	"tanh":     "Return the hyperbolic tangent of z.",
+}
