@@ -2,6 +2,7 @@ package vm
 
 import (
 	"fmt"
+	"unsafe"
 )
 
 // This file holds the generic operations on values (CPython's
@@ -98,7 +99,27 @@ func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, 
 	if tp.GetAttr != nil {
 		return tp.GetAttr(t, v, name)
 	}
-	r, found, err := genericGetAttrWith(t, v, tp, name, co.typeLookupCached(lasti, tp, name))
+	descr := co.typeLookupCached(lasti, tp, name)
+	// An instance attribute with no data descriptor on the class: the
+	// instances of a class usually get their attributes in the same order,
+	// so the entry where the last lookup found name is tried first.
+	if descr.IsNull() {
+		if b, ok := v.o.(hasBase); ok {
+			if d := b.base().dict; d != nil {
+				c := &co.caches[lasti]
+				if i := c.index; i < len(d.entries) {
+					if e := &d.entries[i]; dataPtr(e.key.o) == unsafe.Pointer(name) {
+						return e.value, nil
+					}
+				}
+				if r, ok := d.getStr(name); ok {
+					c.index = d.indexOf(name)
+					return r, nil
+				}
+			}
+		}
+	}
+	r, found, err := genericGetAttrWith(t, v, tp, name, descr)
 	if err != nil {
 		return Null, err
 	}
@@ -196,7 +217,22 @@ func SetAttr(t *Thread, v Value, name *Str, value Value) error {
 // genericSetAttr is object.__setattr__ (PyObject_GenericSetAttr).
 func genericSetAttr(t *Thread, v Value, name *Str, value Value) error {
 	tp := v.Type()
-	descr := tp.Lookup(name)
+	return genericSetAttrWith(t, v, tp, name, value, tp.Lookup(name))
+}
+
+// setAttrCached is STORE_ATTR: SetAttr with the instruction's cache of
+// the type lookup.
+func (t *Thread) setAttrCached(co *Code, lasti int, v Value, name *Str, value Value) error {
+	tp := v.Type()
+	if tp.SetAttr != nil {
+		return tp.SetAttr(t, v, name, value)
+	}
+	return genericSetAttrWith(t, v, tp, name, value, co.typeLookupCached(lasti, tp, name))
+}
+
+// genericSetAttrWith is genericSetAttr given what the type's MRO holds
+// for name.
+func genericSetAttrWith(t *Thread, v Value, tp *Type, name *Str, value Value, descr Value) error {
 	if !descr.IsNull() {
 		if dset := descr.Type().DescrSet; dset != nil {
 			return dset(t, descr, v, value)
@@ -250,11 +286,11 @@ func (t *Thread) Call(callable Value, args []Value, kwnames []*Str) (Value, erro
 		all = append(all, args...)
 		return t.Call(fn.fn, all, kwnames)
 	case *Builtin:
-		if err := t.enter(); err != nil {
+		if err := t.enterC(""); err != nil {
 			return Null, err
 		}
 		v, err := fn.fn(t, fn.self, args, kwnames)
-		t.leave()
+		t.leaveC()
 		return v, err
 	case *MethodDescr:
 		return t.callMethodDescr(fn, args, kwnames)
@@ -263,11 +299,11 @@ func (t *Thread) Call(callable Value, args []Value, kwnames []*Str) (Value, erro
 	if tp.Call == nil {
 		return Null, t.typeErrorf("'%s' object is not callable", tp.Name)
 	}
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" while calling a Python object"); err != nil {
 		return Null, err
 	}
 	v, err := tp.Call(t, callable, args, kwnames)
-	t.leave()
+	t.leaveC()
 	return v, err
 }
 
@@ -334,18 +370,29 @@ func (t *Thread) callEx(callable, callargs, kwargs Value) (Value, error) {
 	return t.Call(callable, args, kwnames)
 }
 
-// funcDesc is how CPython's messages name a callable: "f()" for a
-// function, "C.m()" for a method.
+// funcDesc is how CPython's messages name a callable
+// (_PyObject_FunctionStr): its qualified name, prefixed with its module
+// unless that is builtins ("__main__.f()", "len()", "sys.exit()"), or
+// str() of other callables.
 func (t *Thread) funcDesc(callable Value) string {
 	switch fn := callable.o.(type) {
 	case *Function:
+		if m, ok := fn.module.o.(*Str); ok && m.s != "builtins" {
+			return m.s + "." + fn.qualname.s + "()"
+		}
 		return fn.qualname.s + "()"
 	case *Method:
 		return t.funcDesc(fn.fn)
 	case *Builtin:
+		if fn.module != "" && fn.module != "builtins" {
+			return fn.module + "." + fn.qual + "()"
+		}
 		return fn.qual + "()"
 	case *Type:
-		return fn.Name + "()"
+		return fn.fullName() + "()"
+	}
+	if s, err := StrOf(t, callable); err == nil {
+		return s.s
 	}
 	return callable.Type().Name + " object"
 }
@@ -356,11 +403,11 @@ func Repr(t *Thread, v Value) (*Str, error) {
 	if tp.Repr == nil {
 		return NewStr(fmt.Sprintf("<%s object at %#x>", tp.fullName(), identityOf(v))), nil
 	}
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" while getting the repr of an object"); err != nil {
 		return nil, err
 	}
 	r, err := tp.Repr(t, v)
-	t.leave()
+	t.leaveC()
 	if err != nil {
 		return nil, err
 	}
@@ -380,11 +427,11 @@ func StrOf(t *Thread, v Value) (*Str, error) {
 	if tp.Str == nil {
 		return Repr(t, v)
 	}
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" while getting the str of an object"); err != nil {
 		return nil, err
 	}
 	r, err := tp.Str(t, v)
-	t.leave()
+	t.leaveC()
 	if err != nil {
 		return nil, err
 	}
@@ -451,7 +498,13 @@ func Next(t *Thread, it Value) (Value, error) {
 	if tp.Next == nil {
 		return Null, t.typeErrorf("'%s' object is not an iterator", tp.Name)
 	}
-	return tp.Next(t, it)
+	// Iterators over iterators (map, zip, filter…) recurse in Go.
+	if err := t.enterC(""); err != nil {
+		return Null, err
+	}
+	v, err := tp.Next(t, it)
+	t.leaveC()
+	return v, err
 }
 
 // forIterNext is FOR_ITER's step.

@@ -51,10 +51,22 @@ func (s *ArgSpec) Parse(t *Thread, args []Value, kwnames []*Str, out []Value) er
 	if len(kwnames) > 0 && s.PosOnly >= len(s.Params) {
 		return t.typeErrorf("%s() takes no keyword arguments", s.Name)
 	}
+	if total := nargs + len(kwnames); s.Style == StyleClinic && total > len(s.Params) && (nargs > 0 || s.KwOnly < len(s.Params)) {
+		// _PyArg_UnpackKeywords counts all the arguments first.
+		kwd := ""
+		if nargs == 0 {
+			kwd = "keyword "
+		}
+		return t.typeErrorf("%s() takes at most %d %sargument%s (%d given)", s.Name, len(s.Params), kwd, plural(len(s.Params)), total)
+	}
 	if nargs > npos {
 		return s.tooMany(t, nargs, npos, len(kwnames))
 	}
 	copy(out, args[:nargs])
+	// As _PyArg_UnpackKeywords: a keyword naming a parameter given by
+	// position first, then the missing required parameters, and only then
+	// a keyword that names no parameter.
+	var unknown error
 	for k, kw := range kwnames {
 		found := -1
 		for j := s.PosOnly; j < len(s.Params); j++ {
@@ -64,12 +76,15 @@ func (s *ArgSpec) Parse(t *Thread, args []Value, kwnames []*Str, out []Value) er
 			}
 		}
 		if found < 0 {
-			for j := 0; j < s.PosOnly; j++ {
-				if s.Params[j] == kw.s {
-					return t.typeErrorf("%s() got some positional-only arguments passed as keyword arguments: '%s'", s.Name, kw.s)
+			if unknown == nil {
+				unknown = t.typeErrorf("%s() got an unexpected keyword argument '%s'", s.Name, kw.s)
+				for j := 0; j < s.PosOnly; j++ {
+					if s.Params[j] == kw.s {
+						unknown = t.typeErrorf("%s() got some positional-only arguments passed as keyword arguments: '%s'", s.Name, kw.s)
+					}
 				}
 			}
-			return t.typeErrorf("%s() got an unexpected keyword argument '%s'", s.Name, kw.s)
+			continue
 		}
 		if !out[found].IsNull() {
 			if found < nargs {
@@ -87,7 +102,7 @@ func (s *ArgSpec) Parse(t *Thread, args []Value, kwnames []*Str, out []Value) er
 			return t.typeErrorf("%s() missing required argument '%s' (pos %d)", s.Name, s.Params[i], i+1)
 		}
 	}
-	return nil
+	return unknown
 }
 
 func (s *ArgSpec) tooMany(t *Thread, given, npos, nkw int) error {

@@ -41,14 +41,21 @@ func (in *Interp) setupBuiltins() {
 		bf := NewBuiltin(name, fn)
 		bf.module = "builtins"
 		bf.self = Value{o: b}
+		bf.doc = builtinFuncDocs[name]
 		d.SetStr(name, Value{o: bf})
 	}
 	bc := NewBuiltin("__build_class__", buildClass)
 	bc.module = "builtins"
+	bc.self = Value{o: b}
+	bc.doc = "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nInternal helper function used by the class statement."
 	d.SetStr("__build_class__", Value{o: bc})
+	addSiteBuiltins(d)
+	d.SetStr("__doc__", NewStrValue(builtinsModuleDoc))
 	in.Modules.SetStr("builtins", Value{o: b})
 	in.setupSys()
 }
+
+const builtinsModuleDoc = "Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in of that name is also needed."
 
 // publicBuiltinTypes are the builtin types that the builtins module names.
 var publicBuiltinTypes = map[*Type]bool{}
@@ -68,6 +75,21 @@ func (tp *Type) builtinName() string {
 		return tp.Name
 	}
 	return ""
+}
+
+func init() {
+	onSetup(func() {
+		for _, tp := range builtinTypes() {
+			if doc, ok := builtinTypeDocs[tp.Name]; ok && (tp.builtinName() != "" || tp == NoneTypeType ||
+				tp == NotImplementedTType || tp == EllipsisTypeType || tp == ZipType || tp == MapType ||
+				tp == FilterType || tp == EnumerateType || tp == ReversedType) {
+				tp.Doc = doc
+				if _, has := tp.Dict.GetStr("__doc__"); !has {
+					tp.Dict.SetStr("__doc__", NewStrValue(doc))
+				}
+			}
+		}
+	})
 }
 
 func init() {
@@ -135,7 +157,17 @@ func init() {
 		if args[0].Type().Next == nil {
 			return Null, t.typeErrorf("'%s' object is not an iterator", typeName(args[0]))
 		}
-		v, err := Next(t, args[0])
+		var v Value
+		var err error
+		if g, ok := args[0].o.(*Generator); ok && g.kind == genGenerator {
+			v, err = genNextOrStop(t, g)
+		} else if sameSlot(args[0].Type().Next, NextSlot(slotTpNext)) {
+			// A class's __next__: its StopIteration reaches the caller
+			// as raised (the slot turns it into the end for FOR_ITER).
+			v, err = callDunder(t, args[0], Intern("__next__"))
+		} else {
+			v, err = Next(t, args[0])
+		}
 		if err != nil {
 			if len(args) == 2 {
 				if e := asException(err); e != nil && e.cls.IsSubtype(StopIterationType) {

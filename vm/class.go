@@ -49,6 +49,22 @@ func setupObjectAndType() {
 			return Int(16), nil
 		}},
 	)
+	// object's attribute access slots stay nil (the generic functions are
+	// called directly, which is faster), but object.__getattribute__,
+	// __setattr__ and __delattr__ exist as its slot wrappers.
+	for _, sd := range slotDefs {
+		if sd.names[0] == "__getattribute__" || sd.names[0] == "__setattr__" {
+			for _, def := range sd.wrap(o) {
+				o.Dict.setStr(Intern(def.Name), Value{o: &MethodDescr{ObjectBase: ObjectBase{cls: WrapperDescrType}, name: def.Name, owner: o, fn: def.Fn}})
+			}
+		}
+	}
+	defMethods(o,
+		MethodDef{Name: "__getstate__", Fn: objectGetState},
+		MethodDef{Name: "__reduce__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			return Null, t.typeErrorf("cannot pickle '%s' object", self.Type().Name)
+		}},
+	)
 	defGetSet(o, "__class__", func(t *Thread, self Value) (Value, error) {
 		return Value{o: self.Type()}, nil
 	}, setClass)
@@ -161,6 +177,9 @@ func setupObjectAndType() {
 	}, nil)
 	defGetSet(tt, "__doc__", func(t *Thread, self Value) (Value, error) {
 		c := self.o.(*Type)
+		if !c.HasFlag(FlagHeapType) && c.Doc != "" {
+			return NewStrValue(c.Doc), nil
+		}
 		if v, ok := c.Dict.getStr(Intern("__doc__")); ok {
 			return bindDescriptor(t, v, Null, c)
 		}
@@ -176,6 +195,7 @@ func setupObjectAndType() {
 		c.Dict.setStr(Intern("__doc__"), v)
 		return nil
 	})
+	setupTypeLayoutAttrs(tt)
 	defGetSet(tt, "__abstractmethods__", func(t *Thread, self Value) (Value, error) {
 		c := self.o.(*Type)
 		if v, ok := c.Dict.getStr(Intern("__abstractmethods__")); ok && c != TypeType {
@@ -646,6 +666,7 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 	if err := t.setupSlots(c); err != nil {
 		return nil, err
 	}
+	addInstanceDescriptors(c)
 	// __classcell__ gets the class; it is removed from the namespace.
 	if v, ok := c.Dict.getStr(Intern("__classcell__")); ok {
 		cell, ok := v.o.(*Cell)
@@ -821,7 +842,8 @@ func buildClass(t *Thread, self Value, args []Value, kwnames []*Str) (Value, err
 	if !ok {
 		return Null, t.typeErrorf("__build_class__: name is not a string")
 	}
-	origBases := args[2:npos]
+	// Copied: args may live on the caller's value stack.
+	origBases := append([]Value(nil), args[2:npos]...)
 	bases, err := t.resolveBases(origBases)
 	if err != nil {
 		return Null, err
@@ -1033,6 +1055,10 @@ func IsInstance(t *Thread, v, cls Value) (bool, error) {
 		cls = Value{o: u.args}
 	}
 	if tu, ok := cls.o.(*Tuple); ok {
+		if err := t.enterC(" in __instancecheck__"); err != nil {
+			return false, err
+		}
+		defer t.leaveC()
 		for _, c := range tu.items {
 			r, err := IsInstance(t, v, c)
 			if err != nil || r {
@@ -1085,6 +1111,10 @@ func IsSubclass(t *Thread, sub, cls Value) (bool, error) {
 		cls = Value{o: u.args}
 	}
 	if tu, ok := cls.o.(*Tuple); ok {
+		if err := t.enterC(" in __subclasscheck__"); err != nil {
+			return false, err
+		}
+		defer t.leaveC()
 		for _, c := range tu.items {
 			r, err := IsSubclass(t, sub, c)
 			if err != nil || r {
@@ -1151,4 +1181,234 @@ func addNote(e *Exception, note string) {
 		e.dict.setStr(Intern("__notes__"), Value{o: l})
 	}
 	l.Append(NewStrValue(note))
+}
+
+// objectGetState is object.__getstate__() (object_getstate_default): the
+// instance's __dict__ (None when empty), paired with a dict of the set
+// __slots__ values when the class has slots.
+func objectGetState(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+	if err := noArgs(t, "__getstate__", args, kw); err != nil {
+		return Null, err
+	}
+	state := None
+	if o := self.Object(); o != nil {
+		if d := InstanceDict(o); d != nil && d.Len() > 0 {
+			state = Value{o: d}
+		}
+	}
+	var slots *Dict
+	for _, c := range self.Type().MRO {
+		for _, name := range c.slotNames {
+			if name.s == "__dict__" || name.s == "__weakref__" {
+				continue
+			}
+			v, err := getAttrOpt(t, self, name)
+			if err != nil {
+				if e := asException(err); e != nil && e.cls.IsSubtype(AttributeErrorType) {
+					continue
+				}
+				return Null, err
+			}
+			if v.IsNull() {
+				continue
+			}
+			if slots == nil {
+				slots = NewDict()
+			}
+			if err := slots.Set(t, Value{o: name}, v); err != nil {
+				return Null, err
+			}
+		}
+	}
+	if slots != nil {
+		return Value{o: NewTuple(state, Value{o: slots})}, nil
+	}
+	return state, nil
+}
+
+// setupTypeLayoutAttrs adds type's __annotations__ and the attributes that
+// describe a type's C layout in CPython (__basicsize__, __itemsize__,
+// __dictoffset__, __weakrefoffset__, __flags__), which peephole
+// approximates: builtin types report CPython's values where they are
+// known, classes the values of their builtin base plus their slots.
+func setupTypeLayoutAttrs(tt *Type) {
+	defGetSet(tt, "__annotations__", func(t *Thread, self Value) (Value, error) {
+		c := self.o.(*Type)
+		if !c.HasFlag(FlagHeapType) {
+			return Null, t.attributeError(self, Intern("__annotations__"), fmt.Sprintf("type object '%s' has no attribute '__annotations__'", c.Name))
+		}
+		if v, ok := c.Dict.getStr(Intern("__annotations__")); ok {
+			return bindDescriptor(t, v, Null, c)
+		}
+		d := Value{o: NewDict()}
+		c.Dict.setStr(Intern("__annotations__"), d)
+		c.modified()
+		return d, nil
+	}, func(t *Thread, self, v Value) error {
+		c := self.o.(*Type)
+		if c.HasFlag(FlagImmutable) {
+			return t.typeErrorf("cannot set '__annotations__' attribute of immutable type '%s'", c.Name)
+		}
+		if v.IsNull() {
+			ok, err := c.Dict.Delete(t, Value{o: Intern("__annotations__")})
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return t.attributeError(self, Intern("__annotations__"), "__annotations__")
+			}
+		} else {
+			c.Dict.setStr(Intern("__annotations__"), v)
+		}
+		c.modified()
+		return nil
+	})
+	intAttr := func(name string, get func(c *Type) int64) {
+		defGetSet(tt, name, func(t *Thread, self Value) (Value, error) { return Int(get(self.o.(*Type))), nil }, nil)
+	}
+	intAttr("__basicsize__", typeBasicSize)
+	intAttr("__itemsize__", func(c *Type) int64 {
+		switch c.builtin {
+		case IntType, BoolType:
+			return 4
+		case TupleType:
+			return 8
+		case BytesType:
+			return 1
+		case TypeType:
+			return 40
+		}
+		return 0
+	})
+	intAttr("__dictoffset__", func(c *Type) int64 {
+		if c == TypeType {
+			return 264
+		}
+		if c.HasFlag(FlagHeapType) && instancesHaveDict(c) {
+			return -1
+		}
+		return 0
+	})
+	intAttr("__weakrefoffset__", func(c *Type) int64 {
+		if c == TypeType {
+			return 368
+		}
+		if c.HasFlag(FlagHeapType) && instancesHaveDict(c) && (c.builtin == nil || c.builtin == ObjectType) {
+			return -32
+		}
+		return 0
+	})
+	intAttr("__flags__", typeFlagsValue)
+	defGetSet(tt, "__text_signature__", func(t *Thread, self Value) (Value, error) {
+		if self.o.(*Type) == ObjectType {
+			return NewStrValue("()"), nil
+		}
+		return None, nil
+	}, nil)
+}
+
+// instancesHaveDict reports whether the instances of a class have a
+// __dict__ (no __slots__ without "__dict__" all along the MRO).
+func instancesHaveDict(c *Type) bool {
+	if c.HasFlag(FlagHasDict) {
+		return true
+	}
+	for _, m := range c.MRO {
+		if m.HasFlag(FlagHeapType) {
+			if _, ok := m.Dict.getStr(Intern("__slots__")); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeBasicSize approximates tp_basicsize: CPython's value for the common
+// builtin types, the builtin base's plus 8 bytes a slot for classes.
+func typeBasicSize(c *Type) int64 {
+	if c.HasFlag(FlagHeapType) {
+		base := c.builtin
+		if base == nil {
+			base = ObjectType
+		}
+		return typeBasicSize(base) + 8*int64(c.nslots)
+	}
+	switch c {
+	case ObjectType:
+		return 16
+	case BytesType:
+		return 33
+	case IntType, BoolType, TupleType, FloatType:
+		return 24
+	case ComplexType:
+		return 32
+	case StrType:
+		return 64
+	case ListType:
+		return 40
+	case DictType:
+		return 48
+	case SetType, FrozenSetType:
+		return 200
+	case TypeType:
+		return 928
+	}
+	return 16
+}
+
+// typeFlagsValue approximates tp_flags with CPython's bit values.
+func typeFlagsValue(c *Type) int64 {
+	const (
+		staticBuiltin  = 1 << 1
+		inlineValues   = 1 << 2
+		managedWeakref = 1 << 3
+		managedDict    = 1 << 4
+		sequence       = 1 << 5
+		mapping        = 1 << 6
+		immutable      = 1 << 8
+		heap           = 1 << 9
+		base           = 1 << 10
+		ready          = 1 << 12
+		gc             = 1 << 14
+		abstract       = 1 << 20
+		matchSelf      = 1 << 22
+	)
+	f := int64(ready)
+	if c.HasFlag(FlagHeapType) {
+		f |= heap | gc
+		if instancesHaveDict(c) && (c.builtin == nil || c.builtin == ObjectType) {
+			f |= inlineValues | managedWeakref | managedDict
+		}
+	} else {
+		f |= staticBuiltin
+	}
+	if c.HasFlag(FlagImmutable) {
+		f |= immutable
+	}
+	if c.HasFlag(FlagBaseType) {
+		f |= base
+	}
+	if c.HasFlag(FlagSequence) {
+		f |= sequence
+	}
+	if c.HasFlag(FlagMapping) {
+		f |= mapping
+	}
+	if c.HasFlag(FlagAbstract) {
+		f |= abstract
+	}
+	switch c.builtin {
+	case IntType, BoolType, FloatType, StrType, BytesType, ByteArrayType, ListType, TupleType, DictType, SetType, FrozenSetType:
+		f |= matchSelf
+	}
+	switch c.builtin {
+	case ListType, TupleType, DictType, SetType, FrozenSetType, TypeType:
+		f |= gc
+	}
+	for bit, fl := range map[int]TypeFlags{24: FlagIntSubclass, 25: FlagListSubclass, 26: FlagTupleSubclass, 27: FlagBytesSubclass, 28: FlagStrSubclass, 29: FlagDictSubclass, 30: FlagBaseExcSubclass, 31: FlagTypeSubclass} {
+		if c.HasFlag(fl) {
+			f |= 1 << bit
+		}
+	}
+	return f
 }

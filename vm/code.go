@@ -34,9 +34,14 @@ type Code struct {
 	argcount  int
 	posonly   int
 	kwonly    int
-	flags     compiler.CodeFlags
+	// simpleArgs says the parameters are positional ones only (no
+	// keyword-only parameters, no *args or **kwargs).
+	simpleArgs bool
+	flags      compiler.CodeFlags
 	// inline caches for specialization, by instruction unit.
 	caches []inlineCache
+	// dec is co_code decoded for the loop (decoded).
+	dec []decInstr
 }
 
 type excEntry struct {
@@ -78,6 +83,7 @@ func newCode(co *compiler.Code, seen map[*compiler.Code]*Code) *Code {
 		kwonly:      co.KwOnlyArgCount,
 		flags:       co.Flags,
 	}
+	c.simpleArgs = c.kwonly == 0 && co.Flags&(compiler.CoVarargs|compiler.CoVarkeywords) == 0
 	seen[co] = c
 	c.consts = make([]Value, len(co.Consts))
 	for i, k := range co.Consts {
@@ -159,8 +165,12 @@ func FromConst(k pyconst.Value) Value {
 		}
 		return Value{o: NewTuple(items...)}
 	case pyconst.FrozenSet:
-		items := make([]Value, 0, v.Len())
-		for _, e := range v.Elems() {
+		order := v.InsertionOrder()
+		if order == nil {
+			order = v.Elems()
+		}
+		items := make([]Value, 0, len(order))
+		for _, e := range order {
 			items = append(items, FromConst(e))
 		}
 		return Value{o: newFrozenSetOrdered(items)}
@@ -186,4 +196,39 @@ func NewBigInt(v *big.Int) Value {
 		return Int(v.Int64())
 	}
 	return Value{o: &BigInt{ObjectBase: ObjectBase{cls: IntType}, v: v}}
+}
+
+// decInstr is an instruction decoded once for the interpreter loop: its
+// opcode, its argument with the EXTENDED_ARG prefixes folded in, and the
+// unit after its inline caches (where execution continues and relative
+// jumps count from). Every unit of co_code has one, so a jump may land on
+// any instruction, a prefix included; a prefix's entry decodes the whole
+// instruction.
+type decInstr struct {
+	op   compiler.Opcode
+	arg  int32
+	next int32
+}
+
+// decoded returns the decoded instructions, making them on first use.
+func (c *Code) decoded() []decInstr {
+	if c.dec != nil {
+		return c.dec
+	}
+	code := c.code
+	n := len(code) / 2
+	dec := make([]decInstr, n)
+	for i := 0; i < n; i++ {
+		op := compiler.Opcode(code[2*i])
+		arg := int32(code[2*i+1])
+		j := i + 1
+		for op == compiler.EXTENDED_ARG && j < n {
+			op = compiler.Opcode(code[2*j])
+			arg = arg<<8 | int32(code[2*j+1])
+			j++
+		}
+		dec[i] = decInstr{op: op, arg: arg, next: int32(j + op.CacheEntries())}
+	}
+	c.dec = dec
+	return dec
 }

@@ -207,6 +207,7 @@ func setupDescriptors() {
 // descriptors their attributes and binding.
 func setupFunctionTypes() {
 	ft := FunctionType
+	ft.New = functionNew
 	ft.DescrGet = func(t *Thread, descr, obj Value, cls *Type) (Value, error) {
 		if obj.IsNull() {
 			return descr, nil
@@ -461,6 +462,7 @@ func setupFunctionTypes() {
 		}
 		return NewStrValue(b.doc), nil
 	}, nil)
+	defGetSet(bt, "__text_signature__", func(t *Thread, self Value) (Value, error) { return None, nil }, nil)
 	bt.Compare = func(t *Thread, a, b Value, op CompareOp) (Value, error) {
 		x, ok1 := a.o.(*Builtin)
 		y, ok2 := b.o.(*Builtin)

@@ -195,12 +195,6 @@ func (d *Dict) Delete(t *Thread, key Value) (bool, error) {
 	d.entries[ix] = dictEntry{}
 	d.used--
 	d.version++
-	if d.used == 0 {
-		d.entries = d.entries[:0]
-		for i := range d.index {
-			d.index[i] = slotEmpty
-		}
-	}
 	return true, nil
 }
 
@@ -283,4 +277,15 @@ func (d *Dict) Copy() *Dict {
 		}
 	}
 	return n
+}
+
+// indexOf returns the entry index of a str key known to be in the dict,
+// or -1: the hint LOAD_ATTR keeps for the next instance.
+func (d *Dict) indexOf(name *Str) int {
+	for i := range d.entries {
+		if k, ok := d.entries[i].key.o.(*Str); ok && (k == name || k.s == name.s) {
+			return i
+		}
+	}
+	return -1
 }

@@ -4,15 +4,18 @@ import "strings"
 
 // The slots of dict, its views and iterators, and its core methods.
 
-// dictIter iterates a dict's keys, values or items; it fails if the dict
-// changes size while it runs.
+// dictIter iterates a dict's keys, values or items, forwards or (the
+// reverse iterators) backwards, as CPython's dictiterobject: it fails,
+// stickily, when the dict's size changes, and with "keys changed" when it
+// finds more entries than the dict had.
 type dictIter struct {
 	ObjectBase
-	d     *Dict
-	i     int
-	size  int
-	kind  int // 0 keys, 1 values, 2 items
-	count int
+	d       *Dict // nil once exhausted
+	pos     int
+	used    int
+	len     int
+	kind    int // 0 keys, 1 values, 2 items
+	reverse bool
 }
 
 // dictView is dict_keys, dict_values or dict_items.
@@ -23,19 +26,28 @@ type dictView struct {
 }
 
 var (
-	dictKeyIterType   = builtinType("dict_keyiterator", nil, 0)
-	dictValueIterType = builtinType("dict_valueiterator", nil, 0)
-	dictItemIterType  = builtinType("dict_itemiterator", nil, 0)
-	dictKeysType      = builtinType("dict_keys", nil, 0)
-	dictValuesType    = builtinType("dict_values", nil, 0)
-	dictItemsType     = builtinType("dict_items", nil, 0)
+	dictKeyIterType      = builtinType("dict_keyiterator", nil, 0)
+	dictValueIterType    = builtinType("dict_valueiterator", nil, 0)
+	dictItemIterType     = builtinType("dict_itemiterator", nil, 0)
+	dictRevKeyIterType   = builtinType("dict_reversekeyiterator", nil, 0)
+	dictRevValueIterType = builtinType("dict_reversevalueiterator", nil, 0)
+	dictRevItemIterType  = builtinType("dict_reverseitemiterator", nil, 0)
+	dictKeysType         = builtinType("dict_keys", nil, 0)
+	dictValuesType       = builtinType("dict_values", nil, 0)
+	dictItemsType        = builtinType("dict_items", nil, 0)
 )
 
 var dictIterTypes = [3]*Type{dictKeyIterType, dictValueIterType, dictItemIterType}
+var dictRevIterTypes = [3]*Type{dictRevKeyIterType, dictRevValueIterType, dictRevItemIterType}
 var dictViewTypes = [3]*Type{dictKeysType, dictValuesType, dictItemsType}
 
 func newDictIter(d *Dict, kind int) *dictIter {
-	return &dictIter{ObjectBase: ObjectBase{cls: dictIterTypes[kind]}, d: d, kind: kind, size: d.used}
+	return &dictIter{ObjectBase: ObjectBase{cls: dictIterTypes[kind]}, d: d, kind: kind, used: d.used, len: d.used}
+}
+
+func newDictRevIter(d *Dict, kind int) *dictIter {
+	return &dictIter{ObjectBase: ObjectBase{cls: dictRevIterTypes[kind]}, d: d, kind: kind, used: d.used, len: d.used,
+		pos: len(d.entries) - 1, reverse: true}
 }
 
 func (it *dictIter) next(t *Thread) (Value, error) {
@@ -43,30 +55,49 @@ func (it *dictIter) next(t *Thread) (Value, error) {
 	if d == nil {
 		return Null, nil
 	}
-	if d.used != it.size {
-		it.size = -1
+	if d.used != it.used {
+		it.used = -1
 		return Null, t.raise(RuntimeErrorType, "dictionary changed size during iteration")
 	}
-	for it.i < len(d.entries) {
-		e := &d.entries[it.i]
-		it.i++
-		if e.key.IsNull() {
-			continue
+	var e *dictEntry
+	if it.reverse {
+		i := it.pos
+		if i >= len(d.entries) {
+			i = len(d.entries) - 1
 		}
-		it.count++
-		switch it.kind {
-		case 0:
-			return e.key, nil
-		case 1:
-			return e.value, nil
+		for i >= 0 && d.entries[i].key.IsNull() {
+			i--
 		}
-		return Value{o: NewTuple(e.key, e.value)}, nil
+		if i < 0 {
+			it.d = nil
+			return Null, nil
+		}
+		e = &d.entries[i]
+		it.pos = i - 1
+	} else {
+		i := it.pos
+		for i < len(d.entries) && d.entries[i].key.IsNull() {
+			i++
+		}
+		if i >= len(d.entries) {
+			it.d = nil
+			return Null, nil
+		}
+		if it.len == 0 {
+			it.d = nil
+			return Null, t.raise(RuntimeErrorType, "dictionary keys changed during iteration")
+		}
+		e = &d.entries[i]
+		it.pos = i + 1
 	}
-	if it.count != it.size {
-		return Null, t.raise(RuntimeErrorType, "dictionary keys changed during iteration")
+	it.len--
+	switch it.kind {
+	case 0:
+		return e.key, nil
+	case 1:
+		return e.value, nil
 	}
-	it.d = nil
-	return Null, nil
+	return Value{o: NewTuple(e.key, e.value)}, nil
 }
 
 // dictOf returns the *Dict of a dict or dict subclass instance.
@@ -193,66 +224,44 @@ func setupDict() {
 		}
 		return a, nil
 	}
-	for i, tp := range dictIterTypes {
-		_ = i
+	for _, tp := range append(dictIterTypes[:], dictRevIterTypes[:]...) {
 		tp.Iter = selfIter
 		tp.Next = func(t *Thread, v Value) (Value, error) { return v.o.(*dictIter).next(t) }
-	}
-	for kind, tp := range dictViewTypes {
-		kind := kind
-		tp.Iter = func(t *Thread, v Value) (Value, error) {
-			return Value{o: newDictIter(v.o.(*dictView).d, kind)}, nil
-		}
-		tp.Len = func(t *Thread, v Value) (int, error) { return v.o.(*dictView).d.used, nil }
-		tp.Repr = func(t *Thread, v Value) (Value, error) {
-			view := v.o.(*dictView)
-			items, err := t.collectIterable(v, nil)
-			if err != nil {
+		defMethods(tp, MethodDef{Name: "__length_hint__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "__length_hint__", args, kw); err != nil {
 				return Null, err
 			}
-			if t.reprEnter(v) {
-				return NewStrValue("..."), nil
+			it := self.o.(*dictIter)
+			if it.d != nil && it.used == it.d.used {
+				return Int(int64(it.len)), nil
 			}
-			defer t.reprLeave(v)
-			inner, err := seqRepr(t, Value{o: NewList(items...)}, items, "[", "]")
-			if err != nil {
-				return Null, err
-			}
-			return NewStrValue(view.cls.Name + "(" + inner.o.(*Str).s + ")"), nil
-		}
-		if kind != 1 {
-			tp.Contains = func(t *Thread, c, x Value) (bool, error) {
-				view := c.o.(*dictView)
-				if kind == 0 {
-					_, ok, err := view.d.Get(t, x)
-					return ok, err
-				}
-				tu, ok := x.o.(*Tuple)
-				if !ok || len(tu.items) != 2 {
-					return false, nil
-				}
-				v, found, err := view.d.Get(t, tu.items[0])
-				if err != nil || !found {
-					return false, err
-				}
-				return RichCompareBool(t, v, tu.items[1], EQ)
-			}
-		}
+			return Int(0), nil
+		}})
 	}
+	setupDictViews()
 	view := func(kind int) BuiltinFunc {
+		name := []string{"dict.keys", "dict.values", "dict.items"}[kind]
 		return func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := noArgs(t, []string{"keys", "values", "items"}[kind], args, kw); err != nil {
+			if err := noArgs(t, name, args, kw); err != nil {
 				return Null, err
 			}
 			return Value{o: &dictView{ObjectBase: ObjectBase{cls: dictViewTypes[kind]}, d: self.o.(*Dict), kind: kind}}, nil
 		}
+	}
+	// positional is _PyArg_CheckPositional with the method's short name,
+	// after refusing keywords under its qualified one.
+	positional := func(t *Thread, name string, args []Value, kw []*Str, lo, hi int) error {
+		if err := noKwargs(t, "dict."+name, kw); err != nil {
+			return err
+		}
+		return checkPositional(t, name, args, nil, lo, hi)
 	}
 	defMethods(dt,
 		MethodDef{Name: "keys", Fn: view(0)},
 		MethodDef{Name: "values", Fn: view(1)},
 		MethodDef{Name: "items", Fn: view(2)},
 		MethodDef{Name: "get", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := checkPositional(t, "get", args, kw, 1, 2); err != nil {
+			if err := positional(t, "get", args, kw, 1, 2); err != nil {
 				return Null, err
 			}
 			v, ok, err := self.o.(*Dict).Get(t, args[0])
@@ -268,7 +277,7 @@ func setupDict() {
 			return None, nil
 		}},
 		MethodDef{Name: "setdefault", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := checkPositional(t, "setdefault", args, kw, 1, 2); err != nil {
+			if err := positional(t, "setdefault", args, kw, 1, 2); err != nil {
 				return Null, err
 			}
 			d := self.o.(*Dict)
@@ -283,7 +292,7 @@ func setupDict() {
 			return def, d.Set(t, args[0], def)
 		}},
 		MethodDef{Name: "pop", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := checkPositional(t, "pop", args, kw, 1, 2); err != nil {
+			if err := positional(t, "pop", args, kw, 1, 2); err != nil {
 				return Null, err
 			}
 			d := self.o.(*Dict)
@@ -301,7 +310,7 @@ func setupDict() {
 			return v, err
 		}},
 		MethodDef{Name: "popitem", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := noArgs(t, "popitem", args, kw); err != nil {
+			if err := noArgs(t, "dict.popitem", args, kw); err != nil {
 				return Null, err
 			}
 			d := self.o.(*Dict)
@@ -320,20 +329,20 @@ func setupDict() {
 			return None, dictUpdateArgs(t, self.o.(*Dict), "update", args, kw)
 		}},
 		MethodDef{Name: "copy", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := noArgs(t, "copy", args, kw); err != nil {
+			if err := noArgs(t, "dict.copy", args, kw); err != nil {
 				return Null, err
 			}
 			return Value{o: self.o.(*Dict).Copy()}, nil
 		}},
 		MethodDef{Name: "clear", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := noArgs(t, "clear", args, kw); err != nil {
+			if err := noArgs(t, "dict.clear", args, kw); err != nil {
 				return Null, err
 			}
 			self.o.(*Dict).Clear()
 			return None, nil
 		}},
 		MethodDef{Name: "fromkeys", Class: true, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := checkPositional(t, "fromkeys", args, kw, 1, 2); err != nil {
+			if err := positional(t, "fromkeys", args, kw, 1, 2); err != nil {
 				return Null, err
 			}
 			value := None
@@ -362,7 +371,51 @@ func setupDict() {
 			return dictGetItem(t, self, args[0])
 		}},
 		MethodDef{Name: "__class_getitem__", Class: true, Fn: classGetItemAlias},
+		MethodDef{Name: "__contains__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := oneArg(t, "dict.__contains__", args, kw); err != nil {
+				return Null, err
+			}
+			_, ok, err := self.o.(*Dict).Get(t, args[0])
+			if err != nil {
+				return Null, err
+			}
+			return Bool(ok), nil
+		}},
+		MethodDef{Name: "__reversed__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "dict.__reversed__", args, kw); err != nil {
+				return Null, err
+			}
+			return Value{o: newDictRevIter(self.o.(*Dict), 0)}, nil
+		}},
+		MethodDef{Name: "__sizeof__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "dict.__sizeof__", args, kw); err != nil {
+				return Null, err
+			}
+			return Int(int64(dictSizeof(self.o.(*Dict)))), nil
+		}},
 	)
+}
+
+// dictSizeof approximates dict.__sizeof__: the object, and once it holds
+// items its keys table, sized as CPython sizes it for the entries (an
+// index of one byte per slot and 2/3 of the slots as entries of 16 bytes
+// when every key is a str, 24 otherwise).
+func dictSizeof(d *Dict) int {
+	if len(d.entries) == 0 {
+		return 48
+	}
+	size := 8
+	for size*2/3 < len(d.entries) {
+		size *= 2
+	}
+	entry := 16
+	for _, e := range d.entries {
+		if k, ok := e.key.o.(*Str); !e.key.IsNull() && (!ok || k.cls != StrType) {
+			entry = 24
+			break
+		}
+	}
+	return 48 + 32 + size + (size*2/3)*entry
 }
 
 // dictUpdateArgs is dict(...)/dict.update(...): a mapping or an iterable

@@ -37,15 +37,15 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 // eval is run's loop.
 func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 
-	code := f.code.code
 	co := f.code
+	dec := co.decoded()
 	consts := co.consts
 	names := co.names
 	fast := f.fast
 	var err error
 	var at int
 	// checkEvery counts down to the next check of the limits (cancel,
-	// time, steps).
+	// time, steps); the first RESUME of every frame checks.
 	checkEvery := 0
 	// reraiseAt is the instruction from which a RERAISE's handler is
 	// looked up (it may differ from f.lasti), or -1.
@@ -65,15 +65,8 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		}
 		ip = f.ip
 		f.lasti = ip
-		op = c.Opcode(code[2*ip])
-		arg = int(code[2*ip+1])
-		ip++
-		for op == c.EXTENDED_ARG {
-			op = c.Opcode(code[2*ip])
-			arg = arg<<8 | int(code[2*ip+1])
-			ip++
-		}
-		f.ip = ip + op.CacheEntries()
+		op, arg = dec[ip].op, int(dec[ip].arg)
+		f.ip = int(dec[ip].next)
 
 		switch op {
 		case c.NOP, c.RESUME, c.CACHE:
@@ -82,7 +75,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				if checkEvery <= 0 {
 					checkEvery = 64
 					if err = t.checkLimits(); err != nil {
-						goto unwindAbort
+						goto raised
 					}
 				}
 			}
@@ -264,7 +257,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		case c.STORE_ATTR:
 			owner := f.pop()
 			v := f.pop()
-			if err = SetAttr(t, owner, names[arg], v); err != nil {
+			if err = t.setAttrCached(co, f.lasti, owner, names[arg], v); err != nil {
 				goto raised
 			}
 		case c.DELETE_ATTR:
@@ -301,7 +294,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			f.stack[f.sp-1] = Bool(!f.top().Is(True))
 		case c.TO_BOOL:
 			v := f.top()
-			if !v.IsBool() {
+			if v.IsSmallInt() {
+				f.stack[f.sp-1] = Bool(v.n != 0)
+			} else if !v.IsBool() {
 				var b bool
 				if b, err = Truth(t, v); err != nil {
 					goto raised
@@ -318,6 +313,11 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 					f.stack[f.sp-1] = r
 					break
 				}
+			} else if x, y, ok := fastFloatOperands(a, b); ok {
+				if r, ok := floatOp(arg, x, y); ok {
+					f.stack[f.sp-1] = r
+					break
+				}
 			}
 			if v, err = BinaryOpArg(t, a, b, arg); err != nil {
 				goto raised
@@ -327,6 +327,32 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			key := f.pop()
 			container := f.top()
 			var v Value
+			if key.IsSmallInt() {
+				// list[i] and tuple[i], the commonest subscripts.
+				i := int(int64(key.n))
+				switch x := container.o.(type) {
+				case *List:
+					if x.cls == ListType {
+						if i < 0 {
+							i += len(x.items)
+						}
+						if uint(i) < uint(len(x.items)) {
+							f.stack[f.sp-1] = x.items[i]
+							goto dispatched
+						}
+					}
+				case *Tuple:
+					if x.cls == TupleType {
+						if i < 0 {
+							i += len(x.items)
+						}
+						if uint(i) < uint(len(x.items)) {
+							f.stack[f.sp-1] = x.items[i]
+							goto dispatched
+						}
+					}
+				}
+			}
 			if v, err = GetItem(t, container, key); err != nil {
 				goto raised
 			}
@@ -335,6 +361,16 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			key := f.pop()
 			container := f.pop()
 			v := f.pop()
+			if l, ok := container.o.(*List); ok && key.IsSmallInt() && l.cls == ListType {
+				i := int(int64(key.n))
+				if i < 0 {
+					i += len(l.items)
+				}
+				if uint(i) < uint(len(l.items)) {
+					l.items[i] = v
+					goto dispatched
+				}
+			}
 			if err = SetItem(t, container, key, v); err != nil {
 				goto raised
 			}
@@ -349,6 +385,12 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			start := f.pop()
 			container := f.top()
 			var v Value
+			if l, ok := container.o.(*List); ok && l.cls == ListType {
+				if i, j, ok := simpleBounds(start, stop, len(l.items)); ok {
+					f.stack[f.sp-1] = Value{o: NewList(append([]Value(nil), l.items[i:j]...)...)}
+					goto dispatched
+				}
+			}
 			if v, err = GetItem(t, container, Value{o: NewSlice(start, stop, None)}); err != nil {
 				goto raised
 			}
@@ -377,6 +419,8 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			var v Value
 			if a.IsSmallInt() && b.IsSmallInt() {
 				v = Bool(compareInts(int64(a.n), int64(b.n), cmp))
+			} else if x, y, ok := fastFloatOperands(a, b); ok {
+				v = Bool(compareFloats(x, y, cmp))
 			} else if v, err = RichCompare(t, a, b, cmp); err != nil {
 				goto raised
 			}
@@ -481,7 +525,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			}
 		case c.DICT_MERGE:
 			other := f.pop()
-			callable := f.peek(arg + 2)
+			// Under the dict: the positional arguments, self or NULL, then
+			// the callable.
+			callable := f.peek(arg + 3)
 			if err = t.dictMerge(f.peek(arg).o.(*Dict), other, callable); err != nil {
 				goto raised
 			}
@@ -492,8 +538,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			if items, err = t.unpack(seq, arg, -1); err != nil {
 				goto raised
 			}
-			for i := len(items) - 1; i >= 0; i-- {
-				f.push(items[i])
+			// unpack returns the items in stack order.
+			for _, v := range items {
+				f.push(v)
 			}
 		case c.UNPACK_EX:
 			seq := f.pop()
@@ -502,8 +549,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			if items, err = t.unpack(seq, before, after); err != nil {
 				goto raised
 			}
-			for i := len(items) - 1; i >= 0; i-- {
-				f.push(items[i])
+			// unpack returns the items in stack order.
+			for _, v := range items {
+				f.push(v)
 			}
 
 		case c.GET_ITER:
@@ -546,7 +594,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			if checkEvery <= 0 {
 				checkEvery = 64
 				if err = t.checkLimits(); err != nil {
-					goto unwindAbort
+					goto raised
 				}
 			}
 		case c.JUMP_BACKWARD_NO_INTERRUPT:
@@ -571,17 +619,29 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		case c.RETURN_VALUE:
 			v := f.pop()
 			f.done = true
+			if t.tracer != nil {
+				t.traceEvent(f, TraceReturn, v, nil)
+			}
 			return v, frameReturned, nil
 		case c.RETURN_CONST:
 			f.done = true
+			if t.tracer != nil {
+				t.traceEvent(f, TraceReturn, consts[arg], nil)
+			}
 			return consts[arg], frameReturned, nil
 		case c.RETURN_GENERATOR:
 			// The frame becomes a generator's; the caller gets the
 			// generator and the body runs when it is resumed.
 			g := newGenerator(t, f)
+			if t.tracer != nil {
+				t.traceEvent(f, TraceReturn, Value{o: g}, nil)
+			}
 			return Value{o: g}, frameReturned, nil
 		case c.YIELD_VALUE:
 			v := f.pop()
+			if t.tracer != nil {
+				t.traceEvent(f, TraceYield, v, nil)
+			}
 			return v, frameYielded, nil
 		case c.SEND:
 			v := f.pop()
@@ -615,7 +675,11 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				args = f.stack[f.sp-arg-1 : f.sp]
 			}
 			var v Value
-			v, err = t.Call(callable, args, nil)
+			if fn, ok := callable.o.(*Function); ok {
+				v, err = t.callFunction(fn, args, nil)
+			} else {
+				v, err = t.Call(callable, args, nil)
+			}
 			f.popN(arg + 2)
 			if err != nil {
 				goto raised
@@ -903,6 +967,10 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			err = t.raisef(SystemErrorType, "unknown opcode %s", op)
 			goto raised
 		}
+	dispatched:
+		if t.tracer != nil {
+			t.traceEvent(f, TraceStep, Null, nil)
+		}
 		continue
 
 	raised:
@@ -915,6 +983,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			e.Traceback = &Traceback{ObjectBase: ObjectBase{cls: TracebackType}, frame: f, lasti: f.lasti, next: e.Traceback}
 		}
 	unwind:
+		if t.tracer != nil {
+			t.traceRaise(f, reraiseAt, err)
+		}
 		if _, ok := err.(*Abort); ok {
 			goto unwindAbort
 		}
@@ -992,6 +1063,11 @@ func smallIntOp(arg int, a, b int64) (Value, bool) {
 		if a > -(1<<31) && a < 1<<31 && b > -(1<<31) && b < 1<<31 {
 			return Int(a * b), true
 		}
+	case 11, 24: // /
+		const exact = 1 << 53
+		if b != 0 && a > -exact && a < exact && b > -exact && b < exact {
+			return Float(float64(a) / float64(b)), true
+		}
 	case 1, 14:
 		return Int(a & b), true
 	case 7, 20:
@@ -1016,6 +1092,109 @@ func smallIntOp(arg int, a, b int64) (Value, bool) {
 		}
 	}
 	return Null, false
+}
+
+// fastFloatOperands returns two operands as floats when one is a float and
+// the other a float or an int small enough to convert exactly, the cases
+// where CPython's float operations and comparisons are plain IEEE ones.
+func fastFloatOperands(a, b Value) (float64, float64, bool) {
+	const exact = 1 << 53
+	var x, y float64
+	switch a.kind() {
+	case kindFloat:
+		x = a.FloatVal()
+	case kindInt:
+		n := int64(a.n)
+		if n <= -exact || n >= exact || !b.IsFloat() {
+			return 0, 0, false
+		}
+		x = float64(n)
+	default:
+		return 0, 0, false
+	}
+	switch b.kind() {
+	case kindFloat:
+		y = b.FloatVal()
+	case kindInt:
+		n := int64(b.n)
+		if n <= -exact || n >= exact {
+			return 0, 0, false
+		}
+		y = float64(n)
+	default:
+		return 0, 0, false
+	}
+	return x, y, true
+}
+
+// floatOp does BINARY_OP's +, -, * and / on floats; the others (and a
+// division by zero) take the general path.
+func floatOp(arg int, x, y float64) (Value, bool) {
+	switch arg {
+	case 0, 13:
+		return Float(x + y), true
+	case 10, 23:
+		return Float(x - y), true
+	case 5, 18:
+		return Float(x * y), true
+	case 11, 24:
+		if y != 0 {
+			return Float(x / y), true
+		}
+	}
+	return Null, false
+}
+
+// compareFloats compares as IEEE does (NaN unequal to everything), which
+// is float_richcompare for these operands.
+func compareFloats(a, b float64, op CompareOp) bool {
+	switch op {
+	case LT:
+		return a < b
+	case LE:
+		return a <= b
+	case EQ:
+		return a == b
+	case NE:
+		return a != b
+	case GT:
+		return a > b
+	}
+	return a >= b
+}
+
+// simpleBounds clamps the int or None bounds of a step-1 slice to a
+// sequence of length n, as PySlice_AdjustIndices does; ok is false for
+// other bounds (objects with __index__, huge ints), left to the general
+// path.
+func simpleBounds(start, stop Value, n int) (int, int, bool) {
+	i, j := 0, n
+	switch {
+	case start.IsSmallInt():
+		i = int(int64(start.n))
+		if i < 0 {
+			i = max(i+n, 0)
+		} else if i > n {
+			i = n
+		}
+	case !start.IsNone():
+		return 0, 0, false
+	}
+	switch {
+	case stop.IsSmallInt():
+		j = int(int64(stop.n))
+		if j < 0 {
+			j = max(j+n, 0)
+		} else if j > n {
+			j = n
+		}
+	case !stop.IsNone():
+		return 0, 0, false
+	}
+	if j < i {
+		j = i
+	}
+	return i, j, true
 }
 
 func compareInts(a, b int64, op CompareOp) bool {

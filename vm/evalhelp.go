@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
-	"time"
 
 	"github.com/peephole-lsp/peephole/compiler"
 )
@@ -166,12 +165,6 @@ func (t *Thread) unpack(seq Value, before, after int) ([]Value, error) {
 			if n < before {
 				return nil, t.valueErrorf("not enough values to unpack (expected %d, got %d)", before, n)
 			}
-			if _, ok := seq.o.(*Tuple); ok {
-				return nil, t.valueErrorf("too many values to unpack (expected %d, got %d)", before, n)
-			}
-			if _, ok := seq.o.(*List); ok {
-				return nil, t.valueErrorf("too many values to unpack (expected %d, got %d)", before, n)
-			}
 			return nil, t.valueErrorf("too many values to unpack (expected %d)", before)
 		}
 		out := make([]Value, n)
@@ -214,16 +207,7 @@ func (t *Thread) listExtend(l *List, it Value) error {
 
 // setUpdate is SET_UPDATE.
 func (t *Thread) setUpdate(s *Set, it Value) error {
-	items, err := t.collectIterable(it, nil)
-	if err != nil {
-		return err
-	}
-	for _, v := range items {
-		if err := s.Add(t, v); err != nil {
-			return err
-		}
-	}
-	return nil
+	return setUpdateInternal(t, &s.setTable, it)
 }
 
 // dictUpdateOp is DICT_UPDATE ({**a}).
@@ -452,36 +436,6 @@ func (t *Thread) setupAnnotations(f *Frame) error {
 		return nil
 	}
 	return SetItem(t, f.locals, Value{o: name}, Value{o: NewDict()})
-}
-
-// checkLimits stops the run when it is cancelled, out of time or out of
-// steps. It is called every few dozen backward jumps and calls, so that no
-// loop escapes it.
-func (t *Thread) checkLimits() error {
-	lim := &t.interp.Limits
-	t.steps += 64
-	if t.interp.interrupted.Swap(false) {
-		return NewException(KeyboardInterruptType)
-	}
-	if lim.MaxSteps > 0 && t.steps > lim.MaxSteps {
-		return &Abort{Reason: fmt.Sprintf("the run executed more than %d instructions", lim.MaxSteps)}
-	}
-	if lim.Context != nil {
-		select {
-		case <-lim.Context.Done():
-			return &Abort{Reason: "the run was cancelled"}
-		default:
-		}
-	}
-	if !t.deadline.IsZero() && time.Now().After(t.deadline) {
-		return &Abort{Reason: fmt.Sprintf("the run exceeded its time limit of %v", lim.Timeout)}
-	}
-	if lim.MaxMemory > 0 && t.steps&(1<<14-1) < 64 {
-		if heapInUse() > uint64(lim.MaxMemory) {
-			return NewException(MemoryErrorType)
-		}
-	}
-	return nil
 }
 
 // osError turns a Go file error into the OSError subclass CPython raises,

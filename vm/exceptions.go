@@ -18,13 +18,26 @@ type Exception struct {
 	// notes is __notes__ when set (kept in the instance dict otherwise).
 
 	// Fields of particular exception types.
-	Value Value // StopIteration.value, StopAsyncIteration
+	Value Value // StopIteration.value
 	Code  Value // SystemExit.code
 	// Name and Obj: NameError.name, AttributeError.name/obj,
-	// ImportError.name/path.
-	Name, Obj, Path Value
-	// Group: BaseExceptionGroup.message and .exceptions.
-	Message    Value
+	// ImportError.name.
+	Name, Obj Value
+	// excFields holds the fields of the types that have more of them
+	// (ImportError, OSError, SyntaxError, the Unicode errors, exception
+	// groups); it is nil for the others, which keeps the commonest
+	// exceptions small.
+	*excFields
+}
+
+// excFields are the fields of the exception types with many.
+type excFields struct {
+	// Path and NameFrom: ImportError.path and .name_from.
+	Path, NameFrom Value
+	// Message is BaseExceptionGroup.message, ImportError.msg and
+	// SyntaxError.msg (no class can have two of these layouts).
+	Message Value
+	// Exceptions is BaseExceptionGroup.exceptions.
 	Exceptions *Tuple
 	// SyntaxError's fields.
 	Filename, Lineno, Offset, Text, EndLineno, EndOffset, PrintFileAndLine Value
@@ -32,6 +45,23 @@ type Exception struct {
 	Errno, Strerror, Filename2, Winerror Value
 	// UnicodeError's fields.
 	Encoding, Object, Start, End, Reason Value
+	// written is BlockingIOError.characters_written, stored +1 so that
+	// 0 means unset.
+	written int64
+}
+
+// allocException returns a new, empty instance of an exception class,
+// with the extra fields when its layout has them.
+func allocException(cls *Type) *Exception {
+	e := &Exception{ObjectBase: ObjectBase{cls: cls}}
+	switch cls.builtin {
+	case BaseExceptionType, StopIterationType, SystemExitType, NameErrorType, AttributeErrorType:
+		if !cls.IsSubtype(OSErrorType) {
+			return e
+		}
+	}
+	e.excFields = &excFields{}
+	return e
 }
 
 // Error returns "Type: message", for Go callers.
@@ -54,9 +84,35 @@ func (e *Exception) messageText() string {
 		if s, ok := e.Args.items[0].o.(*Str); ok {
 			return s.s
 		}
-		return fmt.Sprint(e.Args.items[0])
+		return goValueText(e.Args.items[0])
 	}
-	return fmt.Sprint(e.Args.items)
+	parts := make([]string, len(e.Args.items))
+	for i, v := range e.Args.items {
+		if s, ok := v.o.(*Str); ok {
+			parts[i] = reprString(s.s)
+		} else {
+			parts[i] = goValueText(v)
+		}
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// goValueText renders the simple values without running Python code.
+func goValueText(v Value) string {
+	switch {
+	case v.IsSmallInt():
+		return itoa(int(v.SmallInt()))
+	case v.IsBool():
+		if v.SmallInt() != 0 {
+			return "True"
+		}
+		return "False"
+	case v.IsNone():
+		return "None"
+	case v.IsNull():
+		return "NULL"
+	}
+	return "<" + v.Type().Name + " object>"
 }
 
 // The exception types, created in types.go.
@@ -149,33 +205,46 @@ func newExcType(name string, bases ...*Type) *Type {
 func registerExceptionTypes() bool { return true }
 
 // NewException returns a new instance of a builtin exception type, with
-// args as its arguments, without calling Python code.
+// args as its arguments and the fields its __init__ would set, without
+// calling Python code.
 func NewException(cls *Type, args ...Value) *Exception {
-	e := &Exception{ObjectBase: ObjectBase{cls: cls}, Args: NewTuple(args...)}
-	initExceptionFields(e, args)
+	e := allocException(cls)
+	// Copied: callers may pass a slice of a value stack.
+	e.Args = NewTuple(append([]Value(nil), args...)...)
+	initExceptionFields(e, e.Args.items)
 	return e
 }
 
-// initExceptionFields sets the fields that BaseException.__init__ and the
-// particular types' __init__ derive from the arguments.
+// initExceptionFields sets the fields that the builtin types' __init__
+// derive from the positional arguments.
 func initExceptionFields(e *Exception, args []Value) {
 	cls := e.cls
 	switch {
-	case cls.IsSubtype(StopIterationType), cls.IsSubtype(StopAsyncIterationType):
+	case cls.IsSubtype(StopIterationType):
+		e.Value = None
 		if len(args) > 0 {
 			e.Value = args[0]
-		} else {
-			e.Value = None
 		}
 	case cls.IsSubtype(SystemExitType):
 		switch len(args) {
 		case 0:
-			e.Code = None
 		case 1:
 			e.Code = args[0]
 		default:
-			e.Code = Obj(NewTuple(args...))
+			e.Code = Value{o: e.Args}
 		}
+	case cls.IsSubtype(ImportErrorType):
+		if len(args) == 1 {
+			e.Message = args[0]
+		}
+	case cls.IsSubtype(SyntaxErrorType):
+		if len(args) >= 1 {
+			e.Message = args[0]
+		}
+	case cls.IsSubtype(OSErrorType):
+		oserrorSetFields(e, args)
+	case cls.IsSubtype(UnicodeErrorType):
+		unicodeErrorSetFields(e, args)
 	}
 }
 

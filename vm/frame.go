@@ -67,6 +67,7 @@ func (t *Thread) poolFrame(code *Code, globals, builtins *Dict) *Frame {
 			f.code, f.globals, f.builtins = code, globals, builtins
 			f.fast = buf[:code.nlocalsplus]
 			f.stack = buf[code.nlocalsplus:]
+			f.sp, f.ip, f.lasti, f.lineno, f.done = 0, 0, 0, 0, false
 			return f
 		}
 	}
@@ -78,9 +79,12 @@ func (t *Thread) release(f *Frame) {
 	if f.escaped || f.gen != nil || len(t.framePool) >= framePoolMax {
 		return
 	}
-	buf := f.fast[:cap(f.fast)]
-	clear(buf)
-	*f = Frame{ObjectBase: f.ObjectBase, fast: buf[:0]}
+	// The locals are cleared (they must read as unbound next time, and
+	// must not keep objects alive); the value stack is already empty, every
+	// pop having cleared its slot. The other fields are set on reuse.
+	clear(f.fast)
+	f.stack = f.stack[:0]
+	f.fast = f.fast[:0]
 	t.framePool = append(t.framePool, f)
 }
 

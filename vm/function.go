@@ -107,9 +107,17 @@ type MethodDescr struct {
 // callFunction calls a Python function (the vectorcall of function
 // objects): it binds the arguments to the parameters and runs the body.
 func (t *Thread) callFunction(fn *Function, args []Value, kwnames []*Str) (Value, error) {
-	f, err := t.bindFrame(fn, args, kwnames)
-	if err != nil {
-		return Null, err
+	var f *Frame
+	if code := fn.code; len(kwnames) == 0 && code.simpleArgs && len(args) == code.argcount {
+		// The commonest call: exactly the positional parameters.
+		f = t.poolFrame(code, fn.globals, fn.builtins)
+		f.fn = fn
+		copy(f.fast, args)
+	} else {
+		var err error
+		if f, err = t.bindFrame(fn, args, kwnames); err != nil {
+			return Null, err
+		}
 	}
 	if err := t.enter(); err != nil {
 		return Null, err
@@ -129,8 +137,8 @@ func (t *Thread) bindFrame(fn *Function, args []Value, kwnames []*Str) (*Frame, 
 	fast := f.fast
 	co := code.co
 	nargs := len(args) - len(kwnames)
-	total := code.argcount + code.posonly
-	nposParams := total
+	// co_argcount counts the positional-only parameters too.
+	nposParams := code.argcount
 	// Fast path: exactly the positional parameters, no keywords.
 	if len(kwnames) == 0 && nargs == nposParams && code.kwonly == 0 && co.Flags&(compiler.CoVarargs|compiler.CoVarkeywords) == 0 {
 		copy(fast, args)
@@ -320,4 +328,76 @@ func (t *Thread) posonlyPassedAsKeyword(fn *Function, kwnames []*Str) error {
 		}
 	}
 	return t.typeErrorf("%s() got some positional-only arguments passed as keyword arguments: '%s'", fn.qualname.s, strings.Join(names, ", "))
+}
+
+var functionNewSpec = ArgSpec{Name: "function", Params: []string{"code", "globals", "name", "argdefs", "closure", "kwdefaults"}, Required: 2}
+
+// functionNew is types.FunctionType(code, globals, name=None,
+// argdefs=None, closure=None, kwdefaults=None) (func_new_impl), with its
+// checks in CPython's order.
+func functionNew(t *Thread, cls *Type, args []Value, kwnames []*Str) (Value, error) {
+	var a [6]Value
+	if err := parseClinic(t, &functionNewSpec, args, kwnames, a[:]); err != nil {
+		return Null, err
+	}
+	code, ok := a[0].o.(*Code)
+	if !ok {
+		return Null, t.typeErrorf("function() argument 'code' must be code, not %s", typeName(a[0]))
+	}
+	globals, ok := a[1].o.(*Dict)
+	if !ok {
+		return Null, t.typeErrorf("function() argument 'globals' must be dict, not %s", typeName(a[1]))
+	}
+	for i := 2; i < len(a); i++ {
+		if a[i].IsNull() {
+			a[i] = None
+		}
+	}
+	name, defaults, closure, kwdefaults := a[2], a[3], a[4], a[5]
+	if _, ok := name.o.(*Str); !ok && !name.IsNone() {
+		return Null, t.typeErrorf("arg 3 (name) must be None or string")
+	}
+	if _, ok := defaults.o.(*Tuple); !ok && !defaults.IsNone() {
+		return Null, t.typeErrorf("arg 4 (defaults) must be None or tuple")
+	}
+	nfree := len(code.co.FreeVars())
+	cl, isTuple := closure.o.(*Tuple)
+	if !isTuple {
+		if nfree > 0 && closure.IsNone() {
+			return Null, t.typeErrorf("arg 5 (closure) must be tuple")
+		} else if !closure.IsNone() {
+			return Null, t.typeErrorf("arg 5 (closure) must be None or tuple")
+		}
+	}
+	if _, ok := kwdefaults.o.(*Dict); !ok && !kwdefaults.IsNone() {
+		return Null, t.typeErrorf("arg 6 (kwdefaults) must be None or dict")
+	}
+	nclosure := 0
+	if cl != nil {
+		nclosure = len(cl.items)
+	}
+	if nfree != nclosure {
+		return Null, t.valueErrorf("%s requires closure of length %d, not %d", code.name.s, nfree, nclosure)
+	}
+	if cl != nil {
+		for _, c := range cl.items {
+			if _, ok := c.o.(*Cell); !ok {
+				return Null, t.typeErrorf("arg 5 (closure) expected cell, found %s", typeName(c))
+			}
+		}
+	}
+	fn := newFunction(code, globals, t.builtinsFor(globals))
+	if s, ok := name.o.(*Str); ok {
+		fn.name = s
+	}
+	if d, ok := defaults.o.(*Tuple); ok {
+		fn.defaults = d
+	}
+	if cl != nil && nclosure > 0 {
+		fn.closure = cl
+	}
+	if d, ok := kwdefaults.o.(*Dict); ok {
+		fn.kwdefaults = d
+	}
+	return Value{o: fn}, nil
 }

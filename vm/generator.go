@@ -1,6 +1,9 @@
 package vm
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/peephole-lsp/peephole/compiler"
 )
 
@@ -95,15 +98,15 @@ func (t *Thread) resume(g *Generator, v Value, throwing error) (Value, bool, err
 		return Null, false, t.typeErrorf("can't send non-None value to a just-started %s", g.what())
 	}
 	g.started = true
-	if throwing == nil {
-		f.push(v)
-	} else {
-		f.throwing = throwing
+	// The value sent is pushed even when throwing (None then), as
+	// gen_send_ex2 does: the handlers' stack depths count it.
+	if v.IsNull() {
+		v = None
 	}
+	f.push(v)
+	f.throwing = throwing
 	if err := t.enter(); err != nil {
-		if throwing == nil {
-			f.pop()
-		}
+		f.pop()
 		f.throwing = nil
 		return Null, false, err
 	}
@@ -191,6 +194,21 @@ func genNext(t *Thread, v Value) (Value, error) {
 	return r, nil
 }
 
+// genNextOrStop is next(generator): like genNext, but a generator that
+// returns raises StopIteration carrying the value returned, as its
+// tp_iternext does in CPython (FOR_ITER and the Go callers only need the
+// end, which genNext gives as NULL).
+func genNextOrStop(t *Thread, g *Generator) (Value, error) {
+	r, done, err := t.resume(g, None, nil)
+	if err != nil {
+		return Null, err
+	}
+	if done {
+		return Null, stopIteration(r)
+	}
+	return r, nil
+}
+
 // genSend is generator.send(v): the value yielded, or StopIteration with
 // the value returned.
 func genSend(t *Thread, g *Generator, v Value) (Value, error) {
@@ -271,10 +289,12 @@ func genThrow(t *Thread, g *Generator, exc *Exception) (Value, error) {
 
 func genThrowInto(t *Thread, g *Generator, err error) (Value, error) {
 	if !g.started {
-		// A generator that never ran ends without running.
+		// A generator that never ran ends without running its body; the
+		// exception passes through its frame where it would have
+		// started, as in CPython.
 		g.frame.done = true
-		if e := asException(err); e != nil && g.kind == genCoroutine {
-			return Null, err
+		if e := asException(err); e != nil {
+			e.Traceback = newTraceback(g.frame, g.frame.ip, e.Traceback)
 		}
 		return Null, err
 	}
@@ -573,12 +593,27 @@ func setupGenerators() {
 			return NewStrValue("<" + g.what() + " object " + g.qualname.s + " at " + hexID(v) + ">"), nil
 		}
 	}
+	for _, tp := range []*Type{GeneratorType, CoroutineType, AsyncGeneratorType} {
+		defMethods(tp,
+			MethodDef{Name: "__class_getitem__", Class: true, Fn: classGetItemAlias},
+		)
+		tp.Dict.setStr(Intern("__del__"), Value{o: &MethodDescr{ObjectBase: ObjectBase{cls: WrapperDescrType}, name: "__del__", owner: tp, fn: genDel}})
+	}
+	defMember(CoroutineType, "cr_origin", func(t *Thread, self Value) (Value, error) { return None, nil })
 	defMember(GeneratorType, "gi_yieldfrom", func(t *Thread, self Value) (Value, error) { return noneIfNull(self.o.(*Generator).yieldFrom()), nil })
 	defMember(CoroutineType, "cr_await", func(t *Thread, self Value) (Value, error) { return noneIfNull(self.o.(*Generator).yieldFrom()), nil })
 	defMember(AsyncGeneratorType, "ag_await", func(t *Thread, self Value) (Value, error) { return noneIfNull(self.o.(*Generator).yieldFrom()), nil })
 
 	GeneratorType.Iter = selfIter
 	GeneratorType.Next = genNext
+	// generator.__next__ raises StopIteration with the value returned.
+	GeneratorType.Dict.SetStr("__next__", Value{o: &MethodDescr{ObjectBase: ObjectBase{cls: WrapperDescrType}, name: "__next__", owner: GeneratorType,
+		fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := exactArgs(t, "__next__", args, kw, 0); err != nil {
+				return Null, err
+			}
+			return genNextOrStop(t, self.o.(*Generator))
+		}}})
 	for _, tp := range []*Type{GeneratorType, CoroutineType} {
 		defMethods(tp,
 			MethodDef{Name: "send", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
@@ -717,4 +752,52 @@ func noneIfNull(v Value) Value {
 		return None
 	}
 	return v
+}
+
+// genDel is the __del__ of generators, coroutines and async generators
+// (_PyGen_Finalize): a suspended one is closed, and an error that brings
+// is reported as unraisable, not raised.
+func genDel(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+	if err := exactArgs(t, "__del__", args, kw, 0); err != nil {
+		return Null, err
+	}
+	g := self.o.(*Generator)
+	if g.frame.done || !g.started {
+		return None, nil
+	}
+	if _, err := genClose(t, g); err != nil {
+		e := asException(err)
+		if e == nil {
+			return Null, err
+		}
+		if werr := t.writeUnraisable(e, self); werr != nil {
+			return Null, werr
+		}
+	}
+	return None, nil
+}
+
+// writeUnraisable reports an exception that cannot be raised (one out of
+// a finalizer) as CPython's default sys.unraisablehook does: "Exception
+// ignored in: <repr of obj>", then the traceback as PyTraceBack_Print
+// writes it (source lines without carets, no chained exceptions) and the
+// exception's type and message.
+func (t *Thread) writeUnraisable(e *Exception, obj Value) error {
+	var b strings.Builder
+	b.WriteString("Exception ignored in: ")
+	b.WriteString(safeRepr(t, obj, "object"))
+	b.WriteString("\n")
+	if e.Traceback != nil {
+		b.WriteString("Traceback (most recent call last):\n")
+		for _, tb := range e.Traceback.Frames() {
+			code := tb.frame.code
+			line := tb.Line()
+			fmt.Fprintf(&b, "  File \"%s\", line %d, in %s\n", code.filename.s, line, code.name.s)
+			if src := strings.TrimSpace(t.interp.getline(code.filename.s, line)); src != "" {
+				b.WriteString("    " + src + "\n")
+			}
+		}
+	}
+	b.WriteString(finalExcLine(excTypeStr(e.cls), safeStr(t, Value{o: e}, "exception")) + "\n")
+	return t.writeStderr(b.String())
 }

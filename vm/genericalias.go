@@ -246,17 +246,14 @@ func setupGenericAlias() {
 			r, _ := Repr(t, v)
 			return Null, t.typeErrorf("%s is not a generic class", r.s)
 		}
-		// Substitution through typing's __typing_subst__ machinery.
-		typing, err := t.importModuleLevel0("typing")
+		// The type parameters' substitution (typevars.go).
+		items, err := t.SubstituteTypeParams(v, params.items, g.args.items, key)
 		if err != nil {
 			return Null, err
 		}
-		subst, err := GetAttrString(t, typing, "_generic_class_getitem")
-		if err != nil {
-			return Null, err
-		}
-		_ = subst
-		return Null, t.typeErrorf("substitution of type parameters of %s is not supported", g.origin.Type().Name)
+		r := NewGenericAlias(g.origin, Value{o: NewTuple(items...)})
+		r.starred = g.starred
+		return Value{o: r}, nil
 	}
 	defGetSet(ga, "__origin__", func(t *Thread, self Value) (Value, error) { return self.o.(*GenericAlias).origin, nil }, nil)
 	defGetSet(ga, "__args__", func(t *Thread, self Value) (Value, error) { return Value{o: self.o.(*GenericAlias).args}, nil }, nil)

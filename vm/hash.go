@@ -53,7 +53,17 @@ func Hash(t *Thread, v Value) (int64, error) {
 	if tp.Hash == nil {
 		return 0, t.typeErrorf("unhashable type: '%s'", tp.Name)
 	}
-	return tp.Hash(t, v)
+	// Hashes of containers (tuple, frozenset) recurse in Go. A nil t is
+	// the hashing of constants (code.go), which calls no Python code.
+	if t == nil {
+		return tp.Hash(t, v)
+	}
+	if err := t.enterC(""); err != nil {
+		return 0, err
+	}
+	h, err := tp.Hash(t, v)
+	t.leaveC()
+	return h, err
 }
 
 // identityHash is object.__hash__: the object's address, rotated as

@@ -31,6 +31,9 @@ type Interp struct {
 	// PyLib is the folder of CPython's pure-Python standard library
 	// modules, or "" when none was found.
 	PyLib string
+	// codecs is the codec registry of the _codecs module
+	// (bytescodec_module.go); nil until first used.
+	codecs *codecRegistry
 
 	recursionLimit int
 	// maxStrDigits is sys.get_int_max_str_digits().
@@ -46,6 +49,8 @@ type Interp struct {
 	interrupted atomic.Bool
 	// main is the thread running the program.
 	main *Thread
+	// limits is the state of the limits of the run in progress.
+	limits limitState
 }
 
 // Limits bound a run. Zero values mean no limit.
@@ -54,12 +59,15 @@ type Limits struct {
 	Context context.Context
 	// Timeout bounds the wall-clock time of the run.
 	Timeout time.Duration
-	// MaxSteps bounds the number of instructions executed.
+	// MaxSteps bounds the work done, in approximate instructions: each
+	// call of a Python function and every 64 iterations of a loop count 64.
 	MaxSteps int64
 	// MaxOutput bounds the bytes written to stdout and stderr together.
 	MaxOutput int64
 	// MaxMemory bounds (approximately) the bytes the program's objects
-	// may hold.
+	// may hold: the Go heap of the process is sampled while the run lasts;
+	// past the bound the program gets a MemoryError, and is aborted if it
+	// stays past it (see limits.go).
 	MaxMemory int64
 	// FS is what the program may do with files.
 	FS FSPolicy
@@ -81,6 +89,8 @@ const (
 // limit reached or a cancellation. Python code cannot catch it; it unwinds
 // every frame.
 type Abort struct {
+	// Kind says which limit was reached.
+	Kind   AbortKind
 	Reason string
 }
 
@@ -137,11 +147,14 @@ func (in *Interp) Thread() *Thread { return in.main }
 // handled (sys.exc_info), and the run's limits.
 type Thread struct {
 	interp *Interp
+	// tracer is called after each instruction when set (trace.go).
+	tracer TraceFunc
 	// frame is the innermost running Python frame.
 	frame *Frame
-	// depth counts the nested calls (Python frames and native calls that
-	// can recurse), against the recursion limit.
-	depth int
+	// depth counts the nested Python frames, against the recursion
+	// limit; cdepth the nested native calls that can recurse, against
+	// cRecursionLimit (limits.go).
+	depth, cdepth int
 	// handled is the exception being handled (sys.exception()), NULL when
 	// none; the outer ones are saved on the value stacks by PUSH_EXC_INFO,
 	// as in CPython.
@@ -152,15 +165,15 @@ type Thread struct {
 	// reprs are the containers being repr'd (Py_ReprEnter).
 	reprs map[Object]bool
 
-	steps    int64
-	deadline time.Time
-	output   int64
+	steps  int64
+	output int64
 }
 
 // Interp returns the thread's interpreter.
 func (t *Thread) Interp() *Interp { return t.interp }
 
-// enter counts a nested call and raises RecursionError past the limit.
+// enter counts a Python frame and raises RecursionError past the
+// recursion limit.
 func (t *Thread) enter() error {
 	t.depth++
 	if t.depth > t.interp.recursionLimit {

@@ -307,9 +307,6 @@ func (t *Thread) exceptionGroupMatch(exc, match Value) (matched, rest Value, err
 		if err != nil {
 			return Null, Null, err
 		}
-		if ge, ok := g.o.(*Exception); ok {
-			ge.Traceback = e.Traceback
-		}
 		return g, None, nil
 	}
 	e, ok := exc.o.(*Exception)
@@ -351,102 +348,7 @@ func checkNotGroupType(t *Thread, match Value) error {
 	return nil
 }
 
-// prepReraiseStar is INTRINSIC_PREP_RERAISE_STAR: from the original
-// exception group and the exceptions raised or re-raised by the except*
-// clauses, the exception to raise at the end of the try (or None).
+// prepReraiseStar is INTRINSIC_PREP_RERAISE_STAR (exceptiongroup.go).
 func (t *Thread) prepReraiseStar(orig, excs Value) (Value, error) {
-	list := excs.o.(*List).items
-	var raised, reraised []Value
-	for _, e := range list {
-		if e.IsNone() {
-			continue
-		}
-		if isSameExceptionTree(orig, e) {
-			reraised = append(reraised, e)
-		} else {
-			raised = append(raised, e)
-		}
-	}
-	if len(raised) == 0 && len(reraised) == 0 {
-		return None, nil
-	}
-	var keep Value = None
-	if len(reraised) > 0 {
-		if oe, ok := orig.o.(*Exception); ok && oe.cls.IsSubtype(BaseExceptionGroupType) {
-			k, err := t.projectGroup(orig, reraised)
-			if err != nil {
-				return Null, err
-			}
-			keep = k
-		} else {
-			keep = orig
-		}
-	}
-	if len(raised) == 0 {
-		return keep, nil
-	}
-	all := append([]Value(nil), raised...)
-	if !keep.IsNone() {
-		all = append(all, keep)
-	}
-	if len(all) == 1 {
-		return all[0], nil
-	}
-	return t.Call(Value{o: ExceptionGroupType}, []Value{{o: emptyStr}, {o: NewList(all...)}}, nil)
-}
-
-// isSameExceptionTree reports whether e is orig or a part of it re-raised
-// (a split of the group shares the leaves' identity).
-func isSameExceptionTree(orig, e Value) bool {
-	if orig.Is(e) {
-		return true
-	}
-	leaves := map[Object]bool{}
-	collectLeaves(orig, leaves)
-	el := map[Object]bool{}
-	collectLeaves(e, el)
-	if len(el) == 0 {
-		return false
-	}
-	for l := range el {
-		if !leaves[l] {
-			return false
-		}
-	}
-	return true
-}
-
-func collectLeaves(v Value, out map[Object]bool) {
-	e, ok := v.o.(*Exception)
-	if !ok {
-		return
-	}
-	if e.cls.IsSubtype(BaseExceptionGroupType) && e.Exceptions != nil {
-		for _, x := range e.Exceptions.items {
-			collectLeaves(x, out)
-		}
-		return
-	}
-	out[e] = true
-}
-
-// projectGroup keeps of orig the leaves that occur in keep (the
-// re-raised parts), with orig's structure.
-func (t *Thread) projectGroup(orig Value, keep []Value) (Value, error) {
-	leaves := map[Object]bool{}
-	for _, k := range keep {
-		collectLeaves(k, leaves)
-	}
-	split, err := GetAttrString(t, orig, "split")
-	if err != nil {
-		return Null, err
-	}
-	pred := NewBuiltin("_leaf_in_reraised", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-		return Bool(leaves[args[0].Object()]), nil
-	})
-	pair, err := t.Call(split, []Value{{o: pred}}, nil)
-	if err != nil {
-		return Null, err
-	}
-	return pair.o.(*Tuple).items[0], nil
+	return t.PrepReraiseStar(orig, excs.o.(*List).items)
 }

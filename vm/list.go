@@ -2,10 +2,6 @@ package vm
 
 // list and tuple: their slots and methods.
 
-import (
-	"sort"
-)
-
 // listOf returns the *List of a list or list subclass instance.
 func listOf(v Value) (*List, bool) {
 	l, ok := v.o.(*List)
@@ -111,9 +107,12 @@ func setupListTuple() {
 		return Value{o: NewList(out...)}, nil
 	}
 	lt.SqInplaceConcat = func(t *Thread, a, b Value) (Value, error) {
-		if err := t.listExtend(a.o.(*List), b); err != nil {
+		items, err := t.collectIterable(b, nil)
+		if err != nil {
 			return Null, err
 		}
+		l := a.o.(*List)
+		l.items = append(l.items, items...)
 		return a, nil
 	}
 	lt.SqInplaceRepeat = func(t *Thread, seq Value, n int) (Value, error) {
@@ -151,7 +150,7 @@ func setupListTuple() {
 			return None, nil
 		}},
 		MethodDef{Name: "pop", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := checkPositional(t, "pop", args, kw, 0, 1); err != nil {
+			if err := positional(t, "list.pop", "pop", args, kw, 0, 1); err != nil {
 				return Null, err
 			}
 			l := self.o.(*List)
@@ -179,7 +178,7 @@ func setupListTuple() {
 			return v, nil
 		}},
 		MethodDef{Name: "insert", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := checkPositional(t, "insert", args, kw, 2, 2); err != nil {
+			if err := positional(t, "list.insert", "insert", args, kw, 2, 2); err != nil {
 				return Null, err
 			}
 			i, err := AsSize(t, args[0], OverflowErrorType)
@@ -232,7 +231,7 @@ func setupListTuple() {
 			return seqCount(t, self.o.(*List).items, args[0])
 		}},
 		MethodDef{Name: "reverse", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := noArgs(t, "reverse", args, kw); err != nil {
+			if err := noArgs(t, "list.reverse", args, kw); err != nil {
 				return Null, err
 			}
 			items := self.o.(*List).items
@@ -242,13 +241,13 @@ func setupListTuple() {
 			return None, nil
 		}},
 		MethodDef{Name: "copy", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := noArgs(t, "copy", args, kw); err != nil {
+			if err := noArgs(t, "list.copy", args, kw); err != nil {
 				return Null, err
 			}
 			return Value{o: NewList(append([]Value(nil), self.o.(*List).items...)...)}, nil
 		}},
 		MethodDef{Name: "clear", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := noArgs(t, "clear", args, kw); err != nil {
+			if err := noArgs(t, "list.clear", args, kw); err != nil {
 				return Null, err
 			}
 			self.o.(*List).items = nil
@@ -256,11 +255,27 @@ func setupListTuple() {
 		}},
 		MethodDef{Name: "sort", Fn: listSort},
 		MethodDef{Name: "__reversed__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "list.__reversed__", args, kw); err != nil {
+				return Null, err
+			}
 			l := self.o.(*List)
 			return Value{o: &listRevIter{ObjectBase: ObjectBase{cls: listRevIterType}, list: l, i: len(l.items) - 1}}, nil
 		}},
 		MethodDef{Name: "__class_getitem__", Class: true, Fn: classGetItemAlias},
+		MethodDef{Name: "__getitem__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := oneArg(t, "list.__getitem__", args, kw); err != nil {
+				return Null, err
+			}
+			return lt.GetItem(t, self, args[0])
+		}},
+		MethodDef{Name: "__sizeof__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "list.__sizeof__", args, kw); err != nil {
+				return Null, err
+			}
+			return Int(int64(40 + 8*len(self.o.(*List).items))), nil
+		}},
 	)
+	defMethods(lt, seqSlotWrappers(lt)...)
 
 	tt := TupleType
 	tt.New = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
@@ -371,16 +386,137 @@ func setupListTuple() {
 			return seqCount(t, self.o.(*Tuple).items, args[0])
 		}},
 		MethodDef{Name: "__getnewargs__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "tuple.__getnewargs__", args, kw); err != nil {
+				return Null, err
+			}
 			return Value{o: NewTuple(Value{o: NewTuple(self.o.(*Tuple).items...)})}, nil
 		}},
 		MethodDef{Name: "__class_getitem__", Class: true, Fn: classGetItemAlias},
+		MethodDef{Name: "__getitem__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := oneArg(t, "tuple.__getitem__", args, kw); err != nil {
+				return Null, err
+			}
+			return tt.GetItem(t, self, args[0])
+		}},
+		MethodDef{Name: "__sizeof__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "tuple.__sizeof__", args, kw); err != nil {
+				return Null, err
+			}
+			return Int(int64(24 + 8*len(self.o.(*Tuple).items))), nil
+		}},
 	)
+	defMethods(tt, seqSlotWrappers(tt)...)
+	setupSeqIterHints()
+}
+
+// positional is _PyArg_CheckPositional with a method's short name, after
+// refusing keywords under its qualified one.
+func positional(t *Thread, qual, name string, args []Value, kw []*Str, lo, hi int) error {
+	if err := noKwargs(t, qual, kw); err != nil {
+		return err
+	}
+	return checkPositional(t, name, args, nil, lo, hi)
+}
+
+// setupSeqIterHints gives the list and tuple iterators __length_hint__.
+func setupSeqIterHints() {
+	hint := func(f func(v Value) int) MethodDef {
+		return MethodDef{Name: "__length_hint__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "__length_hint__", args, kw); err != nil {
+				return Null, err
+			}
+			return Int(int64(max(0, f(self)))), nil
+		}}
+	}
+	defMethods(listIterType, hint(func(v Value) int {
+		it := v.o.(*sliceIter)
+		if it.list == nil {
+			return 0
+		}
+		return len(it.list.items) - it.i
+	}))
+	defMethods(tupleIterType, hint(func(v Value) int {
+		it := v.o.(*sliceIter)
+		if it.tuple == nil {
+			return 0
+		}
+		return len(it.tuple.items) - it.i
+	}))
+	defMethods(listRevIterType, hint(func(v Value) int {
+		it := v.o.(*listRevIter)
+		n := it.i + 1
+		if it.list == nil || len(it.list.items) < n {
+			return 0
+		}
+		return n
+	}))
+}
+
+// inheritSeqSlots gives a class defined in Python the sequence fallbacks
+// of + and * (sq_concat, sq_repeat and their in-place forms) of its
+// builtin base, as inherit_slots does: a subclass of list or tuple
+// concatenates and repeats like its base.
+func inheritSeqSlots(c *Type) {
+	b := c.builtin
+	if b == nil {
+		return
+	}
+	if c.SqConcat == nil {
+		c.SqConcat = b.SqConcat
+	}
+	if c.SqRepeat == nil {
+		c.SqRepeat = b.SqRepeat
+	}
+	if c.SqInplaceConcat == nil {
+		c.SqInplaceConcat = b.SqInplaceConcat
+	}
+	if c.SqInplaceRepeat == nil {
+		c.SqInplaceRepeat = b.SqInplaceRepeat
+	}
+}
+
+// seqSlotWrappers are the wrapper methods of a builtin sequence's
+// concatenation and repetition slots: __add__, __mul__, __rmul__ and,
+// when it has them, __iadd__ and __imul__.
+func seqSlotWrappers(tp *Type) []MethodDef {
+	wrap := func(name string, fn func(t *Thread, self, x Value) (Value, error)) MethodDef {
+		return MethodDef{Name: name, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := exactArgs(t, name, args, kw, 1); err != nil {
+				return Null, err
+			}
+			return fn(t, self, args[0])
+		}}
+	}
+	repeat := func(r RepeatSlot) func(t *Thread, self, x Value) (Value, error) {
+		return func(t *Thread, self, x Value) (Value, error) {
+			n, err := AsSize(t, x, OverflowErrorType)
+			if err != nil {
+				return Null, err
+			}
+			return r(t, self, n)
+		}
+	}
+	defs := []MethodDef{
+		wrap("__add__", func(t *Thread, self, x Value) (Value, error) { return tp.SqConcat(t, self, x) }),
+		wrap("__mul__", repeat(tp.SqRepeat)),
+		wrap("__rmul__", repeat(tp.SqRepeat)),
+	}
+	if tp.SqInplaceConcat != nil {
+		defs = append(defs,
+			wrap("__iadd__", func(t *Thread, self, x Value) (Value, error) { return tp.SqInplaceConcat(t, self, x) }),
+			wrap("__imul__", repeat(tp.SqInplaceRepeat)))
+	}
+	return defs
 }
 
 // classGetItemAlias is the __class_getitem__ of the builtin generic
 // types: list[int] is a GenericAlias.
 func classGetItemAlias(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-	if err := oneArg(t, "__class_getitem__", args, kw); err != nil {
+	name := "__class_getitem__"
+	if c, ok := self.o.(*Type); ok {
+		name = c.QualName + "." + name
+	}
+	if err := oneArg(t, name, args, kw); err != nil {
 		return Null, err
 	}
 	return Value{o: NewGenericAlias(self, args[0])}, nil
@@ -430,17 +566,17 @@ func listSetItem(t *Thread, v, key, value Value) error {
 				return t.typeErrorf("must assign iterable to extended slice")
 			})
 			if err != nil {
-				if step == 1 {
-					if e := asException(err); e != nil && e.cls == TypeErrorType && !hasIter(value) {
-						return t.typeErrorf("can only assign an iterable")
-					}
-				}
 				return err
 			}
 		}
 		if step == 1 {
 			if stop < start {
 				stop = start
+			}
+			if len(items) == stop-start {
+				// Same length: in place (items is a copy when it was l).
+				copy(l.items[start:stop], items)
+				return nil
 			}
 			out := make([]Value, 0, len(l.items)-(stop-start)+len(items))
 			out = append(out, l.items[:start]...)
@@ -472,6 +608,15 @@ func listSetItem(t *Thread, v, key, value Value) error {
 	return nil
 }
 
+// sliceIndexNotNone is _PyEval_SliceIndexNotNone: an index argument of
+// list.index and tuple.index.
+func sliceIndexNotNone(t *Thread, v Value) (int, error) {
+	if !hasIndex(v) {
+		return 0, t.typeErrorf("slice indices must be integers or have an __index__ method")
+	}
+	return AsSize(t, v, nil)
+}
+
 // seqIndexMethod is list.index and tuple.index.
 func seqIndexMethod(t *Thread, itemsp *[]Value, args []Value, kw []*Str, what string) (Value, error) {
 	if err := checkPositional(t, "index", args, kw, 1, 3); err != nil {
@@ -480,14 +625,14 @@ func seqIndexMethod(t *Thread, itemsp *[]Value, args []Value, kw []*Str, what st
 	items := *itemsp
 	start, stop := 0, len(items)
 	if len(args) > 1 {
-		n, err := sliceIndex(t, args[1])
+		n, err := sliceIndexNotNone(t, args[1])
 		if err != nil {
 			return Null, err
 		}
 		start = n
 	}
 	if len(args) > 2 {
-		n, err := sliceIndex(t, args[2])
+		n, err := sliceIndexNotNone(t, args[2])
 		if err != nil {
 			return Null, err
 		}
@@ -541,8 +686,10 @@ func seqCount(t *Thread, items []Value, x Value) (Value, error) {
 
 var sortSpec = ArgSpec{Name: "sort", Params: []string{"key", "reverse"}, KwOnly: 2}
 
-// listSort is list.sort(*, key=None, reverse=False): a stable sort with
-// <, the first error stopping it, and "list modified during sort".
+// listSort is list.sort(*, key=None, reverse=False) (list_sort_impl):
+// the keys are computed first, the list is emptied while it is sorted
+// (a comparison that changes it makes "list modified during sort"), and
+// a reverse sort reverses before and after a stable forward sort.
 func listSort(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 	var out [2]Value
 	if len(args) > len(kw) {
@@ -554,32 +701,37 @@ func listSort(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 	l := self.o.(*List)
 	reverse := false
 	if !out[1].IsNull() {
-		r, err := Truth(t, out[1])
+		r, err := asBoolArg(t, out[1])
 		if err != nil {
 			return Null, err
 		}
 		reverse = r
 	}
 	items := l.items
-	l.items = nil
+	marker := make([]Value, 0, 1)
+	l.items = marker
 	err := sortValues(t, items, out[0], reverse)
-	if l.items != nil {
-		l.items = items
-		if err == nil {
-			err = t.valueErrorf("list modified during sort")
-		}
-		return Null, err
-	}
+	modified := len(l.items) != 0 || cap(l.items) != 1 || &l.items[:1][0] != &marker[:1][0]
 	l.items = items
+	if err == nil && modified {
+		err = t.valueErrorf("list modified during sort")
+	}
 	if err != nil {
 		return Null, err
 	}
 	return None, nil
 }
 
-// sortValues sorts items in place as list.sort does.
+// asBoolArg converts an argument declared as a C int "bool" by Argument
+// Clinic (reverse=…): any object's truth, as PyObject_IsTrue.
+func asBoolArg(t *Thread, v Value) (bool, error) {
+	return Truth(t, v)
+}
+
+// sortValues sorts items in place as list.sort does; on an error the
+// items are left in the partial order the sort had reached.
 func sortValues(t *Thread, items []Value, key Value, reverse bool) error {
-	keys := items
+	var keys []Value
 	if !key.IsNull() && !key.IsNone() {
 		keys = make([]Value, len(items))
 		for i, v := range items {
@@ -590,50 +742,23 @@ func sortValues(t *Thread, items []Value, key Value, reverse bool) error {
 			keys[i] = k
 		}
 	}
-	idx := make([]int, len(items))
-	for i := range idx {
-		idx[i] = i
+	if len(items) < 2 {
+		return nil
 	}
 	if reverse {
-		// A reversed stable sort: reverse, sort stably, reverse back.
-		for i, j := 0, len(idx)-1; i < j; i, j = i+1, j-1 {
-			idx[i], idx[j] = idx[j], idx[i]
+		if keys != nil {
+			reverseValues(keys)
 		}
+		reverseValues(items)
 	}
 	var err error
-	less := func(a, b Value) bool {
-		if err != nil {
-			return false
-		}
-		if a.IsSmallInt() && b.IsSmallInt() {
-			return a.SmallInt() < b.SmallInt()
-		}
-		if sa, ok := a.o.(*Str); ok && sa.cls == StrType {
-			if sb, ok := b.o.(*Str); ok && sb.cls == StrType {
-				return sa.s < sb.s
-			}
-		}
-		r, e := RichCompareBool(t, a, b, LT)
-		if e != nil {
-			err = e
-		}
-		return r
-	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		return less(keys[idx[i]], keys[idx[j]])
-	})
-	if err != nil {
-		return err
+	if keys != nil {
+		err = sortSlices(t, keys, items)
+	} else {
+		err = sortSlices(t, items, nil)
 	}
 	if reverse {
-		for i, j := 0, len(idx)-1; i < j; i, j = i+1, j-1 {
-			idx[i], idx[j] = idx[j], idx[i]
-		}
+		reverseValues(items)
 	}
-	sorted := make([]Value, len(items))
-	for i, j := range idx {
-		sorted[i] = items[j]
-	}
-	copy(items, sorted)
-	return nil
+	return err
 }

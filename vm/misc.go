@@ -2,7 +2,6 @@ package vm
 
 import (
 	"fmt"
-	"runtime/metrics"
 	"sort"
 	"strings"
 
@@ -40,18 +39,6 @@ func joinStrs(t *Thread, parts []Value) (*Str, error) {
 		b.WriteString(s.s)
 	}
 	return NewStr(b.String()), nil
-}
-
-var heapSample = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-
-// heapInUse returns the bytes of live (and not yet collected) heap
-// objects, for the memory limit.
-func heapInUse() uint64 {
-	metrics.Read(heapSample)
-	if heapSample[0].Value.Kind() == metrics.KindUint64 {
-		return heapSample[0].Value.Uint64()
-	}
-	return 0
 }
 
 // writeStderr writes text to sys.stderr (the interpreter's stream when

@@ -886,7 +886,7 @@ func (t *Thread) importFrom(v Value, name *Str) (Value, error) {
 		}
 		e := NewException(ImportErrorType, NewStrValue(msg))
 		e.Name = NewStrValue(pkgname)
-		e.Obj = Value{o: name}
+		e.NameFrom = Value{o: name}
 		if path != "" {
 			e.Path = NewStrValue(path)
 		} else {
@@ -896,52 +896,11 @@ func (t *Thread) importFrom(v Value, name *Str) (Value, error) {
 	}
 	e := NewException(ImportErrorType, NewStrValue(fmt.Sprintf("cannot import name '%s' from '%s' (unknown location)", name.s, pkgname)))
 	e.Name = NewStrValue(pkgname)
+	e.NameFrom = Value{o: name}
 	return Null, e
 }
 
 // reprString is the repr of a Go string as a Python str.
 func reprString(s string) string {
 	return pyconstStrRepr(s)
-}
-
-var importSpec = ArgSpec{Name: "__import__", Params: []string{"name", "globals", "locals", "fromlist", "level"}, Required: 1}
-
-func init() {
-	defBuiltin("__import__", builtinImport)
-}
-
-// builtinImport is __import__(name, globals=None, locals=None,
-// fromlist=(), level=0).
-func builtinImport(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-	var a [5]Value
-	if err := importSpec.Parse(t, args, kw, a[:]); err != nil {
-		return Null, err
-	}
-	name, ok := a[0].o.(*Str)
-	if !ok {
-		return Null, t.typeErrorf("__import__() argument 1 must be str, not %s", typeName(a[0]))
-	}
-	var globals *Dict
-	if d, ok := a[1].o.(*Dict); ok {
-		globals = d
-	}
-	fromlist := a[3]
-	if fromlist.IsNull() {
-		fromlist = None
-	}
-	level := 0
-	if !a[4].IsNull() {
-		n, err := AsSize(t, a[4], OverflowErrorType)
-		if err != nil {
-			return Null, err
-		}
-		level = n
-	}
-	if name.n == 0 && level == 0 {
-		return Null, t.valueErrorf("Empty module name")
-	}
-	if globals == nil {
-		globals = NewDict()
-	}
-	return t.importModuleLevel(name.s, globals, fromlist, level)
 }

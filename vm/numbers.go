@@ -3,6 +3,7 @@ package vm
 import (
 	"math"
 	"math/big"
+	"math/bits"
 
 	"github.com/peephole-lsp/peephole/internal/pyconst"
 )
@@ -139,6 +140,28 @@ func numConst(v Value) (pyconst.Value, int) {
 	return nil, 0
 }
 
+// numLevel is the level of the numeric tower of v (1 int, 2 float, 3
+// complex; 0 for anything else), without converting it.
+func numLevel(v Value) int {
+	switch v.o {
+	case intTag, boolTag:
+		return 1
+	case floatTag:
+		return 2
+	case nil:
+		return 0
+	}
+	switch v.o.(type) {
+	case *BigInt, *IntSub:
+		return 1
+	case *FloatSub:
+		return 2
+	case *Complex, *ComplexSub:
+		return 3
+	}
+	return 0
+}
+
 // fromNumConst turns pyconst's result back into a Value.
 func fromNumConst(k pyconst.Value) Value { return FromConst(k) }
 
@@ -160,11 +183,12 @@ func constError(t *Thread, err error) error {
 // numOp applies a pyconst operator to two numbers when both are at most
 // of the given level; NotImplemented otherwise.
 func numOp(t *Thread, op pyconst.BinaryOp, level int, a, b Value) (Value, error) {
-	ka, la := numConst(a)
-	kb, lb := numConst(b)
+	la, lb := numLevel(a), numLevel(b)
 	if la == 0 || lb == 0 || la > level || lb > level || max(la, lb) != level {
 		return NotImplemented, nil
 	}
+	ka, _ := numConst(a)
+	kb, _ := numConst(b)
 	r, err := pyconst.Binary(op, ka, kb)
 	if err != nil {
 		return Null, constError(t, err)
@@ -318,6 +342,9 @@ func intPowMod(t *Thread, level int, a, b, m Value) (Value, error) {
 	if z.Sign() == 0 {
 		return Null, t.raise(ValueErrorType, "pow() 3rd argument cannot be 0")
 	}
+	if r, ok := smallPowMod(x, y, z); ok {
+		return r, nil
+	}
 	bx, by, bz := x.Big(), y.Big(), z.Big()
 	neg := bz.Sign() < 0
 	mod := new(big.Int).Abs(bz)
@@ -339,6 +366,48 @@ func intPowMod(t *Thread, level int, a, b, m Value) (Value, error) {
 		r.Sub(r, mod)
 	}
 	return NewBigInt(r), nil
+}
+
+// smallPowMod is pow(x, y, z) for a base and an exponent >= 0 in an
+// int64 and a modulus in an int64, by square and multiply with 128-bit
+// products (no allocation).
+func smallPowMod(x, y, z pyconst.Int) (Value, bool) {
+	b, ok1 := x.Int64()
+	e, ok2 := y.Int64()
+	m, ok3 := z.Int64()
+	if !ok1 || !ok2 || !ok3 || e < 0 || m == math.MinInt64 {
+		return Null, false
+	}
+	um := uint64(m)
+	if m < 0 {
+		um = uint64(-m)
+	}
+	if um == 1 {
+		return Int(0), true
+	}
+	// The base reduced into [0, |m|).
+	r := b % int64(um)
+	if r < 0 {
+		r += int64(um)
+	}
+	base, acc := uint64(r), uint64(1)
+	mulmod := func(p, q uint64) uint64 {
+		hi, lo := bits.Mul64(p, q)
+		_, rem := bits.Div64(hi, lo, um)
+		return rem
+	}
+	for e > 0 {
+		if e&1 != 0 {
+			acc = mulmod(acc, base)
+		}
+		base = mulmod(base, base)
+		e >>= 1
+	}
+	res := int64(acc)
+	if m < 0 && res != 0 {
+		res -= int64(um)
+	}
+	return Int(res), true
 }
 
 // intCompare compares two int-like values.

@@ -1,6 +1,9 @@
 package vm
 
-import "reflect"
+import (
+	"reflect"
+	"unsafe"
+)
 
 // Binary and unary operators and rich comparisons, dispatched as CPython's
 // abstract.c does: the right operand's slot first when its type is a
@@ -35,9 +38,20 @@ const (
 	opPow = 8
 )
 
-// sameSlot reports whether two slot functions are the same Go function.
+// sameSlot reports whether two slot function values are the same one:
+// the same top-level function, or the same closure (a slot a type
+// inherited by copying it). Two closures of the same code made for two
+// types (the number slots of int and of float) are different slots, as
+// long_add and float_add are in CPython, so the reflected operation is
+// tried; comparing code pointers would wrongly merge them.
 func sameSlot(a, b any) bool {
-	return reflect.ValueOf(a).Pointer() == reflect.ValueOf(b).Pointer()
+	return funcvalOf(a) == funcvalOf(b)
+}
+
+// funcvalOf is the function value held by an interface (a func is
+// pointer-shaped: the data word is the closure).
+func funcvalOf(f any) unsafe.Pointer {
+	return (*[2]unsafe.Pointer)(unsafe.Pointer(&f))[1]
 }
 
 // BinaryOpArg performs BINARY_OP with its argument.
@@ -235,6 +249,9 @@ func sequenceRepeat(t *Thread, repeat RepeatSlot, seq, n Value) (Value, error) {
 	if err != nil {
 		return Null, err
 	}
+	if err := t.checkRepeatAlloc(seq, count); err != nil {
+		return Null, err
+	}
 	return repeat(t, seq, count)
 }
 
@@ -243,10 +260,10 @@ type RepeatSlot func(t *Thread, seq Value, n int) (Value, error)
 
 // RichCompare returns a op b (do_richcompare).
 func RichCompare(t *Thread, a, b Value, op CompareOp) (Value, error) {
-	if err := t.enter(); err != nil {
+	if err := t.enterC(" in comparison"); err != nil {
 		return Null, err
 	}
-	defer t.leave()
+	defer t.leaveC()
 	ta, tb := a.Type(), b.Type()
 	checkedReverse := false
 	if ta != tb && tb.IsSubtype(ta) && tb.Compare != nil {
@@ -352,6 +369,10 @@ func Index(t *Thread, v Value) (Value, error) {
 	}
 	if _, ok := v.o.(*BigInt); ok {
 		return v, nil
+	}
+	if _, ok := v.o.(*IntSub); ok {
+		// An int subclass is an int: its __index__ is not called.
+		return intValue(v), nil
 	}
 	s := v.Type().Number.Index
 	if s == nil {

@@ -1,10 +1,11 @@
 package vm
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
-	"time"
 
 	"github.com/peephole-lsp/peephole/compiler"
 )
@@ -28,11 +29,14 @@ type Program struct {
 
 // RunMain runs a program as __main__ and returns its exit status. Errors
 // that stop the run from outside (limits, cancellation) are returned too.
-func (in *Interp) RunMain(p Program) (int, error) {
+func (in *Interp) RunMain(p Program) (code int, err error) {
 	t := in.main
-	if in.Limits.Timeout > 0 {
-		t.deadline = time.Now().Add(in.Limits.Timeout)
-	}
+	defer func() {
+		if r := recover(); r != nil {
+			code, err = 1, &InternalError{Value: r, Stack: string(debug.Stack())}
+		}
+	}()
+	defer in.startLimits()()
 	defer in.Flush()
 	main := NewModule("__main__")
 	md := main.dict
@@ -55,8 +59,7 @@ func (in *Interp) RunMain(p Program) (int, error) {
 			return in.reportUncaught(t, err)
 		}
 	}
-	_, err := t.RunCode(NewCode(co), md, Value{o: md})
-	if err != nil {
+	if _, err := t.RunCode(NewCode(co), md, Value{o: md}); err != nil {
 		return in.reportUncaught(t, err)
 	}
 	if err := in.flushStdout(t); err != nil {
@@ -91,11 +94,11 @@ func (in *Interp) reportUncaught(t *Thread, err error) (int, error) {
 		return in.systemExit(t, e), nil
 	}
 	in.flushStdout(t)
-	text := t.FormatException(e)
-	if werr := t.writeStderr(text); werr != nil {
-		in.Stderr.Write([]byte(text))
+	if code, exited := in.printUncaught(t, e); exited {
+		return code, nil
 	}
 	if e.cls.IsSubtype(KeyboardInterruptType) {
+		in.limits.endedByInterrupt = true
 		return 130, nil
 	}
 	return 1, nil
@@ -166,4 +169,16 @@ func DefaultPyLib() string {
 		}
 	}
 	return ""
+}
+
+// InternalError is a Go panic inside the VM: a bug in peephole, never the
+// program's fault. RunMain recovers it so that no input crashes the
+// process (the language server keeps serving).
+type InternalError struct {
+	Value any
+	Stack string
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("internal error (a bug in the VM): %v\n%s", e.Value, e.Stack)
 }

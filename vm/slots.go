@@ -514,10 +514,48 @@ func addSlotWrappers(t *Type) {
 			t.Dict.setStr(name, Value{o: &MethodDescr{ObjectBase: ObjectBase{cls: WrapperDescrType}, name: def.Name, owner: t, fn: def.Fn}})
 		}
 	}
+	addSeqWrappers(t)
 	if t.hashNone {
 		if _, ok := t.Dict.getStr(Intern("__hash__")); !ok {
 			t.Dict.setStr(Intern("__hash__"), None)
 		}
+	}
+}
+
+// addSeqWrappers adds the wrappers of the sequence slots a builtin type
+// defines itself: __add__ (sq_concat), __mul__ and __rmul__ (sq_repeat),
+// __iadd__ and __imul__.
+func addSeqWrappers(t *Type) {
+	own := func(f, base any) bool {
+		return !isNilFunc(f) && (t.Base == nil || isNilFunc(base) || !sameSlot(f, base))
+	}
+	add := func(name string, n int, fn func(th *Thread, self Value, arg Value) (Value, error)) {
+		if _, ok := t.Dict.getStr(Intern(name)); ok {
+			return
+		}
+		t.Dict.setStr(Intern(name), Value{o: &MethodDescr{ObjectBase: ObjectBase{cls: WrapperDescrType}, name: name, owner: t, fn: func(th *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := exactArgs(th, name, args, kw, n); err != nil {
+				return Null, err
+			}
+			return fn(th, self, args[0])
+		}}})
+	}
+	var bc, br, bic, bir any
+	if b := t.Base; b != nil {
+		bc, br, bic, bir = b.SqConcat, b.SqRepeat, b.SqInplaceConcat, b.SqInplaceRepeat
+	}
+	if c := t.SqConcat; own(c, bc) {
+		add("__add__", 1, func(th *Thread, self, arg Value) (Value, error) { return c(th, self, arg) })
+	}
+	if r := t.SqRepeat; own(r, br) {
+		add("__mul__", 1, func(th *Thread, self, arg Value) (Value, error) { return sequenceRepeat(th, r, self, arg) })
+		add("__rmul__", 1, func(th *Thread, self, arg Value) (Value, error) { return sequenceRepeat(th, r, self, arg) })
+	}
+	if c := t.SqInplaceConcat; own(c, bic) {
+		add("__iadd__", 1, func(th *Thread, self, arg Value) (Value, error) { return c(th, self, arg) })
+	}
+	if r := t.SqInplaceRepeat; own(r, bir) {
+		add("__imul__", 1, func(th *Thread, self, arg Value) (Value, error) { return sequenceRepeat(th, r, self, arg) })
 	}
 }
 
@@ -534,6 +572,7 @@ func updateSlots(t *Type) {
 	for _, sd := range slotDefs {
 		updateSlot(t, sd)
 	}
+	inheritSeqSlots(t)
 }
 
 func updateSlot(t *Type, sd slotDef) {

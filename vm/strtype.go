@@ -6,9 +6,10 @@ import (
 	"github.com/peephole-lsp/peephole/internal/pyconst"
 )
 
-// The core slots of str and a first set of its methods; the rest of the
-// methods and the formatting machinery live in strmethods.go and
-// format.go.
+// The core slots of str (its constructor, repr, hash, comparison,
+// indexing, concatenation, repetition, containment and iteration) and
+// str.encode; the other methods live in strmethods*.go, str.format and
+// %-formatting in strformat.go, the format mini-language in format.go.
 
 // strOf returns the *Str of a str or str subclass instance.
 func strOf(v Value) (*Str, bool) {
@@ -74,8 +75,99 @@ func init() {
 	onSetup(setupStrCore)
 }
 
+var strNewSpec = ArgSpec{Name: "str", Params: []string{"object", "encoding", "errors"}, Style: StyleUnpack}
+
+// strNew is str(object=”) and str(object=b”, encoding='utf-8',
+// errors='strict').
+func strNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
+	var a [3]Value
+	if len(args) == 1 && len(kw) == 0 {
+		a[0] = args[0]
+	} else if err := strNewSpec.Parse(t, args, kw, a[:]); err != nil {
+		return Null, err
+	}
+	var s *Str
+	switch {
+	case a[1].IsNull() && a[2].IsNull():
+		if a[0].IsNull() {
+			s = emptyStr
+		} else {
+			var err error
+			if s, err = StrOf(t, a[0]); err != nil {
+				return Null, err
+			}
+		}
+	default:
+		encoding, errors := "utf-8", "strict"
+		if !a[1].IsNull() {
+			e, ok := a[1].o.(*Str)
+			if !ok {
+				what := typeName(a[1])
+				if a[1].IsNone() {
+					what = "None"
+				}
+				return Null, t.typeErrorf("str() argument 'encoding' must be str, not %s", what)
+			}
+			encoding = e.s
+		}
+		if !a[2].IsNull() {
+			e, ok := a[2].o.(*Str)
+			if !ok {
+				return Null, t.typeErrorf("str() argument 'errors' must be str, not %s", typeName(a[2]))
+			}
+			errors = e.s
+		}
+		if a[0].IsNull() {
+			s = emptyStr
+			break
+		}
+		if _, ok := a[0].o.(*Str); ok {
+			return Null, t.typeErrorf("decoding str is not supported")
+		}
+		if m, ok := a[0].o.(*MemoryView); ok && m.released {
+			return Null, m.check(t)
+		}
+		b, ok := bytesLike(a[0])
+		if !ok {
+			return Null, t.typeErrorf("decoding to str: need a bytes-like object, %s found", typeName(a[0]))
+		}
+		obj, _ := a[0].o.(*Bytes)
+		if obj != nil && obj.cls != BytesType {
+			obj = nil
+		}
+		var err error
+		if s, err = decodeBytes(t, b, obj, encoding, errors); err != nil {
+			return Null, err
+		}
+	}
+	if cls == StrType {
+		return Value{o: s}, nil
+	}
+	return Value{o: &Str{ObjectBase: ObjectBase{cls: cls}, s: s.s, n: s.n, ascii: s.ascii, hash: -1}}, nil
+}
+
+var strEncodeSpec = ArgSpec{Name: "encode", Params: []string{"encoding", "errors"}}
+
+func strEncode(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+	var a [2]Value
+	if err := strEncodeSpec.Parse(t, args, kw, a[:]); err != nil {
+		return Null, err
+	}
+	encoding, errors, err := encodingArgs(t, "encode", a[0], a[1])
+	if err != nil {
+		return Null, err
+	}
+	b, err := encodeStr(t, strSelf(self), encoding, errors)
+	if err != nil {
+		return Null, err
+	}
+	return Value{o: NewBytes(b)}, nil
+}
+
 func setupStrCore() {
 	st := StrType
+	st.New = strNew
+	defMethods(st, MethodDef{Name: "encode", Fn: strEncode})
 	st.Repr = func(t *Thread, v Value) (Value, error) {
 		return NewStrValue(pyconst.Str(v.o.(*Str).s).String()), nil
 	}
@@ -116,7 +208,7 @@ func setupStrCore() {
 		if x.n == 0 && y.cls == StrType {
 			return b, nil
 		}
-		return NewStrValue(x.s + y.s), nil
+		return Value{o: concatStr(x, y)}, nil
 	}
 	st.SqRepeat = func(t *Thread, seq Value, n int) (Value, error) {
 		s := seq.o.(*Str)
@@ -129,10 +221,15 @@ func setupStrCore() {
 		if err := t.checkRepeat(len(s.s), n); err != nil {
 			return Null, err
 		}
-		return NewStrValue(strings.Repeat(s.s, n)), nil
+		return Value{o: newStrN(strings.Repeat(s.s, n), s.n*n)}, nil
 	}
 	st.Iter = func(t *Thread, v Value) (Value, error) {
-		return Value{o: &strIter{ObjectBase: ObjectBase{cls: strIterType}, s: v.o.(*Str)}}, nil
+		s := v.o.(*Str)
+		cls := strIterType
+		if s.ascii {
+			cls = strASCIIIterType
+		}
+		return Value{o: &strIter{ObjectBase: ObjectBase{cls: cls}, s: s}}, nil
 	}
 	st.GetItem = func(t *Thread, v, key Value) (Value, error) {
 		s := v.o.(*Str)
@@ -148,13 +245,14 @@ func setupStrCore() {
 				if n <= 0 {
 					return Value{o: emptyStr}, nil
 				}
-				return NewStrValue(s.Slice(start, stop)), nil
+				return Value{o: s.substr(start, stop)}, nil
 			}
-			rs := make([]rune, n)
+			var w strWriter
+			w.grow(n)
 			for i, j := 0, start; i < n; i, j = i+1, j+step {
-				rs[i] = s.At(j)
+				w.writeRune(s.At(j))
 			}
-			return Value{o: StrFromRunes(rs)}, nil
+			return Value{o: w.str()}, nil
 		}
 		if !hasIndex(key) {
 			return Null, t.typeErrorf("string indices must be integers, not '%s'", typeName(key))
@@ -165,17 +263,27 @@ func setupStrCore() {
 		}
 		return Value{o: charStr(s.At(i))}, nil
 	}
-	strIterType.Iter = selfIter
-	strIterType.Next = func(t *Thread, v Value) (Value, error) {
-		it := v.o.(*strIter)
-		if it.s == nil || it.i >= it.s.n {
-			it.s = nil
-			return Null, nil
+	for _, it := range []*Type{strIterType, strASCIIIterType} {
+		it.Iter = selfIter
+		it.Next = func(t *Thread, v Value) (Value, error) {
+			it := v.o.(*strIter)
+			if it.s == nil || it.i >= it.s.n {
+				it.s = nil
+				return Null, nil
+			}
+			r := it.s.At(it.i)
+			it.i++
+			return Value{o: charStr(r)}, nil
 		}
-		r := it.s.At(it.i)
-		it.i++
-		return Value{o: charStr(r)}, nil
+		defMethods(it, MethodDef{Name: "__length_hint__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			it := self.o.(*strIter)
+			if it.s == nil {
+				return Int(0), nil
+			}
+			return Int(int64(it.s.n - it.i)), nil
+		}})
 	}
+	attachStrDocs(StrType)
 }
 
 // strIter iterates the characters of a str.
@@ -185,7 +293,12 @@ type strIter struct {
 	i int
 }
 
-var strIterType = builtinType("str_ascii_iterator", nil, 0)
+// The iterators of str: CPython has one for ASCII text and one for the
+// rest, and their names show.
+var (
+	strIterType      = builtinType("str_iterator", nil, 0)
+	strASCIIIterType = builtinType("str_ascii_iterator", nil, 0)
+)
 
 // latin1Strs caches the one-character strs below 256, as CPython does.
 var latin1Strs [256]*Str

@@ -2,6 +2,7 @@ package vm
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"math"
 	"runtime"
@@ -22,6 +23,14 @@ type TextStream struct {
 	lineBuffered bool
 	closed       bool
 	fileno       int
+	// The text layer's own buffer: once the program has used the binary
+	// buffer (sys.stdout.buffer) of a buffered stream, text waits here
+	// until a flush, a newline under line buffering or 8192 bytes, as in
+	// CPython, so that the two layers interleave as they do there.
+	pending      []byte
+	usePending   bool
+	writeThrough bool
+	buffer       *stdBuffer
 }
 
 var textStreamType = builtinType("TextIOWrapper", nil, 0)
@@ -33,6 +42,9 @@ func (s *TextStream) write(t *Thread, text string) error {
 	if s.w == nil {
 		return NewException(UnsupportedOperationType(), NewStrValue("not writable"))
 	}
+	if s.usePending {
+		return s.writePending(t, text)
+	}
 	lim := t.interp.Limits.MaxOutput
 	t.output += int64(len(text))
 	if lim > 0 && t.output > lim {
@@ -41,7 +53,7 @@ func (s *TextStream) write(t *Thread, text string) error {
 			s.w.WriteString(text[:int64(len(text))-over])
 		}
 		s.w.Flush()
-		return &Abort{Reason: "the run exceeded its output limit"}
+		return &Abort{Kind: AbortOutput, Reason: fmt.Sprintf("the run exceeded its output limit of %d bytes", lim)}
 	}
 	if _, err := s.w.WriteString(text); err != nil {
 		return t.osError(err, "")
@@ -57,6 +69,9 @@ func (s *TextStream) write(t *Thread, text string) error {
 }
 
 func (s *TextStream) flush(t *Thread) error {
+	if err := s.movePending(t); err != nil {
+		return err
+	}
 	if s.w != nil {
 		if err := s.w.Flush(); err != nil {
 			return t.osError(err, "")
@@ -65,22 +80,21 @@ func (s *TextStream) flush(t *Thread) error {
 	return nil
 }
 
-// unsupportedOperation is io.UnsupportedOperation (OSError and ValueError).
-var unsupportedOperation *Type
+// unsupportedOperation is io.UnsupportedOperation (OSError and
+// ValueError). It is a builtin type of the package, set up with the
+// others, and not a name of the builtins module.
+var unsupportedOperation = func() *Type {
+	t := builtinType("UnsupportedOperation", OSErrorType, FlagBaseType|FlagBaseExcSubclass|FlagHasDict)
+	t.Bases = []*Type{OSErrorType, ValueErrorType}
+	return t
+}()
+
+func init() {
+	onSetup(func() { unsupportedOperation.Dict.SetStr("__module__", NewStrValue("io")) })
+}
 
 // UnsupportedOperationType returns io.UnsupportedOperation.
-func UnsupportedOperationType() *Type {
-	if unsupportedOperation == nil {
-		unsupportedOperation = newExcType("UnsupportedOperation", OSErrorType, ValueErrorType)
-		unsupportedOperation.cls = TypeType
-		unsupportedOperation.Dict = NewDict()
-		unsupportedOperation.Dict.SetStr("__module__", NewStrValue("io"))
-		unsupportedOperation.MRO, _ = c3MRO(unsupportedOperation, unsupportedOperation.Bases)
-		unsupportedOperation.builtin = BaseExceptionType
-		inheritSlots(unsupportedOperation)
-	}
-	return unsupportedOperation
-}
+func UnsupportedOperationType() *Type { return unsupportedOperation }
 
 // newTextStream wraps a Go stream.
 func newTextStream(name string, w io.Writer, r io.Reader, fileno int, lineBuffered bool) *TextStream {
@@ -98,6 +112,10 @@ func newTextStream(name string, w io.Writer, r io.Reader, fileno int, lineBuffer
 func (in *Interp) Flush() {
 	for _, s := range []*TextStream{in.stdout, in.stderr} {
 		if s != nil && s.w != nil {
+			if len(s.pending) > 0 {
+				s.w.Write(s.pending)
+				s.pending = nil
+			}
 			s.w.Flush()
 		}
 	}
@@ -123,38 +141,8 @@ func init() {
 			MethodDef{Name: "flush", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 				return None, self.o.(*TextStream).flush(t)
 			}},
-			MethodDef{Name: "fileno", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-				return Int(int64(self.o.(*TextStream).fileno)), nil
-			}},
-			MethodDef{Name: "isatty", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-				return False, nil
-			}},
-			MethodDef{Name: "readline", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-				s := self.o.(*TextStream)
-				if s.r == nil {
-					return Null, NewException(UnsupportedOperationType(), NewStrValue("not readable"))
-				}
-				line, err := s.r.ReadString('\n')
-				if err != nil && err != io.EOF {
-					return Null, t.osError(err, "")
-				}
-				return NewStrValue(line), nil
-			}},
-			MethodDef{Name: "read", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-				s := self.o.(*TextStream)
-				if s.r == nil {
-					return Null, NewException(UnsupportedOperationType(), NewStrValue("not readable"))
-				}
-				b, err := io.ReadAll(s.r)
-				if err != nil {
-					return Null, t.osError(err, "")
-				}
-				return NewStrValue(string(b)), nil
-			}},
 		)
-		defMember(ts, "name", func(t *Thread, self Value) (Value, error) { return NewStrValue(self.o.(*TextStream).name), nil })
-		defMember(ts, "encoding", func(t *Thread, self Value) (Value, error) { return NewStrValue("utf-8"), nil })
-		defMember(ts, "closed", func(t *Thread, self Value) (Value, error) { return Bool(self.o.(*TextStream).closed), nil })
+		defMethods(ts, textStreamMethods()...)
 		ts.Repr = func(t *Thread, v Value) (Value, error) {
 			s := v.o.(*TextStream)
 			mode := "w"
@@ -174,6 +162,12 @@ func (in *Interp) setupSys() {
 	in.stdout = newTextStream("<stdout>", in.Stdout, nil, 1, false)
 	in.stderr = newTextStream("<stderr>", in.Stderr, nil, 2, true)
 	in.stdin = newTextStream("<stdin>", nil, in.Stdin, 0, false)
+	if unbufferedStreams() {
+		// python -u (PYTHONUNBUFFERED): text is written through to raw
+		// streams.
+		in.stdout.writeThrough = true
+		in.stderr.writeThrough = true
+	}
 	for _, p := range [][2]string{{"stdout", ""}, {"stderr", ""}, {"stdin", ""}} {
 		_ = p
 	}
@@ -190,7 +184,6 @@ func (in *Interp) setupSys() {
 	d.SetStr("version", NewStrValue("3.13.0 (peephole)"))
 	d.SetStr("hexversion", Int(0x030d00f0))
 	d.SetStr("version_info", Value{o: NewTuple(Int(3), Int(13), Int(0), NewStrValue("final"), Int(0))})
-	d.SetStr("implementation_name", NewStrValue("peephole"))
 	d.SetStr("dont_write_bytecode", True)
 	d.SetStr("executable", NewStrValue(""))
 	d.SetStr("builtin_module_names", Value{o: NewTuple(strValues(append([]string{"builtins", "sys"}, NativeModuleNames()...))...)})

@@ -9,6 +9,8 @@
 //	peephole dis [-C] [-O] [FILE]                                     python3.13 -m dis …
 //	peephole compile [-O|-OO] [-o OUT.pyc] FILE                       py_compile (a .pyc python3.13 runs)
 //	peephole run [-c CODE | FILE | FILE.pyc] [ARGS]                  python3.13 FILE …
+//	peephole trace [-o OUT] [-c CODE | FILE | FILE.pyc] [ARGS]       (each instruction run, with the stack)
+//	peephole lsp [--stdio] [--log-file F] [--log-level L]            the language server on stdio
 //	peephole version
 //
 // This package only parses flags and wires the packages together. Usage
@@ -36,11 +38,13 @@ var commands = []command{
 	{"dis", "dis [-C] [-O] [infile]", runDis},
 	{"compile", "compile [-O|-OO] [-o OUT.pyc] FILE", runCompile},
 	{"run", "run [-c CODE | FILE | FILE.pyc] [ARGS ...]", runRun},
+	{"trace", "trace [-o OUT] [-c CODE | FILE | FILE.pyc] [ARGS ...]", runTrace},
+	{"lsp", "lsp [--stdio] [--log-file FILE] [--log-level LEVEL]", runLSP},
 	{"version", "version", runVersion},
 }
 
 func main() {
-	os.Exit(dispatch(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	exit(dispatch(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -13,6 +13,10 @@ import (
 // CPython's set insertion. The zero FrozenSet is empty.
 type FrozenSet struct {
 	elems []Value // distinct elements, in iteration order
+	// added are the items in the order they were inserted, so that a
+	// runtime set table can be rebuilt slot for slot (the iteration order
+	// alone does not fix where colliding elements sit).
+	added []Value
 }
 
 // NewFrozenSet returns the frozenset that CPython's frozenset(items) builds
@@ -41,8 +45,14 @@ func (h *Hasher) NewFrozenSet(items []Value) FrozenSet {
 			elems = append(elems, s.v)
 		}
 	}
-	return FrozenSet{elems: elems}
+	return FrozenSet{elems: elems, added: append([]Value(nil), items...)}
 }
+
+// InsertionOrder returns the items s was built from, in the order they
+// were inserted (duplicates included): inserting them in this order into
+// a CPython set table reproduces s's table exactly. The caller must not
+// modify the slice.
+func (s FrozenSet) InsertionOrder() []Value { return s.added }
 
 // Elems returns the elements of s in CPython's iteration order. The caller
 // must not modify the slice.

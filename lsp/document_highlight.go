@@ -1,0 +1,30 @@
+package lsp
+
+// This file answers textDocument/documentHighlight.
+
+import (
+	"context"
+	"encoding/json"
+
+	"go.lsp.dev/protocol"
+)
+
+func (s *Server) prepareDocumentHighlight(params json.RawMessage) (requestFunc, error) {
+	var p positionParams
+	if err := decode(params, &p); err != nil {
+		return nil, err
+	}
+	snap := s.snapshotOf(p.TextDocument.URI)
+	if snap == nil {
+		return nothing, nil
+	}
+	return func(ctx context.Context) (any, error) {
+		m := snap.mapper()
+		hs := snap.analysis().Highlights(m.toCore(p.Position))
+		out := make([]protocol.DocumentHighlight, 0, len(hs))
+		for _, h := range hs {
+			out = append(out, protocol.DocumentHighlight{Range: m.rangeToLSP(h.Range), Kind: protocol.DocumentHighlightKind(h.Kind)})
+		}
+		return out, nil
+	}, nil
+}

@@ -1,0 +1,128 @@
+package lsp
+
+// This file keeps the open documents. A document is a sequence of
+// snapshots, one per version of its text; a snapshot is immutable and is
+// analysed at most once (analysis.Analyze), on first use by whichever comes
+// first, a request or the diagnostics. Requests take the snapshot current
+// when they arrive, so they never mix two versions.
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/peephole-lsp/peephole/analysis"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+)
+
+// snapshot is one version of a document.
+type snapshot struct {
+	uri      string
+	filename string
+	version  int32
+	// seq orders a document's snapshots (clients' versions are not
+	// trusted to).
+	seq  int64
+	text []byte
+	enc  encoding
+
+	mapOnce sync.Once
+	m       *mapper
+
+	fileOnce sync.Once
+	file     *analysis.File
+}
+
+// mapper returns the snapshot's position mapper.
+func (s *snapshot) mapper() *mapper {
+	s.mapOnce.Do(func() { s.m = newMapper(s.text, s.enc) })
+	return s.m
+}
+
+// analysis returns the snapshot's analysis, computing it on first use.
+func (s *snapshot) analysis() *analysis.File {
+	s.fileOnce.Do(func() {
+		s.file = analysis.Analyze(s.text, analysis.Options{Filename: s.filename})
+	})
+	return s.file
+}
+
+// document is an open document.
+type document struct {
+	uri      string
+	filename string
+
+	mu   sync.Mutex
+	snap *snapshot
+	// runDiag is the diagnostic of the last run's uncaught exception, for
+	// the snapshot whose seq is runSeq; nil when there is none.
+	runDiag *analysis.Diagnostic
+	runSeq  int64
+	// timer is the pending debounced diagnostics, or nil.
+	timer *time.Timer
+
+	// pubMu serialises publishing; published is the seq of the last
+	// snapshot whose diagnostics were published.
+	pubMu     sync.Mutex
+	published int64
+	closed    bool
+
+	// runSem admits one run at a time; session is the namespace of the
+	// document's runs, or nil.
+	runSem  chan struct{}
+	session analysis.Session
+
+	// diagnoser computes the diagnostics of the document's versions
+	// incrementally (chunk by chunk); prefetch is the pending background
+	// analysis of the current snapshot, or nil.
+	diagnoser *analysis.Diagnoser
+	prefetch  *time.Timer
+}
+
+// current returns the document's current snapshot.
+func (d *document) current() *snapshot {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.snap
+}
+
+// filenameOf is the name a buffer is analysed and run under: its path for
+// a file: URI, the URI itself otherwise.
+func filenameOf(raw string) string {
+	if u := uri.URI(raw); strings.HasPrefix(raw, "file:") && u.IsFile() {
+		if p := u.FsPath(); p != "" {
+			return p
+		}
+	}
+	return raw
+}
+
+// applyChanges applies content changes, in order, to text.
+func applyChanges(text []byte, enc encoding, changes []contentChange) ([]byte, error) {
+	for _, c := range changes {
+		if c.Range == nil {
+			text = []byte(c.Text)
+			continue
+		}
+		m := newMapper(text, enc)
+		start, end := m.offset(c.Range.Start), m.offset(c.Range.End)
+		if end < start {
+			return nil, fmt.Errorf("change range ends before it starts: %v", *c.Range)
+		}
+		out := make([]byte, 0, len(text)-(end-start)+len(c.Text))
+		out = append(out, text[:start]...)
+		out = append(out, c.Text...)
+		out = append(out, text[end:]...)
+		text = out
+	}
+	return text, nil
+}
+
+// contentChange is one change of a didChange notification: the whole text
+// when Range is nil.
+type contentChange struct {
+	Range *protocol.Range `json:"range,omitempty"`
+	Text  string          `json:"text"`
+}

@@ -1,0 +1,37 @@
+# Attributes of builtin exceptions: KeyError str, OSError errno, SyntaxError fields, StopIteration value.
+print(str(KeyError("k")), str(KeyError()), str(KeyError("a", "b")), repr(KeyError("k")), str(KeyError(None)))
+print(str(IndexError()), str(ValueError(1, 2)), repr(ValueError()), str(Exception("x")), Exception("x").args)
+e = OSError(2, "No such file or directory", "missing.txt")
+print(type(e).__name__, e.errno, e.strerror, e.filename, str(e), repr(e))
+print(type(OSError(13, "denied")).__name__, type(OSError(17, "exists")).__name__, OSError is IOError, EnvironmentError is OSError)
+print(str(OSError("just a message")), OSError("m").errno)
+try:
+    compile("x = (1,\n", "prog.py", "exec")
+except SyntaxError as se:
+    print(type(se).__name__, se.msg, se.filename, se.lineno, se.offset, repr(se.text), se.end_lineno, se.end_offset)
+    print(str(se))
+try:
+    compile("def f():\n  return 1\n return 2\n", "ind.py", "exec")
+except IndentationError as se:
+    print(type(se).__name__, se.msg, se.lineno, str(se))
+si = StopIteration(42)
+print(si.value, si.args, StopIteration().value)
+print(SystemExit(3).code, SystemExit().code, SystemExit("msg").code, SystemExit(1, 2).code)
+ue = UnicodeDecodeError("utf-8", b"\xff\xfe", 0, 1, "invalid start byte")
+print(ue.encoding, ue.object, ue.start, ue.end, ue.reason, str(ue))
+ne = NameError("name 'x' is not defined", name="x")
+print(ne.name, str(ne))
+ae = AttributeError("msg", name="attr", obj=5)
+print(ae.name, ae.obj, str(ae))
+ie = ImportError("cannot import", name="mod", path="/x")
+print(ie.name, ie.path, ie.msg, str(ie))
+print(BaseException().args, BaseException(1).args, str(BaseException("a", 1)))
+print([c.__name__ for c in KeyError.__mro__], [c.__name__ for c in ModuleNotFoundError.__mro__])
+print([c.__name__ for c in UnicodeEncodeError.__mro__], [c.__name__ for c in RecursionError.__mro__])
+print(issubclass(StopAsyncIteration, Exception), issubclass(GeneratorExit, Exception), issubclass(KeyboardInterrupt, Exception))
+print(issubclass(BrokenPipeError, ConnectionError), issubclass(TimeoutError, OSError), issubclass(FloatingPointError, ArithmeticError))
+ex = ValueError("a")
+ex.args = ("b", "c")
+print(str(ex), repr(ex))
+ex.custom = 1
+print(ex.custom, ex.__dict__)

@@ -1,0 +1,4 @@
+# sys.exit(None) is a successful exit.
+import sys
+print("exiting with None")
+sys.exit(None)

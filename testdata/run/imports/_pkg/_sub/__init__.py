@@ -1,0 +1,2 @@
+from .._util import square as sq
+from ._deep import deep_value
