@@ -814,8 +814,38 @@ func (t *Thread) installImportlibFinders(m *Module) error {
 	if err != nil {
 		return err
 	}
-	_, err = t.CallValues(install, boot)
-	return err
+	if _, err = t.CallValues(install, boot); err != nil {
+		return err
+	}
+	// Modules are compiled from their source by our compiler: never from
+	// (nor into) CPython's __pycache__.
+	sfl, err := GetAttrString(t, ext, "SourceFileLoader")
+	if err != nil {
+		return err
+	}
+	tp, ok := sfl.o.(*Type)
+	if !ok {
+		return nil
+	}
+	md := &MethodDescr{ObjectBase: ObjectBase{cls: MethodDescrType}, name: "get_code", owner: tp, fn: sourceLoaderGetCode}
+	return SetAttr(t, sfl, Intern("get_code"), Value{o: md})
+}
+
+// sourceLoaderGetCode is SourceFileLoader.get_code without bytecode
+// caching: source_to_code(get_data(get_filename(fullname)), path).
+func sourceLoaderGetCode(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+	if err := checkPositional(t, "get_code", args, kw, 1, 1); err != nil {
+		return Null, err
+	}
+	path, err := callMethodName(t, self, "get_filename", args[0])
+	if err != nil {
+		return Null, err
+	}
+	data, err := callMethodName(t, self, "get_data", path)
+	if err != nil {
+		return Null, err
+	}
+	return callMethodName(t, self, "source_to_code", data, path)
 }
 
 // RunCode runs a module-level code object with the given globals and
