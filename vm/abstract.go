@@ -15,9 +15,17 @@ import (
 func GetAttr(t *Thread, v Value, name *Str) (Value, error) {
 	tp := v.Type()
 	if tp.GetAttr != nil {
-		return tp.GetAttr(t, v, name)
+		r, err := tp.GetAttr(t, v, name)
+		if err != nil {
+			return Null, attrErrorContext(err, v, name)
+		}
+		return r, nil
 	}
-	return genericGetAttr(t, v, name)
+	r, err := genericGetAttr(t, v, name)
+	if err != nil {
+		return Null, attrErrorContext(err, v, name)
+	}
+	return r, nil
 }
 
 // GetAttrString is GetAttr with a Go string.
@@ -79,6 +87,11 @@ func getAttrOpt(t *Thread, v Value, name *Str) (Value, error) {
 	tp := v.Type()
 	if tp.GetAttr == nil {
 		r, _, err := genericGetAttrOpt(t, v, name)
+		if err != nil {
+			if e := asException(err); e != nil && e.cls.IsSubtype(AttributeErrorType) {
+				return Null, nil
+			}
+		}
 		return r, err
 	}
 	r, err := tp.GetAttr(t, v, name)
@@ -97,7 +110,11 @@ func getAttrOpt(t *Thread, v Value, name *Str) (Value, error) {
 func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, error) {
 	tp := v.Type()
 	if tp.GetAttr != nil {
-		return tp.GetAttr(t, v, name)
+		r, err := tp.GetAttr(t, v, name)
+		if err != nil {
+			return Null, attrErrorContext(err, v, name)
+		}
+		return r, nil
 	}
 	descr := co.typeLookupCached(lasti, tp, name)
 	// An instance attribute with no data descriptor on the class: the
@@ -121,7 +138,7 @@ func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, 
 	}
 	r, found, err := genericGetAttrWith(t, v, tp, name, descr)
 	if err != nil {
-		return Null, err
+		return Null, attrErrorContext(err, v, name)
 	}
 	if !found {
 		return Null, t.noAttribute(v, name)
@@ -319,6 +336,9 @@ func (t *Thread) callMethodDescr(md *MethodDescr, args []Value, kwnames []*Str) 
 		return md.fn(t, Null, args, kwnames)
 	}
 	if len(args)-len(kwnames) < 1 {
+		if md.cls == WrapperDescrType {
+			return Null, t.typeErrorf("descriptor '%s' of '%s' object needs an argument", md.name, md.owner.Name)
+		}
 		return Null, t.typeErrorf("unbound method %s.%s() needs an argument", md.owner.Name, md.name)
 	}
 	self := args[0]
@@ -326,6 +346,9 @@ func (t *Thread) callMethodDescr(md *MethodDescr, args []Value, kwnames []*Str) 
 		return md.fn(t, self, args[1:], kwnames)
 	}
 	if !self.Type().IsSubtype(md.owner) {
+		if md.cls == WrapperDescrType {
+			return Null, t.typeErrorf("descriptor '%s' requires a '%s' object but received a '%s'", md.name, md.owner.Name, self.Type().Name)
+		}
 		return Null, t.typeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.name, md.owner.Name, self.Type().Name)
 	}
 	return md.fn(t, self, args[1:], kwnames)

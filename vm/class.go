@@ -518,6 +518,15 @@ func typeNew(t *Thread, meta *Type, args []Value, kwnames []*Str) (Value, error)
 	if !ok {
 		return Null, t.typeErrorf("type.__new__() argument 3 must be dict, not %s", args[2].Type().Name)
 	}
+	// A more derived metaclass of the bases with its own __new__ makes
+	// the class, from the same arguments.
+	winner, err := t.calcMetaclass(meta, basesT.items)
+	if err != nil {
+		return Null, err
+	}
+	if winner != meta && winner.New != nil && !sameSlot(winner.New, NewSlot(typeNew)) {
+		return winner.New(t, winner, args, kwnames)
+	}
 	kwargs := NewDict()
 	for i, k := range kwnames {
 		kwargs.setStr(k, args[npos+i])
@@ -533,6 +542,11 @@ func typeNew(t *Thread, meta *Type, args []Value, kwnames []*Str) (Value, error)
 // namespace copied and fixed up, slots, __set_name__ and
 // __init_subclass__ called.
 func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, kwargs *Dict) (*Type, error) {
+	winner, err := t.calcMetaclass(meta, baseVals)
+	if err != nil {
+		return nil, err
+	}
+	meta = winner
 	var bases []*Type
 	for _, b := range baseVals {
 		bt, ok := b.o.(*Type)
@@ -544,34 +558,6 @@ func (t *Thread) newClass(meta *Type, name string, baseVals []Value, ns *Dict, k
 	if len(bases) == 0 {
 		bases = []*Type{ObjectType}
 	}
-	// The metaclass must be the most derived of the bases' metaclasses.
-	winner := meta
-	for _, b := range bases {
-		bm := b.Type()
-		if winner.IsSubtype(bm) {
-			continue
-		}
-		if bm.IsSubtype(winner) {
-			winner = bm
-			continue
-		}
-		return nil, t.typeErrorf("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
-	}
-	if winner != meta && winner.New != nil && !sameSlot(winner.New, NewSlot(typeNew)) {
-		args := []Value{NewStrValue(name), Value{o: NewTuple(baseVals...)}, Value{o: ns}}
-		var kwnames []*Str
-		if kwargs != nil {
-			kwv, kwn := dictToKwargs(kwargs)
-			args, kwnames = append(args, kwv...), kwn
-		}
-		r, err := winner.New(t, winner, args, kwnames)
-		if err != nil {
-			return nil, err
-		}
-		c, _ := r.o.(*Type)
-		return c, nil
-	}
-	meta = winner
 	for _, b := range bases {
 		if !b.HasFlag(FlagBaseType) {
 			return nil, t.typeErrorf("type '%s' is not an acceptable base type", b.Name)
@@ -1411,4 +1397,22 @@ func typeFlagsValue(c *Type) int64 {
 		}
 	}
 	return f
+}
+
+// calcMetaclass is _PyType_CalculateMetaclass: the most derived of meta
+// and the bases' metaclasses, or the metaclass conflict error.
+func (t *Thread) calcMetaclass(meta *Type, bases []Value) (*Type, error) {
+	winner := meta
+	for _, b := range bases {
+		bm := b.Type()
+		if winner.IsSubtype(bm) {
+			continue
+		}
+		if bm.IsSubtype(winner) {
+			winner = bm
+			continue
+		}
+		return nil, t.typeErrorf("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+	}
+	return winner, nil
 }

@@ -162,3 +162,173 @@ print(s.__getstate__())
 		checkProgram(t, src)
 	}
 }
+
+// TestCoreMessages checks messages of the object core: slot wrappers' arities and self checks, super(), with/async with, await, descriptors that lack __set__ or __delete__, metaclass conflicts, AttributeErrors from getters, recursive tuples, sequence patterns.
+func TestCoreMessages(t *testing.T) {
+	for _, src := range []string{
+		`for v in [memoryview(b'ab'), bytearray(b'ab'), range(2), [1,2], (1,2), b'ab', 'ab']:
+    match v:
+        case [a, b]: print(type(v).__name__, 'seq', a, b)
+        case _: print(type(v).__name__, 'no')
+t = ([],)
+t[0].append(t)
+print(t, [t], (t,))
+`,
+		`class A:
+    def __aenter__(self): pass
+    def __aexit__(self, *a): pass
+class B:
+    def __enter__(self): pass
+class C:
+    def __enter__(self): pass
+    def __exit__(self, *a): pass
+for x in [A(), B(), 1, C()]:
+    try:
+        with x: pass
+    except Exception as e: print(type(e).__name__, e)
+async def f(x):
+    async with x: pass
+for x in [A(), B(), 1, C()]:
+    try:
+        f(x).send(None)
+    except Exception as e: print(type(e).__name__, e)
+class D:
+    async def __aenter__(self): pass
+async def g():
+    async with D(): pass
+try: g().send(None)
+except Exception as e: print(type(e).__name__, e)
+`,
+		`class A: pass
+class B(A): pass
+for args in [(int, 'x'), (A, 5), (B, A()), (A, B), (B, A), (int, str), (1, 2), (int,), (), (int, 1, 2)]:
+    try: print(super(*args))
+    except Exception as e: print(type(e).__name__, e)
+try: super(A, B()).nosuch
+except Exception as e: print(type(e).__name__, e)
+`,
+		`for f in [lambda: int.__add__('a', 1), lambda: int.__add__(), lambda: list.append(), lambda: list.append('a', 1), lambda: object.__setattr__(1), lambda: object.__setattr__(), lambda: int.__repr__(), lambda: str.join(), lambda: dict.fromkeys(), lambda: int.__dict__['__add__'].__get__('a'), lambda: list.__dict__['append'].__get__('a'), lambda: int.__new__(), lambda: int.__new__(str)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+`,
+		`class D:
+    def __get__(s, o, t=None): pass
+    def __set__(s, o, v): pass
+tests = [lambda: object.__setattr__(1, 2, 3, 4), lambda: object.__delattr__(1), lambda: list.__setitem__([1], 1), lambda: list.__delitem__([1]), lambda: property.__get__(property()), lambda: property.__get__(property(), 1, 2, 3), lambda: property.__set__(property(), 1), lambda: property.__delete__(property()), lambda: int.__pow__(1), lambda: int.__pow__(1, 2, 3, 4), lambda: int.__rpow__(1), lambda: dict.__getitem__({}), lambda: int.__neg__(1, 2), lambda: list.__len__([], 1), lambda: int.__hash__(1, 2), lambda: int.__lt__(1), lambda: list.__contains__([]), lambda: list.__init__([], 1, 2), lambda: object.__getattribute__(1), lambda: int.__bool__(1, 2), lambda: list.__iter__([], 1), lambda: list.__imul__([]), lambda: list.__mul__([])]
+for f in tests:
+    try: f(); print('ok')
+    except Exception as e: print(type(e).__name__, repr(str(e)))
+`,
+		`class Flaky:
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        raise AttributeError("flaky is unavailable")
+class N:
+    flaky = Flaky()
+    @property
+    def broken(self):
+        return self.missing_attr
+n = N()
+for name in ["flaky", "broken"]:
+    try:
+        getattr(n, name)
+    except AttributeError as e:
+        print(type(e).__name__, e, "| name:", e.name, "| obj is n:", e.obj is n)
+try: n.flaky
+except AttributeError as e: print(e.name, e.obj is n)
+print(hasattr(n, "flaky"), hasattr(n, "broken"), getattr(n, "flaky", "default"))
+class DelOnly:
+    def __delete__(self, obj): print("delete")
+class SetOnly:
+    def __set__(self, obj, v): print("set")
+class D:
+    x = DelOnly()
+    y = SetOnly()
+d = D()
+del d.x
+try: d.x = 5
+except AttributeError as e: print(type(e).__name__, e, e.name)
+d.y = 1
+try: del d.y
+except AttributeError as e: print(type(e).__name__, e)
+class M1(type): pass
+class M2(type): pass
+class A(metaclass=M1): pass
+class B(metaclass=M2): pass
+for bases in [(A, B), (5,), (A, 5), (int, 5)]:
+    try: type("X", bases, {})
+    except TypeError as e: print(type(e).__name__, e)
+`,
+	} {
+		checkProgram(t, src)
+	}
+}
+
+// TestClassCreation checks class creation through metaclasses: a metaclass's __prepare__ namespace, the winning metaclass's __new__ getting type()'s keywords, slots assigned a wrapper of another dunder (enum's __str__ = int.__repr__), types.MethodType.
+func TestClassCreation(t *testing.T) {
+	for _, src := range []string{
+		`class ND(dict):
+    def __init__(self):
+        super().__init__()
+        self._member_names = []
+    def __setitem__(self, k, v):
+        if not k.startswith('__'):
+            self._member_names.append(k)
+        super().__setitem__(k, v)
+class Meta(type):
+    @classmethod
+    def __prepare__(mcls, name, bases, **kw):
+        return ND()
+    def __new__(mcls, name, bases, ns, **kw):
+        print(type(ns).__name__, ns._member_names)
+        return super().__new__(mcls, name, bases, dict(ns))
+class A(metaclass=Meta):
+    x = 1
+    y = 2
+    def f(self): pass
+print(A.x)
+class _C:
+    def m(self): pass
+MethodType = type(_C().m)
+def f(self, a): return (self, a)
+m = MethodType(f, 5)
+print(m(1), m.__self__, m.__func__ is f)
+for args in [(), (f,), (f, 1, 2), (1, 2)]:
+    try: MethodType(*args)
+    except Exception as e: print(type(e).__name__, e)
+try: MethodType(f, obj=1)
+except Exception as e: print(type(e).__name__, e)
+`,
+		`print(int.__str__ is object.__str__, '__str__' in int.__dict__, float.__str__ is object.__str__, str.__str__ is object.__str__)
+print([k for k in ('__str__', '__repr__', '__format__', '__hash__') if k in int.__dict__])
+class I(int): pass
+I.__str__ = int.__repr__
+print(str(I(5)))
+class R(int):
+    def __repr__(self): return '<R %d>' % self
+R.__str__ = int.__repr__
+print(R.__str__, str(R(3)), repr(R(3)), f'{R(4)}')
+class Meta(type):
+    def __new__(mcls, name, bases, ns, *, flag=False, **kw):
+        print('Meta.__new__', name, flag, kw)
+        return super().__new__(mcls, name, bases, ns)
+    def __init__(cls, name, bases, ns, **kw):
+        print('Meta.__init__', name, kw)
+class Base(metaclass=Meta): pass
+X = type('X', (Base,), {}, flag=True)
+print(type(X).__name__, X.__mro__)
+Y = type('Y', (Base,), {})
+class Odd(type):
+    def __new__(mcls, name, bases, ns, **kw):
+        return 42
+class OB(metaclass=type): pass
+class P(metaclass=Odd): pass
+print(P)
+try: type('Z', (OB, 1), {})
+except TypeError as e: print(e)
+`,
+	} {
+		checkProgram(t, src)
+	}
+}

@@ -349,6 +349,22 @@ func setupFunctionTypes() {
 	})
 
 	mt := MethodType
+	mt.New = func(t *Thread, cls *Type, args []Value, kwnames []*Str) (Value, error) {
+		// method(function, instance, /) (method_new).
+		if err := noKwargs(t, "method", kwnames); err != nil {
+			return Null, err
+		}
+		if len(args) != 2 {
+			return Null, t.typeErrorf("method expected 2 arguments, got %d", len(args))
+		}
+		if !isCallable(args[0]) {
+			return Null, t.typeErrorf("first argument must be callable")
+		}
+		if args[1].IsNone() {
+			return Null, t.typeErrorf("instance must not be None")
+		}
+		return Value{o: NewMethod(args[0], args[1])}, nil
+	}
 	mt.Call = func(t *Thread, callable Value, args []Value, kwnames []*Str) (Value, error) {
 		m := callable.o.(*Method)
 		all := make([]Value, 0, len(args)+1)
@@ -931,4 +947,15 @@ func setupMappingProxy() {
 		}}
 	}
 	defMethods(mp, forward("keys"), forward("values"), forward("items"), forward("get"), forward("copy"), forward("__reversed__"))
+}
+
+// attrErrorContext gives an AttributeError raised while getting v.name
+// the name and object it lacks (set_attribute_error_context), so that the
+// exception's name and obj, and the traceback's suggestions, know them.
+func attrErrorContext(err error, v Value, name *Str) error {
+	if e := asException(err); e != nil && e.cls.IsSubtype(AttributeErrorType) && e.Name.IsNull() && e.Obj.IsNull() {
+		e.Name = Value{o: name}
+		e.Obj = v
+	}
+	return err
 }

@@ -398,18 +398,13 @@ func (t *Thread) withMethods(mgr Value, async bool) (enter, exit Value, err erro
 		what = "the asynchronous context manager protocol"
 	}
 	e := tp.Lookup(Intern(enterName))
+	// CPython 3.13 names the type by tp_name (no module) and gives no hint.
 	if e.IsNull() {
-		hint := ""
-		if !async && !tp.LookupString("__aenter__").IsNull() {
-			hint = " Did you mean 'async with'?"
-		} else if async && !tp.LookupString("__enter__").IsNull() {
-			hint = " Did you mean 'with'?"
-		}
-		return Null, Null, t.typeErrorf("'%s' object does not support %s%s", tp.fullName(), what, hint)
+		return Null, Null, t.typeErrorf("'%s' object does not support %s", tp.Name, what)
 	}
 	x := tp.Lookup(Intern(exitName))
 	if x.IsNull() {
-		return Null, Null, t.typeErrorf("'%s' object does not support %s (missed %s method)", tp.fullName(), what, exitName)
+		return Null, Null, t.typeErrorf("'%s' object does not support %s (missed %s method)", tp.Name, what, exitName)
 	}
 	if enter, err = bindDescriptor(t, e, mgr, tp); err != nil {
 		return Null, Null, err

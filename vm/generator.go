@@ -419,7 +419,7 @@ func (t *Thread) getAwaitable(v Value, where int) (Value, error) {
 		case 2:
 			return Null, t.typeErrorf("'async with' received an object from __aexit__ that does not implement __await__: %s", typeName(v))
 		}
-		return Null, t.typeErrorf("'%s' object can't be awaited", typeName(v))
+		return Null, t.typeErrorf("object %s can't be used in 'await' expression", typeName(v))
 	}
 	r, err := callDunder(t, v, Intern("__await__"))
 	if err != nil {

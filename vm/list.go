@@ -480,8 +480,14 @@ func inheritSeqSlots(c *Type) {
 // when it has them, __iadd__ and __imul__.
 func seqSlotWrappers(tp *Type) []MethodDef {
 	wrap := func(name string, fn func(t *Thread, self, x Value) (Value, error)) MethodDef {
+		// The repeat wrappers unpack with PyArg_UnpackTuple (unpackArgs).
+		repeat := name == "__mul__" || name == "__rmul__" || name == "__imul__"
 		return MethodDef{Name: name, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := exactArgs(t, name, args, kw, 1); err != nil {
+			check := exactArgs(t, name, args, kw, 1)
+			if repeat {
+				check = unpackArgs(t, name, args, kw, 1, 1)
+			}
+			if err := check; err != nil {
 				return Null, err
 			}
 			return fn(t, self, args[0])

@@ -32,7 +32,7 @@ type MemoryView struct {
 
 // MemoryViewType is the type of memoryview objects.
 var (
-	MemoryViewType = builtinType("memoryview", nil, 0)
+	MemoryViewType = builtinType("memoryview", nil, FlagSequence)
 	memoryIterType = builtinType("memory_iterator", nil, 0)
 )
 

@@ -212,7 +212,8 @@ type callableIter struct {
 // guarding against recursion as Py_ReprEnter does.
 func seqRepr(t *Thread, self Value, items []Value, open, close string) (Value, error) {
 	if t.reprEnter(self) {
-		return NewStrValue(open + "..." + close), nil
+		// A recursive tuple shows as "(...)", even with one item.
+		return NewStrValue(open + "..." + close[len(close)-1:]), nil
 	}
 	defer t.reprLeave(self)
 	var b strings.Builder

@@ -119,6 +119,30 @@ func exactArgs(t *Thread, name string, args []Value, kw []*Str, n int) error {
 	return nil
 }
 
+// unpackArgs checks the arity of a wrapper that unpacks its arguments
+// with PyArg_UnpackTuple(args, "", min, max): its messages start with the
+// empty function name, so with a space.
+func unpackArgs(t *Thread, name string, args []Value, kw []*Str, lo, hi int) error {
+	if len(kw) > 0 {
+		return t.typeErrorf("%s() takes no keyword arguments", name)
+	}
+	switch {
+	case len(args) < lo:
+		at := ""
+		if lo != hi {
+			at = "at least "
+		}
+		return t.typeErrorf(" expected %s%d argument%s, got %d", at, lo, plural(lo), len(args))
+	case len(args) > hi:
+		at := ""
+		if lo != hi {
+			at = "at most "
+		}
+		return t.typeErrorf(" expected %s%d argument%s, got %d", at, hi, plural(hi), len(args))
+	}
+	return nil
+}
+
 func plural(n int) string {
 	if n == 1 {
 		return ""
@@ -155,19 +179,21 @@ func init() {
 				return []MethodDef{
 					{Name: "__pow__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 						z := None
+						if err := unpackArgs(t, "__pow__", args, kw, 1, 2); err != nil {
+							return Null, err
+						}
 						if len(args) == 2 {
 							z = args[1]
-						} else if err := exactArgs(t, "__pow__", args, kw, 1); err != nil {
-							return Null, err
 						}
 						return s(t, self, args[0], z)
 					}},
 					{Name: "__rpow__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 						z := None
+						if err := unpackArgs(t, "__rpow__", args, kw, 1, 2); err != nil {
+							return Null, err
+						}
 						if len(args) == 2 {
 							z = args[1]
-						} else if err := exactArgs(t, "__rpow__", args, kw, 1); err != nil {
-							return Null, err
 						}
 						return s(t, args[0], self, z)
 					}},
@@ -306,7 +332,7 @@ func init() {
 				s := owner.SetItem
 				return []MethodDef{
 					{Name: "__setitem__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-						if err := exactArgs(t, "__setitem__", args, kw, 2); err != nil {
+						if err := unpackArgs(t, "__setitem__", args, kw, 2, 2); err != nil {
 							return Null, err
 						}
 						return None, s(t, self, args[0], args[1])
@@ -368,8 +394,8 @@ func init() {
 			wrap: func(owner *Type) []MethodDef {
 				s := owner.DescrGet
 				return []MethodDef{{Name: "__get__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-					if len(args) < 1 || len(args) > 2 {
-						return Null, t.typeErrorf("expected 1 or 2 arguments, got %d", len(args))
+					if err := unpackArgs(t, "__get__", args, kw, 1, 2); err != nil {
+						return Null, err
 					}
 					obj := args[0]
 					var cls *Type
@@ -399,7 +425,7 @@ func init() {
 				s := owner.DescrSet
 				return []MethodDef{
 					{Name: "__set__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-						if err := exactArgs(t, "__set__", args, kw, 2); err != nil {
+						if err := unpackArgs(t, "__set__", args, kw, 2, 2); err != nil {
 							return Null, err
 						}
 						return None, s(t, self, args[0], args[1])
@@ -449,7 +475,7 @@ func init() {
 				}
 				return []MethodDef{
 					{Name: "__setattr__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-						if err := exactArgs(t, "__setattr__", args, kw, 2); err != nil {
+						if err := unpackArgs(t, "__setattr__", args, kw, 2, 2); err != nil {
 							return Null, err
 						}
 						name, ok := args[0].o.(*Str)
@@ -533,8 +559,15 @@ func addSeqWrappers(t *Type) {
 		if _, ok := t.Dict.getStr(Intern(name)); ok {
 			return
 		}
+		// The repeat wrappers (wrap_indexargfunc) unpack their argument
+		// with PyArg_UnpackTuple, the others check the count.
+		repeat := name == "__mul__" || name == "__rmul__" || name == "__imul__"
 		t.Dict.setStr(Intern(name), Value{o: &MethodDescr{ObjectBase: ObjectBase{cls: WrapperDescrType}, name: name, owner: t, fn: func(th *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := exactArgs(th, name, args, kw, n); err != nil {
+			check := exactArgs(th, name, args, kw, n)
+			if repeat {
+				check = unpackArgs(th, name, args, kw, n, n)
+			}
+			if err := check; err != nil {
 				return Null, err
 			}
 			return fn(th, self, args[0])
@@ -588,7 +621,7 @@ func updateSlot(t *Type, sd slotDef) {
 				continue
 			}
 			found = true
-			if md, ok := v.o.(*MethodDescr); ok && md.cls == WrapperDescrType && !md.owner.HasFlag(FlagHeapType) && (!isNilFunc(sd.get(md.owner)) || md.owner == ObjectType) {
+			if md, ok := v.o.(*MethodDescr); ok && md.cls == WrapperDescrType && md.name == n && !md.owner.HasFlag(FlagHeapType) && (!isNilFunc(sd.get(md.owner)) || md.owner == ObjectType) {
 				if from == nil {
 					from = md.owner
 				}
@@ -916,12 +949,20 @@ func slotDescrGet(t *Thread, descr, obj Value, cls *Type) (Value, error) {
 }
 
 func slotDescrSet(t *Thread, descr, obj, value Value) error {
-	var err error
+	name, args := Intern("__set__"), []Value{obj, value}
 	if value.IsNull() {
-		_, err = callDunder(t, descr, Intern("__delete__"), obj)
-	} else {
-		_, err = callDunder(t, descr, Intern("__set__"), obj, value)
+		name, args = Intern("__delete__"), []Value{obj}
 	}
+	m, err := lookupSpecial(t, descr, name)
+	if err != nil {
+		return err
+	}
+	if m.IsNull() {
+		// The class defines only the other one: CPython's lookup_method
+		// raises AttributeError(name).
+		return t.raise(AttributeErrorType, name.s)
+	}
+	_, err = t.Call(m, args, nil)
 	return err
 }
 

@@ -28,7 +28,11 @@ func (t *Thread) superCheck(typ *Type, obj Value) (*Type, error) {
 			return c, nil
 		}
 	}
-	return nil, t.typeErrorf("super(type, obj): obj must be an instance or subtype of type")
+	what, name := "instance of", obj.Type().Name
+	if c, ok := obj.o.(*Type); ok {
+		what, name = "type", c.Name
+	}
+	return nil, t.typeErrorf("super(type, obj): obj (%s %s) is not an instance or subtype of type (%s).", what, name, typ.Name)
 }
 
 // newSuper is super(typ, obj).

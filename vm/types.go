@@ -24,7 +24,7 @@ var (
 	ComplexType         = &Type{Name: "complex", Flags: FlagBaseType}
 	StrType             = &Type{Name: "str", Flags: FlagBaseType | FlagStrSubclass}
 	BytesType           = &Type{Name: "bytes", Flags: FlagBaseType | FlagBytesSubclass}
-	ByteArrayType       = &Type{Name: "bytearray", Flags: FlagBaseType | FlagSequence}
+	ByteArrayType       = &Type{Name: "bytearray", Flags: FlagBaseType}
 	TupleType           = &Type{Name: "tuple", Flags: FlagBaseType | FlagTupleSubclass | FlagSequence}
 	ListType            = &Type{Name: "list", Flags: FlagBaseType | FlagListSubclass | FlagSequence}
 	DictType            = &Type{Name: "dict", Flags: FlagBaseType | FlagDictSubclass | FlagMapping}

@@ -150,7 +150,7 @@ func (s *lspSession) exitStatus() int {
 	select {
 	case code := <-s.status:
 		return code
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second): // a liveness bound: CI is loaded
 		s.t.Fatal("peephole lsp did not exit")
 		return -1
 	}
