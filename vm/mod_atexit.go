@@ -104,6 +104,7 @@ func (t *Thread) runAtexit() error {
 // reportIgnored writes "msg:" and the exception as PyErr_FormatUnraisable
 // does with sys.unraisablehook left as it is.
 func (t *Thread) reportIgnored(msg string, e *Exception) error {
+	t.interp.flushStdout(t)
 	var b strings.Builder
 	b.WriteString(msg + ":\n")
 	if e.Traceback != nil {
