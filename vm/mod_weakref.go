@@ -57,6 +57,8 @@ type stdState struct {
 	ast *astState
 	// sched runs the threads (mod_thread.go).
 	sched *threadSched
+	// contexts are the threads' current contextvars.Context.
+	contexts map[*Thread]*PyContext
 }
 
 func (t *Thread) std() *stdState {
