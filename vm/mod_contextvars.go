@@ -12,10 +12,10 @@ var (
 	contextVarType  = nativeType("_contextvars", "ContextVar", nil, 0)
 	contextTokType  = nativeType("_contextvars", "Token", nil, 0)
 	contextType     = nativeType("_contextvars", "Context", nil, 0)
-	tokenMissingTyp = nativeType("", "Token.MISSING", nil, 0)
-	ctxKeysType     = nativeType("", "keys", nil, 0)
-	ctxValuesType   = nativeType("", "values", nil, 0)
-	ctxItemsType    = nativeType("", "items", nil, 0)
+	tokenMissingTyp = nativeType("builtins", "Token.MISSING", nil, 0)
+	ctxKeysType     = nativeType("builtins", "keys", nil, 0)
+	ctxValuesType   = nativeType("builtins", "values", nil, 0)
+	ctxItemsType    = nativeType("builtins", "items", nil, 0)
 	tokenMissing    = Value{o: &ObjectBase{cls: tokenMissingTyp}}
 	ctxGetSpec      = ArgSpec{Name: "get", Params: []string{"key", "default"}, Required: 1}
 )
@@ -178,10 +178,10 @@ func setupContextVars() {
 	vt := contextVarType
 	vt.New = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 		pos, kv := kwArgs(args, kw)
+		if len(args) > 2 {
+			return Null, t.typeErrorf("ContextVar() takes at most 2 arguments (%d given)", len(args))
+		}
 		if len(pos) > 1 {
-			if len(args) > 2 {
-				return Null, t.typeErrorf("ContextVar() takes at most 2 arguments (%d given)", len(args))
-			}
 			return Null, t.typeErrorf("ContextVar() takes at most 1 positional argument (%d given)", len(pos))
 		}
 		def := Null
@@ -190,9 +190,6 @@ func setupContextVars() {
 				return Null, t.typeErrorf("ContextVar() got an unexpected keyword argument '%s'", k.s)
 			}
 			def = kv[i]
-		}
-		if len(args) > 2 {
-			return Null, t.typeErrorf("ContextVar() takes at most 2 arguments (%d given)", len(args))
 		}
 		if len(pos) == 0 {
 			return Null, t.typeErrorf("ContextVar() takes exactly 1 positional argument (0 given)")
