@@ -59,6 +59,8 @@ type stdState struct {
 	sched *threadSched
 	// contexts are the threads' current contextvars.Context.
 	contexts map[*Thread]*PyContext
+	// signals are the handlers of _signal (mod_signal.go).
+	signals *signalState
 }
 
 func (t *Thread) std() *stdState {
