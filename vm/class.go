@@ -156,7 +156,7 @@ func setupObjectAndType() {
 			items[i] = Value{o: b}
 		}
 		return Value{o: NewTuple(items...)}, nil
-	}, nil)
+	}, typeSetBases)
 	defGetSet(tt, "__base__", func(t *Thread, self Value) (Value, error) {
 		c := self.o.(*Type)
 		if c.Base == nil {

@@ -232,7 +232,7 @@ func (t *Thread) limitEvent() error {
 		return t.checkMemory()
 	}
 	in.interrupted.Store(false)
-	return NewException(KeyboardInterruptType)
+	return t.onSIGINT()
 }
 
 // checkMemory measures the live heap, after a collection (so that what

@@ -50,13 +50,7 @@ var hashAlgos = []*hashAlgo{
 
 // bufferBytesOf returns the bytes of a bytes or bytearray object.
 func bufferBytesOf(v Value) ([]byte, bool) {
-	switch o := v.o.(type) {
-	case *Bytes:
-		return o.b, true
-	case *ByteArray:
-		return o.b, true
-	}
-	return nil, false
+	return bytesLike(v)
 }
 
 // hashData is the argument of update() and of the constructors.

@@ -57,6 +57,10 @@ type stdState struct {
 	ast *astState
 	// sched runs the threads (mod_thread.go).
 	sched *threadSched
+	// contexts are the threads' current contextvars.Context.
+	contexts map[*Thread]*PyContext
+	// signals are the handlers of _signal (mod_signal.go).
+	signals *signalState
 }
 
 func (t *Thread) std() *stdState {

@@ -768,10 +768,84 @@ func (t *Thread) loadSource(name string, loc moduleLocation) (Value, error) {
 		t.interp.Modules.Delete(t, NewStrValue(name))
 		return Null, err
 	}
+	if name == "importlib" {
+		if err := t.installImportlibFinders(m); err != nil {
+			t.interp.Modules.Delete(t, NewStrValue(name))
+			return Null, err
+		}
+	}
 	if v, ok := t.interp.Modules.GetStr(name); ok {
 		return v, nil
 	}
 	return Null, t.raisef(ImportErrorType, "Loaded module %s not found in sys.modules", name)
+}
+
+// installImportlibFinders does, once importlib has been run, what CPython
+// does at start-up with its frozen importlib: put BuiltinImporter,
+// FrozenImporter and PathFinder on sys.meta_path and FileFinder's hook on
+// sys.path_hooks, so that importlib's own functions (find_spec,
+// import_module of a module not yet imported, reload) work. The import
+// statement keeps using this package's import system.
+func (t *Thread) installImportlibFinders(m *Module) error {
+	if t.interp.Sys == nil {
+		return nil
+	}
+	mp, ok := t.interp.Sys.dict.GetStr("meta_path")
+	if !ok {
+		return nil
+	}
+	metaPath, ok := mp.o.(*List)
+	if !ok || metaPath.Len() != 0 {
+		return nil
+	}
+	boot, ok1 := m.dict.GetStr("_bootstrap")
+	ext, ok2 := m.dict.GetStr("_bootstrap_external")
+	if !ok1 || !ok2 {
+		return nil
+	}
+	for _, n := range []string{"BuiltinImporter", "FrozenImporter"} {
+		imp, err := GetAttrString(t, boot, n)
+		if err != nil {
+			return err
+		}
+		metaPath.Append(imp)
+	}
+	install, err := GetAttrString(t, ext, "_install")
+	if err != nil {
+		return err
+	}
+	if _, err = t.CallValues(install, boot); err != nil {
+		return err
+	}
+	// Modules are compiled from their source by our compiler: never from
+	// (nor into) CPython's __pycache__.
+	sfl, err := GetAttrString(t, ext, "SourceFileLoader")
+	if err != nil {
+		return err
+	}
+	tp, ok := sfl.o.(*Type)
+	if !ok {
+		return nil
+	}
+	md := &MethodDescr{ObjectBase: ObjectBase{cls: MethodDescrType}, name: "get_code", owner: tp, fn: sourceLoaderGetCode}
+	return SetAttr(t, sfl, Intern("get_code"), Value{o: md})
+}
+
+// sourceLoaderGetCode is SourceFileLoader.get_code without bytecode
+// caching: source_to_code(get_data(get_filename(fullname)), path).
+func sourceLoaderGetCode(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+	if err := checkPositional(t, "get_code", args, kw, 1, 1); err != nil {
+		return Null, err
+	}
+	path, err := callMethodName(t, self, "get_filename", args[0])
+	if err != nil {
+		return Null, err
+	}
+	data, err := callMethodName(t, self, "get_data", path)
+	if err != nil {
+		return Null, err
+	}
+	return callMethodName(t, self, "source_to_code", data, path)
 }
 
 // RunCode runs a module-level code object with the given globals and

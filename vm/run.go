@@ -38,6 +38,13 @@ func (in *Interp) RunMain(p Program) (code int, err error) {
 	}()
 	defer in.startLimits()()
 	defer in.Flush()
+	defer func() {
+		if err == nil {
+			if ferr := in.finalizeStd(t); ferr != nil {
+				err = ferr
+			}
+		}
+	}()
 	main := NewModule("__main__")
 	md := main.dict
 	md.SetStr("__builtins__", Value{o: in.Builtins})
