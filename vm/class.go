@@ -719,6 +719,13 @@ func (t *Thread) setupSlots(c *Type) error {
 			c.Flags |= FlagHasDict
 		}
 	}
+	if len(names) > 0 {
+		switch c.builtin {
+		case IntType, TupleType, BytesType, TypeType:
+			// Variable-sized instances (tp_itemsize != 0) have no room.
+			return t.typeErrorf("nonempty __slots__ not supported for subtype of '%s'", c.Base.Name)
+		}
+	}
 	for _, n := range names {
 		s, ok := n.o.(*Str)
 		if !ok {
@@ -734,6 +741,7 @@ func (t *Thread) setupSlots(c *Type) error {
 		if !isIdentifier(s.s) {
 			return t.typeErrorf("__slots__ must be identifiers")
 		}
+
 		mangled := Intern(mangleName(c.Name, s.s))
 		if _, clash := c.Dict.getStr(mangled); clash {
 			return t.valueErrorf("'%s' in __slots__ conflicts with class variable", s.s)

@@ -1,6 +1,31 @@
 package vm_test
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/peephole-lsp/peephole/internal/oracle"
+)
+
+// checkStdout is checkProgram for programs whose stderr depends on
+// reference counting (CPython's "coroutine ... was never awaited"
+// warnings, finalizers run at exit): stdout and the exit status must be
+// CPython's.
+func checkStdout(t *testing.T, src string) {
+	t.Helper()
+	oracle.Require(t)
+	path := filepath.Join(t.TempDir(), "prog.py")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := oracle.Run(t, nil, path)
+	stdout, stderr, code := runVM(t, path, []byte(src), "")
+	if stdout != string(want.Stdout) || code != want.ExitCode {
+		t.Errorf("program:\n%s\n--- CPython (exit %d)\nstdout:\n%s\n--- peephole (exit %d)\nstdout:\n%s\nstderr:\n%s",
+			src, want.ExitCode, want.Stdout, code, stdout, stderr)
+	}
+}
 
 // The tests of the VM's core objects (code objects, cells, functions,
 // classes, descriptors, generators), each program compared with CPython.
@@ -327,6 +352,419 @@ class P(metaclass=Odd): pass
 print(P)
 try: type('Z', (OB, 1), {})
 except TypeError as e: print(e)
+`,
+	} {
+		checkProgram(t, src)
+	}
+}
+
+// TestGenerators checks generators, coroutines and async generators: send/throw/close and their messages, yield from, athrow/aclose on finished async generators, the (type, exc, tb) deprecation.
+func TestGenerators(t *testing.T) {
+	for _, src := range []string{
+		`def g():
+    try:
+        x = yield 1
+        print('got', x)
+        yield 2
+    except ValueError as e:
+        print('caught', e)
+        yield 'after'
+    finally:
+        print('fin')
+it = g()
+print(next(it), it.send('s'), it.throw(ValueError('v')))
+try: next(it)
+except StopIteration: print('stop')
+it = g(); 
+try: it.send(1)
+except TypeError as e: print(e)
+it = g(); next(it); print(it.close(), it.gi_frame, it.gi_running, it.gi_suspended)
+def r():
+    yield 1
+    return 5
+def outer():
+    v = yield from r()
+    print('v', v)
+    return v * 2
+o = outer()
+print(list(o))
+try: next(o)
+except StopIteration as e: print('again', e.value)
+def bad():
+    yield 1
+    raise StopIteration
+try: list(bad())
+except RuntimeError as e: print(e, type(e.__cause__).__name__)
+def running():
+    yield it2.send(None)
+it2 = running()
+try: next(it2)
+except ValueError as e: print(e)
+def ignore():
+    try: yield
+    except GeneratorExit: print('ignored')
+    yield
+ig = ignore(); next(ig)
+try: ig.close()
+except RuntimeError as e: print(e)
+try: next(ig)
+except StopIteration: print('done')
+def throw_types():
+    yield
+t = throw_types(); next(t)
+try: t.throw(1)
+except TypeError as e: print(e)
+try: t.throw(ValueError, ValueError('x'), None)
+except ValueError as e: print(repr(e))
+def gen_ret():
+    return 3
+    yield
+try: next(gen_ret())
+except StopIteration as e: print(e.value, e.args)
+ge = (x*x for x in range(3))
+print(ge.__name__, ge.__qualname__, list(ge), list(ge))
+def closing():
+    try:
+        yield 1
+    finally:
+        return 'retval'
+c = closing(); next(c); print(c.close())
+import sys
+def frame_gen():
+    f = sys._getframe()
+    yield f.f_code.co_name
+print(next(frame_gen()))
+def yf():
+    yield from [1, 2]
+    yield from (3, 4)
+    yield from range(5, 7)
+print(list(yf()))
+def thrower():
+    try:
+        yield from inner_t()
+    except KeyError as e:
+        print('outer caught', e)
+        yield 'o'
+def inner_t():
+    yield 'i'
+th = thrower(); print(next(th), th.throw(KeyError('k')))
+`,
+		`def run(coro):
+    try:
+        while True:
+            print('  yielded', coro.send(None))
+    except StopIteration as e:
+        return ('SI', e.value)
+    except BaseException as e:
+        return (type(e).__name__, str(e))
+async def ag():
+    yield 1
+    yield 2
+async def raiser():
+    yield 1
+    raise KeyError('r')
+# state after KeyError thrown in
+for label, mk, first in [('throw', ag, lambda g: g.athrow(KeyError('k'))), ('raise', raiser, lambda g: g.__anext__()), ('exhaust', ag, None), ('close', ag, lambda g: g.aclose()), ('fresh', ag, 'none')]:
+    g = mk()
+    if first != 'none':
+        print(label, 'anext', run(g.__anext__()))
+        if first is None:
+            print(label, 'anext', run(g.__anext__()), run(g.__anext__()))
+        else:
+            print(label, 'first', run(first(g)))
+    print(label, 'athrow', run(g.athrow(ValueError('v'))))
+    print(label, 'aclose', run(g.aclose()))
+    print(label, 'anext', run(g.__anext__()))
+    print(label, 'asend', run(g.asend(None)))
+    print(label, 'aclose', run(g.aclose()))
+`,
+	} {
+		checkProgram(t, src)
+	}
+}
+
+// TestGeneratorMessages checks the arity messages of the generator, coroutine and async generator methods and their awaitables (stdout only: CPython warns about the never-awaited ones at exit).
+func TestGeneratorMessages(t *testing.T) {
+	for _, src := range []string{
+		`def run(coro):
+    try:
+        while True:
+            print('  yielded', coro.send(None))
+    except StopIteration as e:
+        return e.value
+class P:
+    def __await__(self):
+        yield 'p'
+async def ag():
+    try:
+        await P()
+        x = yield 1
+        print('x', x)
+        yield 2
+    finally:
+        print('ag fin')
+a = ag()
+print(type(a.__anext__()).__name__, a.ag_running, a.ag_frame is not None)
+print(run(a.asend(None)))
+print(run(a.asend('sent')))
+try: run(a.__anext__())
+except StopAsyncIteration as e: print('SAI', repr(e))
+a = ag()
+print(run(a.aclose()))
+b = ag()
+run(b.__anext__())
+try: run(b.athrow(KeyError('k')))
+except KeyError as e: print('KE', e)
+try: run(b.athrow(KeyError('k2')))
+except Exception as e: print(type(e).__name__, e)
+async def ign():
+    try:
+        yield 1
+    except GeneratorExit:
+        yield 2
+c = ign()
+run(c.__anext__())
+try: run(c.aclose())
+except RuntimeError as e: print(e)
+gg = ag()
+aw = gg.asend(None)
+run(aw)
+try: run(aw)
+except RuntimeError as e: print(e)
+run(gg.aclose())
+async def comp():
+    return [x async for x in ag()]
+print(run(comp()))
+async def agen2():
+    yield 1
+g2 = agen2()
+print(repr(g2)[:30], g2.__name__, g2.__qualname__, g2.ag_code.co_name)
+try: g2.asend()
+except TypeError as e: print(e)
+try: run(g2.athrow())
+except TypeError as e: print(e)
+an = anext(agen2())
+print(type(an).__name__)
+try: run(anext(agen2(), 'default'))
+except Exception as e: print(type(e).__name__, e)
+async def e2():
+    if False: yield
+print(run(anext(e2(), 'dflt')))
+try: run(anext(e2()))
+except StopAsyncIteration: print('SAI2')
+try: anext(1)
+except TypeError as e: print(e)
+try: aiter(1)
+except TypeError as e: print(e)
+async def noret():
+    yield 1
+    return
+`,
+		`def g(): yield
+async def c(): pass
+async def a(): yield
+made = []
+def mk(f):
+    o = f()
+    made.append(o)
+    return o
+def run(co):
+    made.append(co)
+    try:
+        while True: co.send(None)
+    except StopIteration: pass
+tests = [lambda: mk(g).send(), lambda: mk(c).send(), lambda: mk(a).asend(), lambda: mk(g).throw(), lambda: mk(c).throw(),
+         lambda: mk(a).aclose(1), lambda: mk(g).close(1), lambda: mk(lambda: mk(a).asend(None)).send(),
+         lambda: mk(lambda: mk(a).asend(None)).throw(), lambda: mk(lambda: mk(a).athrow(ValueError)).send(),
+         lambda: mk(lambda: mk(a).asend(None)).close(1), lambda: mk(lambda: mk(c).__await__()).send(),
+         lambda: mk(lambda: mk(c).__await__()).throw(), lambda: mk(g).throw(ValueError(), 2, 3, 4),
+         lambda: run(mk(a).athrow(ValueError())), lambda: run(mk(a).athrow()),
+         lambda: run(mk(a).athrow(1)), lambda: mk(lambda: mk(a).aclose()).close(1)]
+for f in tests:
+    try: f()
+    except TypeError as e: print(e)
+print(repr(mk(a))[:26], repr(mk(c))[:20], type(mk(lambda: mk(a).athrow(1))).__name__, type(mk(lambda: mk(a).aclose())).__name__)
+for o in made:
+    o.close()
+`,
+	} {
+		checkStdout(t, src)
+	}
+}
+
+// TestClassFeatures checks __slots__ (also on subclasses of builtin types), __init_subclass__, __set_name__, __class_getitem__, properties, class/static methods, __abstractmethods__, attribute hooks and their messages.
+func TestClassFeatures(t *testing.T) {
+	for _, src := range []string{
+		`class A:
+    __slots__ = ('x', 'y')
+a = A()
+try: a.z = 1
+except AttributeError as e: print(e)
+try: a.x
+except AttributeError as e: print(e)
+a.x = 1; print(a.x, A.x, type(A.x).__name__)
+try: del a.y
+except AttributeError as e: print(e)
+class B(A):
+    __slots__ = ('__dict__',)
+b = B(); b.z = 3; print(b.__dict__)
+try:
+    class C(int): __slots__ = ('a',)
+except TypeError as e: print(e)
+try:
+    class D: __slots__ = ('a',); a = 1
+except ValueError as e: print(e)
+try:
+    class E: __slots__ = 1
+except TypeError as e: print(e)
+try:
+    class F: __slots__ = ('1a',)
+except TypeError as e: print(e)
+class G:
+    __slots__ = ['__weakref__', 'q']
+print(G.__slots__, hasattr(G(), '__dict__'))
+class H:
+    __slots__ = '__x'
+print(H.__dict__.keys() - object.__dict__.keys())
+class Base:
+    def __init_subclass__(cls, /, tag=None, **kw):
+        super().__init_subclass__(**kw)
+        cls.tag = tag
+        print('init_subclass', cls.__name__, tag)
+class K(Base, tag='k'): pass
+try:
+    class L(Base, bogus=1): pass
+except TypeError as e: print(e)
+class Named:
+    def __set_name__(self, owner, name):
+        print('set_name', owner.__name__, name)
+class M:
+    a = Named()
+    b = Named()
+class Bad:
+    def __set_name__(self, owner, name): raise ValueError('nope')
+try:
+    class N:
+        q = Bad()
+except Exception as e: print(type(e).__name__, e, e.__notes__ if hasattr(e, '__notes__') else None)
+class CG:
+    def __class_getitem__(cls, item): return (cls.__name__, item)
+print(CG[int], CG[1, 2])
+try: object[int]
+except TypeError as e: print(e)
+print(list[int], dict[str, int], tuple[int, ...], type[int])
+print(list[int].__origin__, list[int].__args__, list[int]() )
+`,
+		`class L(list):
+    __slots__ = ('a',)
+l = L([1]); l.a = 5; print(l.a, l)
+try: l.b = 1
+except AttributeError as e: print(e)
+class E(Exception):
+    __slots__ = ('code',)
+e = E('x'); e.code = 3; print(e.code, e.args)
+class DD(dict):
+    __slots__ = ('meta',)
+d = DD(a=1); d.meta = 'm'; print(d.meta, d)
+`,
+		`class A(int): pass
+for bases in [(A,), (tuple,), (bytes,), (type,), (str,), (float,)]:
+    try:
+        C = type('C', bases, {'__slots__': ('x',)})
+        print('ok', C.__name__)
+    except TypeError as e: print(e)
+    try:
+        C = type('C', bases, {'__slots__': ('__dict__',)})
+        print('ok dict')
+    except TypeError as e: print(e)
+    try:
+        C = type('C', bases, {'__slots__': ()})
+        print('ok empty')
+    except TypeError as e: print(e)
+`,
+		`import sys
+class P:
+    def __init__(self): self._x = 0
+    @property
+    def x(self):
+        "the x"
+        return self._x
+    @x.setter
+    def x(self, v): self._x = v
+p = P(); p.x = 3; print(p.x, P.x.__doc__, type(P.x).__name__)
+try: del p.x
+except AttributeError as e: print(e)
+class Q:
+    y = property(lambda self: 1)
+try: Q().y = 2
+except AttributeError as e: print(e)
+try: del Q().y
+except AttributeError as e: print(e)
+class R:
+    @property
+    def z(self): return 1
+try: R().z = 5
+except AttributeError as e: print(e)
+print(property.__doc__[:20])
+try: property()(1)
+except TypeError as e: print(e)
+try: property().__get__(1)
+except AttributeError as e: print(e)
+class S:
+    @classmethod
+    def c(cls, a): return (cls.__name__, a)
+    @staticmethod
+    def s(a): return a
+print(S.c(1), S().c(2), S.s(3), S().s(4), S.__dict__['c'].__func__.__name__, S.__dict__['s'].__func__.__name__)
+print(repr(S.__dict__['s'])[:30], S.__dict__['c'].__wrapped__.__name__)
+class Abstract:
+    __abstractmethods__ = frozenset({'f', 'g'})
+class AB:
+    def f(self): pass
+    def g(self): pass
+AB.__abstractmethods__ = frozenset({'f', 'g'})
+try: AB()
+except TypeError as e: print(e)
+AB.__abstractmethods__ = frozenset({'g'})
+try: AB()
+except TypeError as e: print(e)
+AB.__abstractmethods__ = frozenset()
+print(AB().f())
+try: print(int.__abstractmethods__)
+except AttributeError as e: print(e)
+class T:
+    def __getattr__(self, n): return n * 2
+    def __getattribute__(self, n):
+        if n == 'boom': raise AttributeError(n)
+        return object.__getattribute__(self, n)
+t = T(); print(t.boom, t.abc)
+class U:
+    def __setattr__(self, k, v): print('set', k, v); super().__setattr__(k, v)
+    def __delattr__(self, k): print('del', k); super().__delattr__(k)
+u = U(); u.a = 1; del u.a
+try: del u.a
+except AttributeError as e: print(e)
+class V:
+    def __dir__(self): return ['b', 'a']
+print(dir(V()))
+class W:
+    __slots__ = ()
+try: W().x = 1
+except AttributeError as e: print(e)
+try: object().x = 1
+except AttributeError as e: print(e)
+try: (1).x = 1
+except AttributeError as e: print(e)
+try: int.x = 1
+except TypeError as e: print(e)
+try: setattr(int, 'x', 1)
+except TypeError as e: print(e)
+try: del int.real
+except TypeError as e: print(e)
+try: (1).real = 2
+except AttributeError as e: print(e)
+try: print.x = 1
+except AttributeError as e: print(e)
 `,
 	} {
 		checkProgram(t, src)

@@ -2,6 +2,9 @@ package vm
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
+	"weak"
 )
 
 // This file holds the descriptors: the attributes a class provides that
@@ -44,12 +47,50 @@ type MemberDescr struct {
 	get   func(t *Thread, self Value) (Value, error)
 }
 
-// slotStore returns the slot values of an instance with __slots__.
-func slotStore(v Value) []Value {
+// slotStore returns the slot values of an instance with __slots__: an
+// Instance holds them; an instance of a subclass of another builtin type
+// (a list or an exception with __slots__) has them in extSlots, made on
+// first use when alloc is set.
+func slotStore(v Value, alloc bool) []Value {
 	if in, ok := v.o.(*Instance); ok {
 		return in.slots
 	}
-	return nil
+	b, ok := v.o.(hasBase)
+	if !ok {
+		return nil
+	}
+	return extSlots.get(b, v.Type().nslots, alloc)
+}
+
+// extSlots holds the __slots__ values of the instances whose Go struct
+// is a builtin type's, keyed weakly by the object: an entry goes when its
+// object is collected.
+var extSlots = &slotTable{m: map[weak.Pointer[ObjectBase]][]Value{}}
+
+type slotTable struct {
+	sync.Mutex
+	m map[weak.Pointer[ObjectBase]][]Value
+}
+
+func (x *slotTable) get(o hasBase, n int, alloc bool) []Value {
+	key := weak.Make(o.base())
+	x.Lock()
+	defer x.Unlock()
+	s, ok := x.m[key]
+	if ok && len(s) >= n || !alloc {
+		return s
+	}
+	grown := make([]Value, n)
+	copy(grown, s)
+	x.m[key] = grown
+	if !ok {
+		runtime.AddCleanup(o.base(), func(k weak.Pointer[ObjectBase]) {
+			x.Lock()
+			delete(x.m, k)
+			x.Unlock()
+		}, key)
+	}
+	return grown
 }
 
 func init() {
@@ -105,7 +146,7 @@ func setupDescriptors() {
 		if d.get != nil {
 			return d.get(t, obj)
 		}
-		slots := slotStore(obj)
+		slots := slotStore(obj, false)
 		if d.index >= len(slots) || slots[d.index].IsNull() {
 			return Null, t.attributeError(obj, d.name, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(obj), d.name.s))
 		}
@@ -119,11 +160,12 @@ func setupDescriptors() {
 		if d.get != nil {
 			return t.attributeError(obj, d.name, fmt.Sprintf("readonly attribute"))
 		}
-		slots := slotStore(obj)
-		if d.index >= len(slots) {
-			return t.attributeError(obj, d.name, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(obj), d.name.s))
+		slots := slotStore(obj, !value.IsNull())
+		if value.IsNull() && (d.index >= len(slots) || slots[d.index].IsNull()) {
+			// Deleting an unset slot: PyMember_SetOne's bare name.
+			return t.raise(AttributeErrorType, d.name.s)
 		}
-		if value.IsNull() && slots[d.index].IsNull() {
+		if d.index >= len(slots) {
 			return t.attributeError(obj, d.name, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(obj), d.name.s))
 		}
 		slots[d.index] = value
