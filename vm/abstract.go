@@ -300,13 +300,16 @@ func (t *Thread) callMethodDescr(md *MethodDescr, args []Value, kwnames []*Str) 
 		return md.fn(t, Null, args, kwnames)
 	}
 	if len(args)-len(kwnames) < 1 {
-		if md.cls == WrapperDescrType {
+		if md.cls == WrapperDescrType || md.class {
 			return Null, t.typeErrorf("descriptor '%s' of '%s' object needs an argument", md.name, md.owner.Name)
 		}
 		return Null, t.typeErrorf("unbound method %s.%s() needs an argument", md.owner.Name, md.name)
 	}
 	self := args[0]
 	if md.class {
+		if err := classMethodDescrCheck(t, md, self); err != nil {
+			return Null, err
+		}
 		return md.fn(t, self, args[1:], kwnames)
 	}
 	if !self.Type().IsSubtype(md.owner) {

@@ -117,12 +117,15 @@ func setupObjectAndType() {
 		return NewStrValue(self.o.(*Type).Name), nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
+		if err := checkSetSpecialTypeAttr(t, c, v, "__name__"); err != nil {
+			return err
+		}
 		s, ok := v.o.(*Str)
 		if !ok {
 			return t.typeErrorf("can only assign string to %s.__name__, not '%s'", c.Name, v.Type().Name)
 		}
-		if c.HasFlag(FlagImmutable) {
-			return t.typeErrorf("cannot set '__name__' attribute of immutable type '%s'", c.Name)
+		if strings.IndexByte(s.s, 0) >= 0 {
+			return t.valueErrorf("type name must not contain null characters")
 		}
 		c.Name = s.s
 		return nil
@@ -131,6 +134,9 @@ func setupObjectAndType() {
 		return NewStrValue(self.o.(*Type).QualName), nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
+		if err := checkSetSpecialTypeAttr(t, c, v, "__qualname__"); err != nil {
+			return err
+		}
 		s, ok := v.o.(*Str)
 		if !ok {
 			return t.typeErrorf("can only assign string to %s.__qualname__, not '%s'", c.Name, v.Type().Name)
@@ -146,7 +152,11 @@ func setupObjectAndType() {
 		return NewStrValue(c.ModuleName()), nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
+		if err := checkSetSpecialTypeAttr(t, c, v, "__module__"); err != nil {
+			return err
+		}
 		c.Dict.setStr(Intern("__module__"), v)
+		c.modified()
 		return nil
 	})
 	defGetSet(tt, "__bases__", func(t *Thread, self Value) (Value, error) {
@@ -156,7 +166,20 @@ func setupObjectAndType() {
 			items[i] = Value{o: b}
 		}
 		return Value{o: NewTuple(items...)}, nil
-	}, nil)
+	}, func(t *Thread, self, v Value) error {
+		c := self.o.(*Type)
+		if err := checkSetSpecialTypeAttr(t, c, v, "__bases__"); err != nil {
+			return err
+		}
+		tu, ok := v.o.(*Tuple)
+		if !ok {
+			return t.typeErrorf("can only assign tuple to %s.__bases__, not %s", c.Name, typeName(v))
+		}
+		if len(tu.items) == 0 {
+			return t.typeErrorf("can only assign non-empty tuple to %s.__bases__, not ()", c.Name)
+		}
+		return t.raise(NotImplementedErrorType, "assigning to __bases__ is not supported by peephole")
+	})
 	defGetSet(tt, "__base__", func(t *Thread, self Value) (Value, error) {
 		c := self.o.(*Type)
 		if c.Base == nil {
@@ -189,10 +212,11 @@ func setupObjectAndType() {
 		return NewStrValue(c.Doc), nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
-		if c.HasFlag(FlagImmutable) {
-			return t.typeErrorf("cannot set '__doc__' attribute of immutable type '%s'", c.Name)
+		if err := checkSetSpecialTypeAttr(t, c, v, "__doc__"); err != nil {
+			return err
 		}
 		c.Dict.setStr(Intern("__doc__"), v)
+		c.modified()
 		return nil
 	})
 	setupTypeLayoutAttrs(tt)
@@ -205,8 +229,15 @@ func setupObjectAndType() {
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
 		if v.IsNull() {
-			c.Dict.Delete(t, NewStrValue("__abstractmethods__"))
+			ok, err := c.Dict.Delete(t, NewStrValue("__abstractmethods__"))
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return t.raise(AttributeErrorType, "__abstractmethods__")
+			}
 			c.Flags &^= FlagAbstract
+			c.modified()
 			return nil
 		}
 		c.Dict.setStr(Intern("__abstractmethods__"), v)
@@ -1256,7 +1287,7 @@ func setupTypeLayoutAttrs(tt *Type) {
 		return nil
 	})
 	intAttr := func(name string, get func(c *Type) int64) {
-		defGetSet(tt, name, func(t *Thread, self Value) (Value, error) { return Int(get(self.o.(*Type))), nil }, nil)
+		defMember(tt, name, func(t *Thread, self Value) (Value, error) { return Int(get(self.o.(*Type))), nil })
 	}
 	intAttr("__basicsize__", typeBasicSize)
 	intAttr("__itemsize__", func(c *Type) int64 {
@@ -1421,4 +1452,17 @@ func (t *Thread) calcMetaclass(meta *Type, bases []Value) (*Type, error) {
 		return nil, t.typeErrorf("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
 	}
 	return winner, nil
+}
+
+// checkSetSpecialTypeAttr is check_set_special_type_attr: the special
+// attributes of a builtin type cannot be set, and those of no type can be
+// deleted (CPython's message calls every type immutable then).
+func checkSetSpecialTypeAttr(t *Thread, c *Type, v Value, name string) error {
+	if c.HasFlag(FlagImmutable) {
+		return t.typeErrorf("cannot set '%s' attribute of immutable type '%s'", name, c.Name)
+	}
+	if v.IsNull() {
+		return t.typeErrorf("cannot delete '%s' attribute of immutable type '%s'", name, c.Name)
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package vm_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/peephole-lsp/peephole/internal/oracle"
@@ -765,6 +766,232 @@ try: (1).real = 2
 except AttributeError as e: print(e)
 try: print.x = 1
 except AttributeError as e: print(e)
+`,
+	} {
+		checkProgram(t, src)
+	}
+}
+
+// TestNoInternalErrors runs programs that set, delete and read every
+// attribute of objects of the builtin types, call their methods (bound
+// and unbound) with arguments of the wrong kinds, and instantiate the
+// builtin types and their subclasses: whatever Python errors they raise,
+// the VM itself must not fail.
+func TestNoInternalErrors(t *testing.T) {
+	for i, src := range []string{
+		`import sys
+def f(a=1): pass
+class C:
+    def m(self): pass
+def gen(): yield
+async def co(): pass
+async def ag(): yield
+samples = [f, C, C(), C().m, gen(), co(), ag(), 1, 1.5, 1j, 'x', b'x', bytearray(), [], (), {}, set(), frozenset(), range(1), slice(1), None, object(), type, len, [].append, property(), staticmethod(f), classmethod(f), ValueError('x'), OSError(1, 'x'), UnicodeDecodeError('utf-8', b'x', 0, 1, 'r'), SyntaxError('x'), StopIteration(1), SystemExit(1), KeyError(1), ImportError('x'), AttributeError('x'), NameError('x'), sys, sys._getframe(), f.__code__, memoryview(b''), {}.keys(), iter([]), super(C, C()), NotImplemented, ..., BaseExceptionGroup('x', [ValueError()]), sys.stdout, sys.flags, sys.version_info, int, int | str, list[int]]
+try:
+    raise ValueError
+except ValueError as e:
+    samples.append(e.__traceback__)
+weird = [None, 0, 'zz', object(), (), {}, -1, 10**30]
+for s in samples:
+    names = set()
+    for k in type(s).__mro__:
+        names |= set(vars(k))
+    if isinstance(s, type):
+        names |= set(vars(s))
+    for n in sorted(names):
+        if n in ('__class__',):
+            continue
+        for w in weird:
+            try: setattr(s, n, w)
+            except Exception: pass
+        try: delattr(s, n)
+        except Exception: pass
+        try: getattr(s, n)
+        except Exception: pass
+    try: repr(s); str(s)
+    except Exception: pass
+print('done')
+`,
+		`import sys
+def f(a=1): pass
+class C:
+    def m(self): pass
+def gen(): yield
+async def co(): pass
+async def ag(): yield
+def mk():
+    return [f, C, C(), C().m, gen(), co(), ag(), 1, 1.5, 1j, True, 'x', b'x', bytearray(b'ab'), [1], (1,), {1: 2}, {1}, frozenset({1}), range(3), slice(1), None, object(), len, [].append, property(), staticmethod(f), classmethod(f), ValueError('x'), OSError(1, 'x'), UnicodeDecodeError('utf-8', b'x', 0, 1, 'r'), SyntaxError('x'), StopIteration(1), KeyError(1), ImportError('x'), f.__code__, memoryview(b'ab'), {1: 2}.keys(), {1: 2}.items(), iter([1]), iter((1,)), iter('ab'), reversed([1]), enumerate([1]), zip([1]), map(f, [1]), filter(None, [1]), super(C, C()), NotImplemented, ..., BaseExceptionGroup('x', [ValueError()]), int | str, list[int], gen().gi_code, type(f).__dict__['__name__'], int.__dict__['__add__'], (1).__add__, C.__dict__, ag().asend(None), ag().athrow(ValueError), co().__await__()]
+weird = [None, 0, -1, 'zz', (), b'', 1.5, object(), [], 2]
+skip = {'__del__', '__init__', 'clear', '__setstate__', '__delitem__'}
+n = 0
+for s in mk():
+    names = set()
+    for k in type(s).__mro__:
+        names |= set(vars(k))
+    for name in sorted(names):
+        if name in skip: continue
+        try: m = getattr(s, name)
+        except Exception: continue
+        if not callable(m): continue
+        for args in [()] + [(w,) for w in weird] + [(a, b) for a in weird[:5] for b in weird[:5]]:
+            try:
+                r = m(*args)
+                n += 1
+                if hasattr(r, '__next__') and not isinstance(r, type(gen())):
+                    try: next(r)
+                    except Exception: pass
+            except Exception: pass
+print('done')
+`,
+		`import sys
+def f(a=1): pass
+def gen(): yield
+types_ = set()
+for v in [f, gen(), 1, 1.5, 1j, True, 'x', b'x', bytearray(), [], (), {}, set(), frozenset(), range(1), slice(1), None, object(), len, [].append, property(), staticmethod(f), classmethod(f), ValueError(), OSError(), f.__code__, memoryview(b''), {}.keys(), iter([]), reversed([]), enumerate([]), zip(), map(f, []), filter(None, []), NotImplemented, ..., int | str, list[int], super(int, 1), type, BaseExceptionGroup('x', [ValueError()]), sys.flags, sys.version_info]:
+    types_.add(type(v))
+weird = [None, 0, 'zz', (), b'', 1.5, object(), [], {}]
+skip = {'__del__', '__setstate__', '__init__'}
+for tp in sorted(types_, key=lambda t: t.__name__):
+    for name, d in sorted(vars(tp).items()):
+        if name in skip or not callable(d): continue
+        for args in [()] + [(w,) for w in weird] + [(a, b) for a in weird[:4] for b in weird[:4]] + [(a, b, c) for a in weird[:3] for b in weird[:3] for c in weird[:3]]:
+            try: d(*args)
+            except Exception: pass
+            try: d(*args, x=1)
+            except Exception: pass
+print('done')
+`,
+		`import sys, builtins
+def f(a=1): pass
+def gen(): yield
+types_ = {v for v in vars(builtins).values() if isinstance(v, type)}
+for v in [f, gen(), f.__code__, memoryview(b''), {}.keys(), iter([]), int | str, list[int], super(int, 1), sys.flags, type(sys._getframe()), type(None), type(...), type(NotImplemented)]:
+    types_.add(v if isinstance(v, type) else type(v))
+weird = [None, 0, 'zz', (), b'ab', 1.5, object(), [1], {1: 2}, -1]
+for tp in sorted(types_, key=lambda t: t.__name__):
+    if tp.__name__ in ('KeyboardInterrupt', 'SystemExit', 'input', 'open', 'print', 'breakpoint', 'help'): continue
+    cands = [tp]
+    try:
+        class S(tp): pass
+        cands.append(S)
+    except TypeError: pass
+    for c in cands:
+        for args in [()] + [(w,) for w in weird] + [(a, b) for a in weird[:5] for b in weird[:5]] + [(a, b, c) for a in weird[:3] for b in weird[:3] for c in weird[:3]]:
+            for kw in ({}, {'x': 1}):
+                try:
+                    o = c(*args, **kw)
+                except Exception: continue
+                for op in (repr, str, hash, bool, len, iter, dir, lambda o: o == o, lambda o: o < o, lambda o: o + o, lambda o: o * 2, lambda o: -o, lambda o: o[0], lambda o: o(), lambda o: list(o) if not isinstance(o, (type(gen()),)) else None, lambda o: format(o, ''), lambda o: vars(o)):
+                    try: op(o)
+                    except Exception: pass
+print('done')
+`,
+	} {
+		path := filepath.Join(t.TempDir(), "prog.py")
+		stdout, stderr, code := runVM(t, path, []byte(src), "")
+		if code != 0 || !strings.HasSuffix(stdout, "done\n") {
+			t.Errorf("program %d: exit %d\nstdout:\n%s\nstderr:\n%s", i, code, stdout, stderr)
+		}
+	}
+}
+
+// TestAttributeEdges checks setting and deleting the special attributes of functions and classes, and builtin class methods called with the wrong class.
+func TestAttributeEdges(t *testing.T) {
+	for _, src := range []string{
+		`def f(a, b=2, *args, c, d=4, **kw) -> int:
+    "doc"
+    return a
+print(f.__defaults__, f.__kwdefaults__, f.__annotations__, f.__doc__, f.__name__, f.__qualname__, f.__module__)
+print(f.__code__.co_flags, f.__type_params__, f.__closure__, f.__dict__, f.__builtins__ is __builtins__.__dict__ if hasattr(__builtins__, '__dict__') else 'x')
+f.__defaults__ = (9,); print(f(1, c=3))
+try: f.__defaults__ = 5
+except TypeError as e: print(e)
+try: f.__kwdefaults__ = 5
+except TypeError as e: print(e)
+try: f.__name__ = 5
+except TypeError as e: print(e)
+try: f.__qualname__ = None
+except TypeError as e: print(e)
+try: f.__annotations__ = 5
+except TypeError as e: print(e)
+try: f.__code__ = None
+except TypeError as e: print(e)
+try: f.__closure__ = None
+except AttributeError as e: print(e)
+try: f.__globals__ = {}
+except AttributeError as e: print(e)
+try: del f.__name__
+except TypeError as e: print(e)
+del f.__defaults__; print(f.__defaults__)
+del f.__annotations__; print(f.__annotations__)
+del f.__doc__; print(f.__doc__)
+f.attr = 1; print(f.__dict__, f.attr)
+del f.__dict__
+try: del f.__type_params__
+except TypeError as e: print(e)
+def g[T](x: T) -> T: return x
+print(g.__type_params__, g.__annotations__)
+g.__type_params__ = (); print(g.__type_params__)
+def wrap(fn):
+    def inner(*a, **k): return fn(*a, **k)
+    inner.__wrapped__ = fn
+    return inner
+print(wrap(f).__wrapped__ is f)
+def h(x):
+    def inner(): return x
+    return inner
+c = h(5).__closure__[0]
+print(type(c).__name__, c.cell_contents)
+print(f.__repr__()[:12], repr(lambda: 0)[:19])
+print((lambda x, /, y, *, z: 0).__code__.co_posonlyargcount)
+print(sorted(set(dir(f)) - set(dir(object))))
+class K:
+    def m(self): pass
+    @classmethod
+    def cm(cls): pass
+k = K()
+print(k.m.__func__ is K.m, k.m.__self__ is k, K.cm.__self__ is K, k.m == k.m, k.m is k.m, hash(k.m) == hash(k.m))
+print(repr(k.m)[:22], repr(K.cm)[:32])
+try: k.m.x = 1
+except AttributeError as e: print(e)
+K.m.x = 5; print(k.m.x)
+print(k.m.__name__, k.m.__qualname__, k.m.__doc__, k.m.__module__)
+`,
+		`class C:
+    'doc'
+    x: int
+for name in ['__name__', '__qualname__', '__doc__', '__module__', '__bases__', '__mro__', '__dict__', '__annotations__', '__type_params__', '__abstractmethods__', '__text_signature__', '__basicsize__']:
+    try:
+        delattr(C, name); print(name, 'deleted ->', repr(getattr(C, name, 'MISSING'))[:30])
+    except Exception as e: print(name, type(e).__name__, e)
+for name, v in [('__name__', 1), ('__qualname__', 1), ('__module__', 1), ('__doc__', 1), ('__bases__', 1), ('__bases__', ()), ('__type_params__', 1), ('__mro__', ()), ('__name__', 'a\x00b'), ('__name__', 'D')]:
+    try:
+        setattr(C, name, v); print(name, 'set ->', repr(getattr(C, name, 'MISSING'))[:30])
+    except Exception as e: print(name, type(e).__name__, e)
+for name, v in [('__name__', 'x'), ('__qualname__', 'x'), ('__module__', 'x'), ('__doc__', 'x'), ('__bases__', (object,)), ('__type_params__', ()), ('__annotations__', {})]:
+    try:
+        setattr(int, name, v)
+    except Exception as e: print(name, type(e).__name__, e)
+    try:
+        delattr(int, name)
+    except Exception as e: print(name, type(e).__name__, e)
+`,
+		`d = dict.__dict__['fromkeys']
+for a in [(None,), (int, [1]), (), (dict, [1])]:
+    try: print(d(*a))
+    except Exception as e: print(type(e).__name__, e)
+d = object.__dict__['__init_subclass__']
+for a in [(None,), (int,), ()]:
+    try: print(d(*a))
+    except Exception as e: print(type(e).__name__, e)
+print(d.__get__(None, int).__name__, d.__get__(1).__self__)
+for a in [(None, None), (None, 5)]:
+    try: d.__get__(*a)
+    except Exception as e: print(type(e).__name__, e)
+try: dict.__dict__['fromkeys'].__get__(None, int)
+except Exception as e: print(type(e).__name__, e)
+class D(dict): pass
+print(D.fromkeys([1]), type(D.fromkeys([1])).__name__, dict.__dict__['fromkeys'](D, 'ab'))
 `,
 	} {
 		checkProgram(t, src)

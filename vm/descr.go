@@ -38,13 +38,21 @@ func defMember(tp *Type, name string, get func(t *Thread, self Value) (Value, er
 }
 
 // MemberDescr is a member descriptor: a slot of __slots__ (index >= 0),
-// or a read-only field of a builtin type (get set).
+// or a field of a builtin type (get set; set too when it is writable).
 type MemberDescr struct {
 	ObjectBase
 	name  *Str
 	owner *Type
 	index int
 	get   func(t *Thread, self Value) (Value, error)
+	// set writes a writable field; it deletes when v is NULL.
+	set func(t *Thread, self, v Value) error
+}
+
+// defMemberRW adds a writable field of a builtin type (a member_descriptor
+// that is not READONLY).
+func defMemberRW(tp *Type, name string, get func(t *Thread, self Value) (Value, error), set func(t *Thread, self, v Value) error) {
+	tp.Dict.setStr(Intern(name), Value{o: &MemberDescr{ObjectBase: ObjectBase{cls: MemberDescrType}, name: Intern(name), owner: tp, get: get, set: set, index: -1}})
 }
 
 // slotStore returns the slot values of an instance with __slots__: an
@@ -157,8 +165,11 @@ func setupDescriptors() {
 		if !obj.Type().IsSubtype(d.owner) {
 			return t.typeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d.name.s, d.owner.Name, typeName(obj))
 		}
+		if d.set != nil {
+			return d.set(t, obj, value)
+		}
 		if d.get != nil {
-			return t.attributeError(obj, d.name, fmt.Sprintf("readonly attribute"))
+			return t.raise(AttributeErrorType, "readonly attribute")
 		}
 		slots := slotStore(obj, !value.IsNull())
 		if value.IsNull() && (d.index >= len(slots) || slots[d.index].IsNull()) {
@@ -215,7 +226,7 @@ func setupFunctionTypes() {
 	}
 	strSetter := func(attr string, field func(fn *Function) **Str) func(t *Thread, fn *Function, v Value) error {
 		return func(t *Thread, fn *Function, v Value) error {
-			s, ok := v.o.(*Str)
+			s, ok := v.Object().(*Str)
 			if !ok {
 				return t.typeErrorf("%s must be set to a string object", attr)
 			}
@@ -226,21 +237,24 @@ func setupFunctionTypes() {
 	fnAttr("__name__", func(fn *Function) Value { return Value{o: fn.name} }, strSetter("__name__", func(fn *Function) **Str { return &fn.name }))
 	fnAttr("__qualname__", func(fn *Function) Value { return Value{o: fn.qualname} }, strSetter("__qualname__", func(fn *Function) **Str { return &fn.qualname }))
 	fnAttr("__code__", func(fn *Function) Value { return Value{o: fn.code} }, func(t *Thread, fn *Function, v Value) error {
-		c, ok := v.o.(*Code)
+		c, ok := v.Object().(*Code)
 		if !ok {
 			return t.typeErrorf("__code__ must be set to a code object")
 		}
 		fn.code = c
 		return nil
 	})
-	fnAttr("__globals__", func(fn *Function) Value { return Value{o: fn.globals} }, nil)
-	fnAttr("__builtins__", func(fn *Function) Value { return Value{o: fn.builtins} }, nil)
-	fnAttr("__closure__", func(fn *Function) Value {
+	fnMember := func(name string, get func(fn *Function) Value) {
+		defMember(ft, name, func(t *Thread, self Value) (Value, error) { return get(self.o.(*Function)), nil })
+	}
+	fnMember("__globals__", func(fn *Function) Value { return Value{o: fn.globals} })
+	fnMember("__builtins__", func(fn *Function) Value { return Value{o: fn.builtins} })
+	fnMember("__closure__", func(fn *Function) Value {
 		if fn.closure == nil {
 			return None
 		}
 		return Value{o: fn.closure}
-	}, nil)
+	})
 	fnAttr("__defaults__", func(fn *Function) Value {
 		if fn.defaults == nil {
 			return None
@@ -275,18 +289,20 @@ func setupFunctionTypes() {
 		fn.kwdefaults = d
 		return nil
 	})
-	fnAttr("__doc__", func(fn *Function) Value { return fn.doc }, func(t *Thread, fn *Function, v Value) error {
+	// __doc__ and __module__ are writable members: deleting one leaves
+	// None.
+	defMemberRW(ft, "__doc__", func(t *Thread, self Value) (Value, error) { return self.o.(*Function).doc, nil }, func(t *Thread, self, v Value) error {
 		if v.IsNull() {
 			v = None
 		}
-		fn.doc = v
+		self.o.(*Function).doc = v
 		return nil
 	})
-	fnAttr("__module__", func(fn *Function) Value { return fn.module }, func(t *Thread, fn *Function, v Value) error {
+	defMemberRW(ft, "__module__", func(t *Thread, self Value) (Value, error) { return self.o.(*Function).module, nil }, func(t *Thread, self, v Value) error {
 		if v.IsNull() {
 			v = None
 		}
-		fn.module = v
+		self.o.(*Function).module = v
 		return nil
 	})
 	defGetSet(ft, "__annotations__", func(t *Thread, self Value) (Value, error) {
@@ -312,7 +328,7 @@ func setupFunctionTypes() {
 		}
 		return fn.typeParams
 	}, func(t *Thread, fn *Function, v Value) error {
-		if _, ok := v.o.(*Tuple); !ok {
+		if _, ok := v.Object().(*Tuple); !ok {
 			return t.typeErrorf("__type_params__ must be set to a tuple")
 		}
 		fn.typeParams = v
@@ -325,6 +341,9 @@ func setupFunctionTypes() {
 		}
 		return Value{o: fn.dict}, nil
 	}, func(t *Thread, self, v Value) error {
+		if v.IsNull() {
+			return t.typeErrorf("cannot delete __dict__")
+		}
 		d, ok := v.o.(*Dict)
 		if !ok {
 			return t.typeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
@@ -491,7 +510,13 @@ func setupFunctionTypes() {
 			if md.class {
 				owner := cls
 				if owner == nil {
+					if obj.IsNull() {
+						return Null, t.typeErrorf("__get__(None, None) is invalid")
+					}
 					owner = obj.Type()
+				}
+				if err := classMethodDescrCheck(t, md, Value{o: owner}); err != nil {
+					return Null, err
 				}
 				return Value{o: md.bind(Value{o: owner})}, nil
 			}
@@ -943,4 +968,17 @@ func attrErrorContext(err error, v Value, name *Str) error {
 		e.Obj = v
 	}
 	return err
+}
+
+// classMethodDescrCheck is classmethoddescr_call's check of the class a
+// builtin class method is called with.
+func classMethodDescrCheck(t *Thread, md *MethodDescr, cls Value) error {
+	c, ok := cls.o.(*Type)
+	if !ok {
+		return t.typeErrorf("descriptor '%s' for type '%s' needs a type, not a '%s' as arg 2", md.name, md.owner.Name, typeName(cls))
+	}
+	if !c.IsSubtype(md.owner) {
+		return t.typeErrorf("descriptor '%s' requires a subtype of '%s' but received '%s'", md.name, md.owner.Name, c.Name)
+	}
+	return nil
 }

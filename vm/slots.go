@@ -400,7 +400,12 @@ func init() {
 					obj := args[0]
 					var cls *Type
 					if len(args) == 2 && !args[1].IsNone() {
-						cls, _ = args[1].o.(*Type)
+						var ok bool
+						if cls, ok = args[1].o.(*Type); !ok {
+							if md, isMD := self.o.(*MethodDescr); isMD && md.class {
+								return Null, classMethodDescrCheck(t, md, args[1])
+							}
+						}
 					}
 					if obj.IsNone() {
 						obj = Null
