@@ -72,7 +72,17 @@ func setupObjectAndType() {
 	tt := TypeType
 	tt.Call = typeCall
 	tt.New = typeNew
-	tt.Init = func(t *Thread, self Value, args []Value, kw []*Str) error { return nil }
+	tt.Init = func(t *Thread, self Value, args []Value, kw []*Str) error {
+		// type_init: the arguments type() takes, keywords only with three.
+		npos := len(args) - len(kw)
+		if len(kw) > 0 && npos == 1 {
+			return t.typeErrorf("type.__init__() takes no keyword arguments")
+		}
+		if npos != 1 && npos != 3 {
+			return t.typeErrorf("type.__init__() takes 1 or 3 arguments")
+		}
+		return nil
+	}
 	tt.GetAttr = typeGetAttr
 	tt.SetAttr = typeSetAttr
 	tt.Repr = typeRepr
@@ -382,7 +392,7 @@ func setClass(t *Thread, self, v Value) error {
 	if !isHeap || !old.HasFlag(FlagHeapType) || !nc.HasFlag(FlagHeapType) {
 		return t.typeErrorf("__class__ assignment only supported for mutable types or ModuleType subclasses")
 	}
-	if old.builtin != nc.builtin || old.nslots != nc.nslots {
+	if old.builtin != nc.builtin || !sameSlotsLayout(old, nc) {
 		return t.typeErrorf("__class__ assignment: '%s' object layout differs from '%s'", nc.Name, old.Name)
 	}
 	b.base().cls = nc
@@ -1465,4 +1475,32 @@ func checkSetSpecialTypeAttr(t *Thread, c *Type, v Value, name string) error {
 		return t.typeErrorf("cannot delete '%s' attribute of immutable type '%s'", name, c.Name)
 	}
 	return nil
+}
+
+// sameSlotsLayout reports whether instances of a and b keep the same
+// __slots__ at the same places (compatible_for_assignment's
+// same_slots_added): the same slot names, in order, all along.
+func sameSlotsLayout(a, b *Type) bool {
+	if a.nslots != b.nslots || instancesHaveDict(a) != instancesHaveDict(b) {
+		return false
+	}
+	names := func(c *Type) []string {
+		var out []string
+		for i := len(c.MRO) - 1; i >= 0; i-- {
+			for _, n := range c.MRO[i].slotNames {
+				out = append(out, n.s)
+			}
+		}
+		return out
+	}
+	x, y := names(a), names(b)
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
 }

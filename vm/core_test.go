@@ -997,3 +997,240 @@ print(D.fromkeys([1]), type(D.fromkeys([1])).__name__, dict.__dict__['fromkeys']
 		checkProgram(t, src)
 	}
 }
+
+// TestMatchMetaDescr checks match statements' class patterns and their errors, metaclasses (__call__, __prepare__, keywords, function metaclasses, type.__init__), descriptor precedence, property/classmethod/staticmethod details and __class__ assignment between layouts.
+func TestMatchMetaDescr(t *testing.T) {
+	for _, src := range []string{
+		`class Point:
+    __match_args__ = ('x', 'y')
+    def __init__(self, x, y): self.x, self.y = x, y
+def m(v):
+    match v:
+        case Point(0, 0): return 'origin'
+        case Point(x=0, y=yy): return f'y-axis {yy}'
+        case Point(xx, 0): return f'x-axis {xx}'
+        case [1, *rest]: return f'list1 {rest}'
+        case {'a': 1, **kw}: return f'map {kw}'
+        case str() | bytes(): return 'strish'
+        case int(n) if n > 10: return f'big {n}'
+        case (1 | 2 | 3) as small: return f'small {small}'
+        case float(f): return f'float {f}'
+        case {}: return 'empty-ish map'
+        case _: return 'other'
+for v in [Point(0, 0), Point(0, 5), Point(3, 0), Point(1, 1), [1, 2, 3], (1,), {'a': 1, 'b': 2}, 'x', b'y', 50, 2, 2.5, {}, {'z': 1}, None]:
+    print(m(v))
+class NoArgs:
+    pass
+def m2(v):
+    match v:
+        case NoArgs(a): return a
+try: m2(NoArgs())
+except TypeError as e: print(e)
+class TooMany:
+    __match_args__ = ('a',)
+def m3(v):
+    match v:
+        case TooMany(a, b): return 1
+try: m3(TooMany())
+except TypeError as e: print(e)
+def m4(v):
+    match v:
+        case TooMany(x=1, x2=2): return 1
+        case _: return 'no'
+print(m4(TooMany()))
+class BadMA:
+    __match_args__ = 5
+def m5(v):
+    match v:
+        case BadMA(a): return 1
+try: m5(BadMA())
+except TypeError as e: print(e)
+class BadMA2:
+    __match_args__ = (1,)
+def m6(v):
+    match v:
+        case BadMA2(a): return 1
+try: m6(BadMA2())
+except TypeError as e: print(e)
+def m7(v):
+    match v:
+        case int(a, b): return 1
+try: m7(5)
+except TypeError as e: print(e)
+F = 5
+class NS: F = 5
+def m8(v):
+    match v:
+        case NS.F(): return 1
+try: m8(5)
+except TypeError as e: print(e)
+`,
+		`class Meta(type):
+    def __call__(cls, *a, **k):
+        print('Meta.__call__', cls.__name__, a, k)
+        return super().__call__(*a, **k)
+    def __prepare__(name, bases, **kw):
+        print('prepare', name, kw)
+        return {'injected': 1}
+    def __new__(mcls, name, bases, ns, **kw):
+        print('new', name, sorted(ns), kw)
+        return super().__new__(mcls, name, bases, ns)
+    def __init__(cls, name, bases, ns, **kw):
+        print('init', name, kw)
+        super().__init__(name, bases, ns)
+class A(metaclass=Meta, flag=1):
+    def __init__(self, v): self.v = v
+a = A(5); print(a.v, A.injected)
+class BadPrep(type):
+    @classmethod
+    def __prepare__(mcls, name, bases): return 5
+try:
+    class X(metaclass=BadPrep): pass
+except TypeError as e: print(e)
+try:
+    class Y(metaclass=5): pass
+except TypeError as e: print(e)
+def fmeta(name, bases, ns, **kw):
+    print('fmeta', name, bases, sorted(k for k in ns if not k.startswith('__')), kw)
+    return 42
+class Z(int, metaclass=fmeta, q=2):
+    a = 1
+print(Z)
+class Single(type):
+    _inst = {}
+    def __call__(cls, *a):
+        if cls not in cls._inst: cls._inst[cls] = super().__call__(*a)
+        return cls._inst[cls]
+class S(metaclass=Single): pass
+print(S() is S())
+try:
+    class W(metaclass=type, bad=1): pass
+except TypeError as e: print(e)
+try: type.__new__(type, 'x', (), {}, bad=1)
+except TypeError as e: print(e)
+try: type('x', (), {}, bad=1)
+except TypeError as e: print(e)
+print(type.__prepare__('x', ()), type.__prepare__(1, 2, 3, a=4))
+class M2(type):
+    def __new__(mcls, *a, **k): return type.__new__(mcls, *a)
+class Q(metaclass=M2, extra=5): pass
+print(type(Q).__name__)
+try: type.__init__(Q, 1, 2, 3, 4)
+except TypeError as e: print(e)
+try: type.__init__(Q, 'a', (), {}, x=1)
+except TypeError as e: print(e)
+class NS:
+    def __init_subclass__(cls, **kw): print('isc', kw)
+try: type('T', (NS,), {}, k=1)
+except TypeError as e: print(e)
+print(type('T2', (NS,), {}).__name__)
+class Meta3(type):
+    def mm(cls): return 'meta method ' + cls.__name__
+class C3(metaclass=Meta3): pass
+print(C3.mm())
+try: C3().mm()
+except AttributeError as e: print(e)
+print(type(C3).__mro__)
+`,
+		`class Q: pass
+for a in [(Q, 1, 2, 3, 4), (Q,), (Q, 1), (Q, 1, 2), (Q, 1, 2, 3), (Q, 'a', (), {}), (1,)]:
+    try: print(type.__init__(*a))
+    except TypeError as e: print(e)
+try: print(type.__init__(Q, 'a', (), {}, x=1))
+except TypeError as e: print(e)
+try: print(type.__init__(Q, x=1))
+except TypeError as e: print(e)
+try: print(type.__init__(Q, 1, x=1))
+except TypeError as e: print(e)
+class M(type): pass
+print(M('N', (), {}).__name__)
+try: M('N')
+except TypeError as e: print(e)
+try: M('N', (), {}, k=1)
+except TypeError as e: print(e)
+`,
+		`class D:
+    def __get__(self, o, t=None): return ('D.get', o is not None, t.__name__ if t else None)
+class ND:
+    def __get__(self, o, t=None): return 'nd'
+class Data:
+    def __get__(self, o, t=None): return 'data'
+    def __set__(self, o, v): print('data set', v)
+class C:
+    d = D(); nd = ND(); data = Data()
+c = C()
+c.__dict__.update(nd='inst', data='inst')
+print(c.d, C.d, c.nd, c.data)
+c.data = 5
+class CM:
+    @classmethod
+    @property
+    def p(cls): return 'cp'
+print(type(CM.__dict__['p']).__name__)
+try: print(CM.p)
+except Exception as e: print(type(e).__name__, e)
+sm = staticmethod(len)
+print(sm('abc'), sm.__func__ is len, sm.__wrapped__ is len, repr(sm)[:30])
+cm = classmethod(len)
+print(cm.__func__ is len, repr(cm)[:30], cm.__isabstractmethod__)
+def af(): pass
+af.__isabstractmethod__ = True
+print(staticmethod(af).__isabstractmethod__, classmethod(af).__isabstractmethod__, property(af).__isabstractmethod__)
+class P2(property):
+    pass
+class UP:
+    @P2
+    def x(self): return 1
+print(UP().x, type(UP.__dict__['x']).__name__)
+p = property(lambda s: 1, doc='docstr')
+print(p.__doc__, property(af).__doc__, p.fget is not None, p.fset, p.fdel)
+try: property(1)(2)
+except TypeError as e: print(e)
+q = property().getter(lambda s: 2)
+print(q.__get__(1), type(q).__name__)
+class Named:
+    @property
+    def nm(self): raise AttributeError('inner')
+try: Named().nm
+except AttributeError as e: print(e, e.name)
+class SetOnly:
+    x = property(None, lambda s, v: None)
+try: SetOnly().x
+except AttributeError as e: print(e)
+try: del SetOnly().x
+except AttributeError as e: print(e)
+print(property.__name__ if hasattr(property, '__name__') else '', UP.__dict__['x'].__name__ if hasattr(UP.__dict__['x'], '__name__') else 'noname')
+class A: pass
+class B: pass
+a = A(); a.__class__ = B; print(type(a).__name__)
+try: a.__class__ = int
+except TypeError as e: print(e)
+try: (1).__class__ = bool
+except TypeError as e: print(e)
+class SL:
+    __slots__ = ('a',)
+class SL2:
+    __slots__ = ('b',)
+try: SL().__class__ = SL2
+except TypeError as e: print(e)
+`,
+		`class A: pass
+class B: pass
+class S1: __slots__ = ('a',)
+class S2: __slots__ = ('a',)
+class S3: __slots__ = ('b',)
+class S4: __slots__ = ('a', '__dict__')
+class S5(S1): pass
+class S6(S1): pass
+class Lst(list): pass
+class Lst2(list): pass
+class Dct(dict): pass
+for x, y in [(A, B), (S1, S2), (S1, S3), (S1, S4), (S5, S6), (S1, S5), (A, S1), (Lst, Lst2), (Lst, Dct), (Lst, A)]:
+    try:
+        o = x(); o.__class__ = y; print(x.__name__, '->', type(o).__name__)
+    except TypeError as e: print(e)
+`,
+	} {
+		checkProgram(t, src)
+	}
+}

@@ -379,12 +379,15 @@ func setupFunctionTypes() {
 	mt.Repr = func(t *Thread, v Value) (Value, error) {
 		m := v.o.(*Method)
 		name := "?"
-		if q, err := getAttrOpt(t, m.fn, Intern("__qualname__")); err == nil && !q.IsNull() {
-			if s, ok := q.o.(*Str); ok {
-				name = s.s
-			}
-		} else if err != nil {
+		q, err := getAttrOpt(t, m.fn, Intern("__qualname__"))
+		if err == nil && q.IsNull() {
+			q, err = getAttrOpt(t, m.fn, Intern("__name__"))
+		}
+		if err != nil {
 			return Null, err
+		}
+		if s, ok := q.Object().(*Str); ok {
+			name = s.s
 		}
 		r, err := Repr(t, m.self)
 		if err != nil {
