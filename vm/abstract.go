@@ -581,6 +581,10 @@ func Contains(t *Thread, container, item Value) (bool, error) {
 	}
 	it, err := Iter(t, container)
 	if err != nil {
+		// _PySequence_IterSearch words any TypeError of iter() so.
+		if e := asException(err); e != nil && e.cls.IsSubtype(TypeErrorType) {
+			return false, t.typeErrorf("argument of type '%s' is not iterable", tp.Name)
+		}
 		return false, err
 	}
 	for {

@@ -1234,3 +1234,195 @@ for x, y in [(A, B), (S1, S2), (S1, S3), (S1, S4), (S5, S6), (S1, S5), (A, S1), 
 		checkProgram(t, src)
 	}
 }
+
+// TestSpecialMethods checks the special methods of classes through the builtins and operators: results of the wrong type, dunders set to None, sequence fallbacks, NotImplemented and reflected operands.
+func TestSpecialMethods(t *testing.T) {
+	for _, src := range []string{
+		`class L:
+    def __init__(self, v): self.v = v
+    def __len__(self): return self.v
+for v in [-1, 'x', 2**70, 3.0, True]:
+    try: print(len(L(v)))
+    except Exception as e: print(type(e).__name__, e)
+    try: print(bool(L(v)))
+    except Exception as e: print(type(e).__name__, e)
+class B:
+    def __init__(self, v): self.v = v
+    def __bool__(self): return self.v
+for v in [1, None, True]:
+    try: print(bool(B(v)))
+    except Exception as e: print(type(e).__name__, e)
+class H:
+    def __init__(self, v): self.v = v
+    def __hash__(self): return self.v
+for v in [1.5, 'x', 2**70, -1, True, None]:
+    try: print(hash(H(v)))
+    except Exception as e: print(type(e).__name__, e)
+class I:
+    def __init__(self, v): self.v = v
+    def __index__(self): return self.v
+for v in [1.5, True, 5]:
+    try: print([0, 1, 2, 3, 4, 5][I(v)], bin(I(v)))
+    except Exception as e: print(type(e).__name__, e)
+class It:
+    def __iter__(self): return 5
+try: iter(It())
+except TypeError as e: print(e)
+try:
+    for x in It(): pass
+except TypeError as e: print(e)
+class R:
+    def __repr__(self): return 5
+try: repr(R())
+except TypeError as e: print(e)
+class S:
+    def __str__(self): return b'x'
+try: str(S())
+except TypeError as e: print(e)
+class F:
+    def __float__(self): return 1
+try: float(F())
+except TypeError as e: print(e)
+class In:
+    def __int__(self): return 1.5
+try: int(In())
+except TypeError as e: print(e)
+class Cx:
+    def __complex__(self): return 1
+try: complex(Cx())
+except TypeError as e: print(e)
+class Fmt:
+    def __format__(self, s): return 5
+try: format(Fmt())
+except TypeError as e: print(e)
+class Ctn:
+    def __contains__(self, x): return []
+print(1 in Ctn())
+class GI:
+    def __getitem__(self, i):
+        if i > 2: raise IndexError
+        return i
+print(list(GI()), 2 in GI(), list(reversed([1,2])))
+try: reversed(GI())
+except TypeError as e: print(e)
+class Rev:
+    def __len__(self): return 2
+    def __getitem__(self, i): return i * 10
+print(list(reversed(Rev())))
+class Call:
+    __call__ = 5
+try: Call()()
+except TypeError as e: print(e)
+class NE:
+    __eq__ = None
+try: NE() == 1
+except TypeError as e: print(e)
+class NH:
+    __hash__ = None
+try: hash(NH())
+except TypeError as e: print(e)
+class NI:
+    __iter__ = None
+try: iter(NI())
+except TypeError as e: print(e)
+class NL:
+    __len__ = None
+try: len(NL())
+except TypeError as e: print(e)
+class NC:
+    __contains__ = None
+try: 1 in NC()
+except TypeError as e: print(e)
+`,
+		`class NI:
+    __iter__ = None
+    def __getitem__(self, i): return i
+for f in [lambda: iter(NI()), lambda: list(NI()), lambda: [x for x in NI()], lambda: 1 in NI(), lambda: (lambda *a: a)(*NI())]:
+    try: f()
+    except TypeError as e: print(e)
+class NR:
+    __reversed__ = None
+    def __len__(self): return 1
+    def __getitem__(self, i): return i
+try: reversed(NR())
+except TypeError as e: print(e)
+class NA:
+    __aiter__ = None
+async def co():
+    async for x in NA(): pass
+try: co().send(None)
+except TypeError as e: print(e)
+`,
+		`class V:
+    def __init__(self, v): self.v = v
+    def __add__(self, o): return NotImplemented
+    def __repr__(self): return f'V({self.v})'
+class W(V):
+    def __radd__(self, o): return 'W.radd'
+print(V(1) + W(2))
+try: V(1) + 1
+except TypeError as e: print(e)
+try: 1 + V(1)
+except TypeError as e: print(e)
+try: V(1) < V(2)
+except TypeError as e: print(e)
+try: V(1) @ V(2)
+except TypeError as e: print(e)
+class IA:
+    def __iadd__(self, o): return NotImplemented
+    def __add__(self, o): return 'add'
+x = IA(); x += 1; print(x)
+class OnlyI:
+    def __iadd__(self, o): return NotImplemented
+y = OnlyI()
+try: y += 1
+except TypeError as e: print(e)
+try: y -= 1
+except TypeError as e: print(e)
+try: y **= 1
+except TypeError as e: print(e)
+try: pow(V(1), 2, 3)
+except TypeError as e: print(e)
+class P:
+    def __pow__(self, o, m=None): return ('pow', o, m)
+    def __rpow__(self, o, m=None): return ('rpow', o, m)
+print(P() ** 2, 2 ** P(), pow(P(), 2, 5))
+try: print(pow(2, P(), 5))
+except TypeError as e: print(e)
+class Neg:
+    def __neg__(self): return 'neg'
+print(-Neg())
+try: +Neg()
+except TypeError as e: print(e)
+try: ~Neg()
+except TypeError as e: print(e)
+try: abs(Neg())
+except TypeError as e: print(e)
+class Cmp:
+    def __eq__(self, o): return NotImplemented
+    def __lt__(self, o): return NotImplemented
+print(Cmp() == Cmp(), Cmp() != Cmp())
+try: Cmp() < Cmp()
+except TypeError as e: print(e)
+try: Cmp() >= 1
+except TypeError as e: print(e)
+print(divmod(7, 2), )
+try: divmod(V(1), 2)
+except TypeError as e: print(e)
+class M:
+    def __matmul__(self, o): return 'mm'
+    def __rmatmul__(self, o): return 'rmm'
+    def __imatmul__(self, o): return 'imm'
+m = M(); print(m @ 1, 1 @ m); m @= 2; print(m)
+class GS:
+    def __getitem__(self, k): return k
+print(GS()[1:2, ...], GS()[::], GS()[1])
+try: GS()[1] = 2
+except TypeError as e: print(e)
+try: del GS()[1]
+except TypeError as e: print(e)
+`,
+	} {
+		checkProgram(t, src)
+	}
+}

@@ -91,6 +91,17 @@ func unarySlot(name string, field func(*Type) *UnarySlot) slotDef {
 		get:   func(t *Type) any { return *field(t) },
 		set:   func(t, from *Type) { *field(t) = *field(from) },
 		generic: func(t *Type) {
+			if name == "__iter__" {
+				// slot_tp_iter: __iter__ = None makes instances not
+				// iterable.
+				*field(t) = func(th *Thread, v Value) (Value, error) {
+					if m := v.Type().Lookup(Intern(name)); m.IsNone() {
+						return Null, th.typeErrorf("'%s' object is not iterable", v.Type().Name)
+					}
+					return callDunder(th, v, Intern(name))
+				}
+				return
+			}
 			*field(t) = func(th *Thread, v Value) (Value, error) {
 				return callDunder(th, v, Intern(name))
 			}
