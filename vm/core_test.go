@@ -1426,3 +1426,85 @@ except TypeError as e: print(e)
 		checkProgram(t, src)
 	}
 }
+
+// TestLoopOwnedGenerators checks that a generator made for a for or async for loop is closed when the loop drops it (break, return, an exception), as CPython's reference counting does, and not when something else holds it (stdout only: the unraisable report has an address).
+func TestLoopOwnedGenerators(t *testing.T) {
+	for _, src := range []string{
+		`def reader(name):
+    try:
+        for i in range(5):
+            yield f'{name}:{i}'
+    finally:
+        print('  close', name)
+for x in reader('a'):
+    if x.endswith('1'): break
+print('after break')
+def find(n):
+    for x in reader('b'):
+        if x.endswith(str(n)): return x
+print(find(2))
+def boom():
+    for x in reader('c'):
+        raise ValueError(x)
+try: boom()
+except ValueError as e: print('caught', e)
+try:
+    for x in reader('d'):
+        raise KeyError(x)
+except KeyError as e: print('caught2', e)
+g = reader('e')
+for x in g:
+    break
+print('e kept', next(g))
+g.close()
+for x in (y * 2 for y in reader('f')):
+    break
+print('after genexpr')
+for x in reader('g'):
+    for y in reader('h'):
+        break
+    break
+print('nested')
+def bad():
+    try:
+        yield 1
+    finally:
+        raise RuntimeError('in finally')
+for x in bad():
+    break
+print('after bad')
+def gen_loop():
+    for x in reader('i'):
+        yield x
+gl = gen_loop()
+print(next(gl))
+gl.close()
+print('after gl close')
+for x in reader('j'):
+    continue
+print('exhausted')
+for i, x in enumerate(['k']):
+    break
+print('enum')
+async def ag():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print('  ag fin')
+async def use():
+    async for v in ag():
+        break
+    print('after async break')
+try: use().send(None)
+except StopIteration: pass
+while True:
+    for x in reader('l'):
+        break
+    break
+print('end')
+`,
+	} {
+		checkStdout(t, src)
+	}
+}

@@ -43,6 +43,13 @@ type Generator struct {
 	closed bool
 	// asyncHooksDone: async generators only: aclose has run.
 	agRunningAsync bool
+	// creator is the frame whose instruction at creatorAt called the
+	// generator function (nil when none did).
+	creator   *Frame
+	creatorAt int
+	// loopOwned says a for or async for loop holds the only reference
+	// there is to the generator (see ownByLoop).
+	loopOwned bool
 }
 
 // newGenerator makes the generator of a frame that ran RETURN_GENERATOR.
@@ -61,7 +68,53 @@ func newGenerator(t *Thread, f *Frame) *Generator {
 	}
 	f.gen = g
 	f.escaped = true
+	if b := f.back; b != nil {
+		g.creator, g.creatorAt = b, b.lasti
+	}
 	return g
+}
+
+// Generators that a loop alone holds.
+//
+// CPython finalizes a generator the moment its last reference goes: a
+// loop left by break, return or an exception closes the generator it was
+// iterating when nothing else refers to it, so the generator's finally
+// blocks and with statements run right then. Without reference counts,
+// peephole recognizes the commonest such generator: one made by the call
+// just before the loop's GET_ITER (or GET_AITER), in the same frame, as in
+// "for line in read_lines(path):". Nothing but the loop can reach it (the
+// call that made it was a generator function's, which returns at once),
+// so closing it when the loop drops it is what CPython does.
+
+// ownByLoop marks it, the iterator GET_ITER or GET_AITER at unit at of f
+// made, as held by the loop alone when it is a generator that the call
+// right before made; f then closes it when it drops it.
+func ownByLoop(f *Frame, it Value, at int) {
+	g, ok := it.o.(*Generator)
+	if !ok || g.creator != f || g.started || (g.creatorAt != at-4 && g.creatorAt != at-1) {
+		return
+	}
+	g.loopOwned = true
+	f.ownsGens = true
+}
+
+// dropOwned finalizes v if it is a generator held by a loop alone, as
+// the frame drops it: it is closed, and an error that brings is reported
+// as unraisable (_PyGen_Finalize).
+func (t *Thread) dropOwned(v Value) {
+	g, ok := v.o.(*Generator)
+	if !ok || !g.loopOwned {
+		return
+	}
+	g.loopOwned = false
+	if g.frame.done || !g.started || g.running {
+		return
+	}
+	if _, err := genClose(t, g); err != nil {
+		if e := asException(err); e != nil {
+			t.writeUnraisable(e, v)
+		}
+	}
 }
 
 func (g *Generator) what() string {
