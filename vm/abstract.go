@@ -336,13 +336,16 @@ func (t *Thread) callMethodDescr(md *MethodDescr, args []Value, kwnames []*Str) 
 		return md.fn(t, Null, args, kwnames)
 	}
 	if len(args)-len(kwnames) < 1 {
-		if md.cls == WrapperDescrType {
+		if md.cls == WrapperDescrType || md.class {
 			return Null, t.typeErrorf("descriptor '%s' of '%s' object needs an argument", md.name, md.owner.Name)
 		}
 		return Null, t.typeErrorf("unbound method %s.%s() needs an argument", md.owner.Name, md.name)
 	}
 	self := args[0]
 	if md.class {
+		if err := classMethodDescrCheck(t, md, self); err != nil {
+			return Null, err
+		}
 		return md.fn(t, self, args[1:], kwnames)
 	}
 	if !self.Type().IsSubtype(md.owner) {
@@ -614,6 +617,10 @@ func Contains(t *Thread, container, item Value) (bool, error) {
 	}
 	it, err := Iter(t, container)
 	if err != nil {
+		// _PySequence_IterSearch words any TypeError of iter() so.
+		if e := asException(err); e != nil && e.cls.IsSubtype(TypeErrorType) {
+			return false, t.typeErrorf("argument of type '%s' is not iterable", tp.Name)
+		}
 		return false, err
 	}
 	for {

@@ -72,7 +72,17 @@ func setupObjectAndType() {
 	tt := TypeType
 	tt.Call = typeCall
 	tt.New = typeNew
-	tt.Init = func(t *Thread, self Value, args []Value, kw []*Str) error { return nil }
+	tt.Init = func(t *Thread, self Value, args []Value, kw []*Str) error {
+		// type_init: the arguments type() takes, keywords only with three.
+		npos := len(args) - len(kw)
+		if len(kw) > 0 && npos == 1 {
+			return t.typeErrorf("type.__init__() takes no keyword arguments")
+		}
+		if npos != 1 && npos != 3 {
+			return t.typeErrorf("type.__init__() takes 1 or 3 arguments")
+		}
+		return nil
+	}
 	tt.GetAttr = typeGetAttr
 	tt.SetAttr = typeSetAttr
 	tt.Repr = typeRepr
@@ -117,12 +127,15 @@ func setupObjectAndType() {
 		return NewStrValue(shortName(self.o.(*Type))), nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
+		if err := checkSetSpecialTypeAttr(t, c, v, "__name__"); err != nil {
+			return err
+		}
 		s, ok := v.o.(*Str)
 		if !ok {
 			return t.typeErrorf("can only assign string to %s.__name__, not '%s'", c.Name, v.Type().Name)
 		}
-		if c.HasFlag(FlagImmutable) {
-			return t.typeErrorf("cannot set '__name__' attribute of immutable type '%s'", c.Name)
+		if strings.IndexByte(s.s, 0) >= 0 {
+			return t.valueErrorf("type name must not contain null characters")
 		}
 		c.Name = s.s
 		return nil
@@ -131,6 +144,9 @@ func setupObjectAndType() {
 		return NewStrValue(self.o.(*Type).QualName), nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
+		if err := checkSetSpecialTypeAttr(t, c, v, "__qualname__"); err != nil {
+			return err
+		}
 		s, ok := v.o.(*Str)
 		if !ok {
 			return t.typeErrorf("can only assign string to %s.__qualname__, not '%s'", c.Name, v.Type().Name)
@@ -146,7 +162,11 @@ func setupObjectAndType() {
 		return NewStrValue(c.ModuleName()), nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
+		if err := checkSetSpecialTypeAttr(t, c, v, "__module__"); err != nil {
+			return err
+		}
 		c.Dict.setStr(Intern("__module__"), v)
+		c.modified()
 		return nil
 	})
 	defGetSet(tt, "__bases__", func(t *Thread, self Value) (Value, error) {
@@ -189,10 +209,11 @@ func setupObjectAndType() {
 		return NewStrValue(c.Doc), nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
-		if c.HasFlag(FlagImmutable) {
-			return t.typeErrorf("cannot set '__doc__' attribute of immutable type '%s'", c.Name)
+		if err := checkSetSpecialTypeAttr(t, c, v, "__doc__"); err != nil {
+			return err
 		}
 		c.Dict.setStr(Intern("__doc__"), v)
+		c.modified()
 		return nil
 	})
 	setupTypeLayoutAttrs(tt)
@@ -205,8 +226,15 @@ func setupObjectAndType() {
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
 		if v.IsNull() {
-			c.Dict.Delete(t, NewStrValue("__abstractmethods__"))
+			ok, err := c.Dict.Delete(t, NewStrValue("__abstractmethods__"))
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return t.raise(AttributeErrorType, "__abstractmethods__")
+			}
 			c.Flags &^= FlagAbstract
+			c.modified()
 			return nil
 		}
 		c.Dict.setStr(Intern("__abstractmethods__"), v)
@@ -351,7 +379,7 @@ func setClass(t *Thread, self, v Value) error {
 	if !isHeap || !old.HasFlag(FlagHeapType) || !nc.HasFlag(FlagHeapType) {
 		return t.typeErrorf("__class__ assignment only supported for mutable types or ModuleType subclasses")
 	}
-	if old.builtin != nc.builtin || old.nslots != nc.nslots {
+	if old.builtin != nc.builtin || !sameSlotsLayout(old, nc) {
 		return t.typeErrorf("__class__ assignment: '%s' object layout differs from '%s'", nc.Name, old.Name)
 	}
 	b.base().cls = nc
@@ -721,6 +749,13 @@ func (t *Thread) setupSlots(c *Type) error {
 			c.Flags |= FlagHasDict
 		}
 	}
+	if len(names) > 0 {
+		switch c.builtin {
+		case IntType, TupleType, BytesType, TypeType:
+			// Variable-sized instances (tp_itemsize != 0) have no room.
+			return t.typeErrorf("nonempty __slots__ not supported for subtype of '%s'", c.Base.Name)
+		}
+	}
 	for _, n := range names {
 		s, ok := n.o.(*Str)
 		if !ok {
@@ -736,6 +771,7 @@ func (t *Thread) setupSlots(c *Type) error {
 		if !isIdentifier(s.s) {
 			return t.typeErrorf("__slots__ must be identifiers")
 		}
+
 		mangled := Intern(mangleName(c.Name, s.s))
 		if _, clash := c.Dict.getStr(mangled); clash {
 			return t.valueErrorf("'%s' in __slots__ conflicts with class variable", s.s)
@@ -1250,7 +1286,7 @@ func setupTypeLayoutAttrs(tt *Type) {
 		return nil
 	})
 	intAttr := func(name string, get func(c *Type) int64) {
-		defGetSet(tt, name, func(t *Thread, self Value) (Value, error) { return Int(get(self.o.(*Type))), nil }, nil)
+		defMember(tt, name, func(t *Thread, self Value) (Value, error) { return Int(get(self.o.(*Type))), nil })
 	}
 	intAttr("__basicsize__", typeBasicSize)
 	intAttr("__itemsize__", func(c *Type) int64 {
@@ -1415,4 +1451,45 @@ func (t *Thread) calcMetaclass(meta *Type, bases []Value) (*Type, error) {
 		return nil, t.typeErrorf("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
 	}
 	return winner, nil
+}
+
+// checkSetSpecialTypeAttr is check_set_special_type_attr: the special
+// attributes of a builtin type cannot be set, and those of no type can be
+// deleted (CPython's message calls every type immutable then).
+func checkSetSpecialTypeAttr(t *Thread, c *Type, v Value, name string) error {
+	if c.HasFlag(FlagImmutable) {
+		return t.typeErrorf("cannot set '%s' attribute of immutable type '%s'", name, c.Name)
+	}
+	if v.IsNull() {
+		return t.typeErrorf("cannot delete '%s' attribute of immutable type '%s'", name, c.Name)
+	}
+	return nil
+}
+
+// sameSlotsLayout reports whether instances of a and b keep the same
+// __slots__ at the same places (compatible_for_assignment's
+// same_slots_added): the same slot names, in order, all along.
+func sameSlotsLayout(a, b *Type) bool {
+	if a.nslots != b.nslots || instancesHaveDict(a) != instancesHaveDict(b) {
+		return false
+	}
+	names := func(c *Type) []string {
+		var out []string
+		for i := len(c.MRO) - 1; i >= 0; i-- {
+			for _, n := range c.MRO[i].slotNames {
+				out = append(out, n.s)
+			}
+		}
+		return out
+	}
+	x, y := names(a), names(b)
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,9 @@ package vm
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
+	"weak"
 )
 
 // This file holds the descriptors: the attributes a class provides that
@@ -35,63 +38,72 @@ func defMember(tp *Type, name string, get func(t *Thread, self Value) (Value, er
 }
 
 // MemberDescr is a member descriptor: a slot of __slots__ (index >= 0),
-// or a read-only field of a builtin type (get set).
+// or a field of a builtin type (get set; set too when it is writable).
 type MemberDescr struct {
 	ObjectBase
 	name  *Str
 	owner *Type
 	index int
 	get   func(t *Thread, self Value) (Value, error)
+	// set writes a writable field; it deletes when v is NULL.
+	set func(t *Thread, self, v Value) error
 }
 
-// slotStore returns the slot values of an instance with __slots__.
-func slotStore(v Value) []Value {
+// defMemberRW adds a writable field of a builtin type (a member_descriptor
+// that is not READONLY).
+func defMemberRW(tp *Type, name string, get func(t *Thread, self Value) (Value, error), set func(t *Thread, self, v Value) error) {
+	tp.Dict.setStr(Intern(name), Value{o: &MemberDescr{ObjectBase: ObjectBase{cls: MemberDescrType}, name: Intern(name), owner: tp, get: get, set: set, index: -1}})
+}
+
+// slotStore returns the slot values of an instance with __slots__: an
+// Instance holds them; an instance of a subclass of another builtin type
+// (a list or an exception with __slots__) has them in extSlots, made on
+// first use when alloc is set.
+func slotStore(v Value, alloc bool) []Value {
 	if in, ok := v.o.(*Instance); ok {
 		return in.slots
 	}
 	if h, ok := v.o.(slotHolder); ok {
-		return h.slotValues()
+		if s := h.slotValues(); len(s) >= v.Type().nslots {
+			return s
+		}
 	}
-	return nil
-}
-
-// slotInDict reads the __slots__ value name of an instance of a
-// subclass of a builtin type other than object (a list subclass with
-// __slots__): those values live in the object's own dict, which such a
-// class does not expose as __dict__.
-func slotInDict(obj Value, name *Str) (Value, bool) {
-	if b, ok := obj.o.(hasBase); ok && b.base().dict != nil {
-		return b.base().dict.getStr(name)
-	}
-	return Null, false
-}
-
-// setSlotInDict sets (or deletes, value NULL) such a slot value; it
-// reports whether obj keeps its slots that way.
-func setSlotInDict(t *Thread, obj Value, name *Str, value Value) (bool, error) {
-	b, ok := obj.o.(hasBase)
+	b, ok := v.o.(hasBase)
 	if !ok {
-		return false, nil
+		return nil
 	}
-	bb := b.base()
-	if value.IsNull() {
-		found := false
-		if bb.dict != nil {
-			var err error
-			if found, err = bb.dict.Delete(t, Value{o: name}); err != nil {
-				return true, err
-			}
-		}
-		if !found {
-			return true, t.attributeError(obj, name, name.s)
-		}
-		return true, nil
+	return extSlots.get(b, v.Type().nslots, alloc)
+}
+
+// extSlots holds the __slots__ values of the instances whose Go struct
+// is a builtin type's, keyed weakly by the object: an entry goes when its
+// object is collected.
+var extSlots = &slotTable{m: map[weak.Pointer[ObjectBase]][]Value{}}
+
+type slotTable struct {
+	sync.Mutex
+	m map[weak.Pointer[ObjectBase]][]Value
+}
+
+func (x *slotTable) get(o hasBase, n int, alloc bool) []Value {
+	key := weak.Make(o.base())
+	x.Lock()
+	defer x.Unlock()
+	s, ok := x.m[key]
+	if ok && len(s) >= n || !alloc {
+		return s
 	}
-	if bb.dict == nil {
-		bb.dict = NewDict()
+	grown := make([]Value, n)
+	copy(grown, s)
+	x.m[key] = grown
+	if !ok {
+		runtime.AddCleanup(o.base(), func(k weak.Pointer[ObjectBase]) {
+			x.Lock()
+			delete(x.m, k)
+			x.Unlock()
+		}, key)
 	}
-	bb.dict.setStr(name, value)
-	return true, nil
+	return grown
 }
 
 // slotHolder is implemented by the Go structs of builtin types whose
@@ -152,12 +164,7 @@ func setupDescriptors() {
 		if d.get != nil {
 			return d.get(t, obj)
 		}
-		slots := slotStore(obj)
-		if slots == nil {
-			if v, ok := slotInDict(obj, d.name); ok {
-				return v, nil
-			}
-		}
+		slots := slotStore(obj, false)
 		if d.index >= len(slots) || slots[d.index].IsNull() {
 			return Null, t.attributeError(obj, d.name, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(obj), d.name.s))
 		}
@@ -168,20 +175,19 @@ func setupDescriptors() {
 		if !obj.Type().IsSubtype(d.owner) {
 			return t.typeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d.name.s, d.owner.Name, typeName(obj))
 		}
-		if d.get != nil {
-			return t.attributeError(obj, d.name, fmt.Sprintf("readonly attribute"))
+		if d.set != nil {
+			return d.set(t, obj, value)
 		}
-		slots := slotStore(obj)
-		if slots == nil {
-			if ok, err := setSlotInDict(t, obj, d.name, value); ok || err != nil {
-				return err
-			}
+		if d.get != nil {
+			return t.raise(AttributeErrorType, "readonly attribute")
+		}
+		slots := slotStore(obj, !value.IsNull())
+		if value.IsNull() && (d.index >= len(slots) || slots[d.index].IsNull()) {
+			// Deleting an unset slot: PyMember_SetOne's bare name.
+			return t.raise(AttributeErrorType, d.name.s)
 		}
 		if d.index >= len(slots) {
 			return t.attributeError(obj, d.name, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(obj), d.name.s))
-		}
-		if value.IsNull() && slots[d.index].IsNull() {
-			return t.attributeError(obj, d.name, d.name.s)
 		}
 		slots[d.index] = value
 		return nil
@@ -230,7 +236,7 @@ func setupFunctionTypes() {
 	}
 	strSetter := func(attr string, field func(fn *Function) **Str) func(t *Thread, fn *Function, v Value) error {
 		return func(t *Thread, fn *Function, v Value) error {
-			s, ok := v.o.(*Str)
+			s, ok := v.Object().(*Str)
 			if !ok {
 				return t.typeErrorf("%s must be set to a string object", attr)
 			}
@@ -241,21 +247,24 @@ func setupFunctionTypes() {
 	fnAttr("__name__", func(fn *Function) Value { return Value{o: fn.name} }, strSetter("__name__", func(fn *Function) **Str { return &fn.name }))
 	fnAttr("__qualname__", func(fn *Function) Value { return Value{o: fn.qualname} }, strSetter("__qualname__", func(fn *Function) **Str { return &fn.qualname }))
 	fnAttr("__code__", func(fn *Function) Value { return Value{o: fn.code} }, func(t *Thread, fn *Function, v Value) error {
-		c, ok := v.o.(*Code)
+		c, ok := v.Object().(*Code)
 		if !ok {
 			return t.typeErrorf("__code__ must be set to a code object")
 		}
 		fn.code = c
 		return nil
 	})
-	fnAttr("__globals__", func(fn *Function) Value { return Value{o: fn.globals} }, nil)
-	fnAttr("__builtins__", func(fn *Function) Value { return Value{o: fn.builtins} }, nil)
-	fnAttr("__closure__", func(fn *Function) Value {
+	fnMember := func(name string, get func(fn *Function) Value) {
+		defMember(ft, name, func(t *Thread, self Value) (Value, error) { return get(self.o.(*Function)), nil })
+	}
+	fnMember("__globals__", func(fn *Function) Value { return Value{o: fn.globals} })
+	fnMember("__builtins__", func(fn *Function) Value { return Value{o: fn.builtins} })
+	fnMember("__closure__", func(fn *Function) Value {
 		if fn.closure == nil {
 			return None
 		}
 		return Value{o: fn.closure}
-	}, nil)
+	})
 	fnAttr("__defaults__", func(fn *Function) Value {
 		if fn.defaults == nil {
 			return None
@@ -290,18 +299,20 @@ func setupFunctionTypes() {
 		fn.kwdefaults = d
 		return nil
 	})
-	fnAttr("__doc__", func(fn *Function) Value { return fn.doc }, func(t *Thread, fn *Function, v Value) error {
+	// __doc__ and __module__ are writable members: deleting one leaves
+	// None.
+	defMemberRW(ft, "__doc__", func(t *Thread, self Value) (Value, error) { return self.o.(*Function).doc, nil }, func(t *Thread, self, v Value) error {
 		if v.IsNull() {
 			v = None
 		}
-		fn.doc = v
+		self.o.(*Function).doc = v
 		return nil
 	})
-	fnAttr("__module__", func(fn *Function) Value { return fn.module }, func(t *Thread, fn *Function, v Value) error {
+	defMemberRW(ft, "__module__", func(t *Thread, self Value) (Value, error) { return self.o.(*Function).module, nil }, func(t *Thread, self, v Value) error {
 		if v.IsNull() {
 			v = None
 		}
-		fn.module = v
+		self.o.(*Function).module = v
 		return nil
 	})
 	defGetSet(ft, "__annotations__", func(t *Thread, self Value) (Value, error) {
@@ -327,7 +338,7 @@ func setupFunctionTypes() {
 		}
 		return fn.typeParams
 	}, func(t *Thread, fn *Function, v Value) error {
-		if _, ok := v.o.(*Tuple); !ok {
+		if _, ok := v.Object().(*Tuple); !ok {
 			return t.typeErrorf("__type_params__ must be set to a tuple")
 		}
 		fn.typeParams = v
@@ -340,6 +351,9 @@ func setupFunctionTypes() {
 		}
 		return Value{o: fn.dict}, nil
 	}, func(t *Thread, self, v Value) error {
+		if v.IsNull() {
+			return t.typeErrorf("cannot delete __dict__")
+		}
 		d, ok := v.o.(*Dict)
 		if !ok {
 			return t.typeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
@@ -375,12 +389,15 @@ func setupFunctionTypes() {
 	mt.Repr = func(t *Thread, v Value) (Value, error) {
 		m := v.o.(*Method)
 		name := "?"
-		if q, err := getAttrOpt(t, m.fn, Intern("__qualname__")); err == nil && !q.IsNull() {
-			if s, ok := q.o.(*Str); ok {
-				name = s.s
-			}
-		} else if err != nil {
+		q, err := getAttrOpt(t, m.fn, Intern("__qualname__"))
+		if err == nil && q.IsNull() {
+			q, err = getAttrOpt(t, m.fn, Intern("__name__"))
+		}
+		if err != nil {
 			return Null, err
+		}
+		if s, ok := q.Object().(*Str); ok {
+			name = s.s
 		}
 		r, err := Repr(t, m.self)
 		if err != nil {
@@ -506,7 +523,13 @@ func setupFunctionTypes() {
 			if md.class {
 				owner := cls
 				if owner == nil {
+					if obj.IsNull() {
+						return Null, t.typeErrorf("__get__(None, None) is invalid")
+					}
 					owner = obj.Type()
+				}
+				if err := classMethodDescrCheck(t, md, Value{o: owner}); err != nil {
+					return Null, err
 				}
 				return Value{o: md.bind(Value{o: owner})}, nil
 			}
@@ -958,4 +981,17 @@ func attrErrorContext(err error, v Value, name *Str) error {
 		e.Obj = v
 	}
 	return err
+}
+
+// classMethodDescrCheck is classmethoddescr_call's check of the class a
+// builtin class method is called with.
+func classMethodDescrCheck(t *Thread, md *MethodDescr, cls Value) error {
+	c, ok := cls.o.(*Type)
+	if !ok {
+		return t.typeErrorf("descriptor '%s' for type '%s' needs a type, not a '%s' as arg 2", md.name, md.owner.Name, typeName(cls))
+	}
+	if !c.IsSubtype(md.owner) {
+		return t.typeErrorf("descriptor '%s' requires a subtype of '%s' but received '%s'", md.name, md.owner.Name, c.Name)
+	}
+	return nil
 }

@@ -113,7 +113,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			fast[arg] = Null
 
 		case c.POP_TOP:
-			f.pop()
+			if v := f.pop(); f.ownsGens {
+				t.dropOwned(v)
+			}
 		case c.PUSH_NULL:
 			f.push(Null)
 		case c.COPY:
@@ -560,6 +562,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				goto raised
 			}
 			f.stack[f.sp-1] = it
+			ownByLoop(f, it, f.lasti)
 		case c.GET_YIELD_FROM_ITER:
 			v := f.top()
 			if g, ok := v.o.(*Generator); ok && g.kind == genCoroutine {
@@ -947,6 +950,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				goto raised
 			}
 			f.stack[f.sp-1] = v
+			ownByLoop(f, v, f.lasti)
 		case c.GET_ANEXT:
 			var v Value
 			if v, err = t.getANext(f.top()); err != nil {
@@ -995,7 +999,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		}
 		if h, ok := co.handlerFor(at); ok {
 			for f.sp > h.depth {
-				f.pop()
+				if v := f.pop(); f.ownsGens {
+					t.dropOwned(v)
+				}
 			}
 			if h.lasti {
 				f.push(Int(int64(f.lasti)))
@@ -1006,7 +1012,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			continue
 		}
 		for f.sp > 0 {
-			f.pop()
+			if v := f.pop(); f.ownsGens {
+				t.dropOwned(v)
+			}
 		}
 		f.done = true
 		return Null, frameReturned, err

@@ -35,6 +35,9 @@ type Frame struct {
 	escaped bool
 	// done is set once the frame has returned or raised for good.
 	done bool
+	// ownsGens is set once a loop of the frame holds a generator alone
+	// (ownByLoop): POP_TOP and unwinding then finalize what they drop.
+	ownsGens bool
 }
 
 // newFrame prepares a frame to run code.

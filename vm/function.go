@@ -170,8 +170,6 @@ func (t *Thread) bindFrame(fn *Function, args []Value, kwnames []*Str) (*Frame, 
 			extra = append(extra, args[nposParams:nargs]...)
 		}
 		fast[varargsIx] = Value{o: NewTuple(extra...)}
-	} else if nargs > nposParams {
-		return nil, t.tooManyPositional(fn, nargs, kwnames, args[nargs:])
 	}
 	names := code.localsplusNames
 	for k, kw := range kwnames {
@@ -201,6 +199,11 @@ func (t *Thread) bindFrame(fn *Function, args []Value, kwnames []*Str) (*Frame, 
 			return nil, t.typeErrorf("%s() got multiple values for argument '%s'", fn.qualname.s, kw.s)
 		}
 		fast[found] = value
+	}
+	// Too many positional arguments is found once the keywords are bound
+	// (initialize_locals' order).
+	if varargsIx < 0 && nargs > nposParams {
+		return nil, t.tooManyPositional(fn, nargs, fast)
 	}
 	// Defaults and missing arguments.
 	if nargs < nposParams {
@@ -267,20 +270,20 @@ func (t *Thread) missingArguments(fn *Function, missing []string, kind string) e
 	return t.typeErrorf("%s() missing %d required %s argument%s: %s", fn.qualname.s, len(missing), kind, s, list)
 }
 
-// tooManyPositional is CPython's too_many_positional.
-func (t *Thread) tooManyPositional(fn *Function, given int, kwnames []*Str, kwvalues []Value) error {
+// tooManyPositional is CPython's too_many_positional, called once the
+// keyword arguments are in the frame's locals.
+func (t *Thread) tooManyPositional(fn *Function, given int, fast []Value) error {
 	code := fn.code
+	// co_argcount counts the positional-only parameters too.
 	nposParams := code.argcount
 	ndefs := 0
 	if fn.defaults != nil {
 		ndefs = len(fn.defaults.items)
 	}
 	kwonlyGiven := 0
-	for _, kw := range kwnames {
-		for j := nposParams; j < nposParams+code.kwonly; j++ {
-			if code.localsplusNames[j].s == kw.s {
-				kwonlyGiven++
-			}
+	for j := nposParams; j < nposParams+code.kwonly; j++ {
+		if !fast[j].IsNull() {
+			kwonlyGiven++
 		}
 	}
 	var sig string
@@ -307,14 +310,11 @@ func (t *Thread) tooManyPositional(fn *Function, given int, kwnames []*Str, kwva
 	if plural {
 		ps = "s"
 	}
-	was := "was"
-	if given != 1 && kwonlyGiven == 0 {
-		was = "were"
+	was := "were"
+	if given == 1 && kwonlyGiven == 0 {
+		was = "was"
 	}
-	if kwonlyGiven > 0 {
-		return t.typeErrorf("%s() takes %s positional argument%s but %d%s were given", fn.qualname.s, sig, ps, given, kwonlySig)
-	}
-	return t.typeErrorf("%s() takes %s positional argument%s but %d %s given", fn.qualname.s, sig, ps, given, was)
+	return t.typeErrorf("%s() takes %s positional argument%s but %d%s %s given", fn.qualname.s, sig, ps, given, kwonlySig, was)
 }
 
 // posonlyPassedAsKeyword is positional_only_passed_as_keyword.

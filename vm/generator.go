@@ -43,6 +43,13 @@ type Generator struct {
 	closed bool
 	// asyncHooksDone: async generators only: aclose has run.
 	agRunningAsync bool
+	// creator is the frame whose instruction at creatorAt called the
+	// generator function (nil when none did).
+	creator   *Frame
+	creatorAt int
+	// loopOwned says a for or async for loop holds the only reference
+	// there is to the generator (see ownByLoop).
+	loopOwned bool
 }
 
 // newGenerator makes the generator of a frame that ran RETURN_GENERATOR.
@@ -61,7 +68,53 @@ func newGenerator(t *Thread, f *Frame) *Generator {
 	}
 	f.gen = g
 	f.escaped = true
+	if b := f.back; b != nil {
+		g.creator, g.creatorAt = b, b.lasti
+	}
 	return g
+}
+
+// Generators that a loop alone holds.
+//
+// CPython finalizes a generator the moment its last reference goes: a
+// loop left by break, return or an exception closes the generator it was
+// iterating when nothing else refers to it, so the generator's finally
+// blocks and with statements run right then. Without reference counts,
+// peephole recognizes the commonest such generator: one made by the call
+// just before the loop's GET_ITER (or GET_AITER), in the same frame, as in
+// "for line in read_lines(path):". Nothing but the loop can reach it (the
+// call that made it was a generator function's, which returns at once),
+// so closing it when the loop drops it is what CPython does.
+
+// ownByLoop marks it, the iterator GET_ITER or GET_AITER at unit at of f
+// made, as held by the loop alone when it is a generator that the call
+// right before made; f then closes it when it drops it.
+func ownByLoop(f *Frame, it Value, at int) {
+	g, ok := it.o.(*Generator)
+	if !ok || g.creator != f || g.started || (g.creatorAt != at-4 && g.creatorAt != at-1) {
+		return
+	}
+	g.loopOwned = true
+	f.ownsGens = true
+}
+
+// dropOwned finalizes v if it is a generator held by a loop alone, as
+// the frame drops it: it is closed, and an error that brings is reported
+// as unraisable (_PyGen_Finalize).
+func (t *Thread) dropOwned(v Value) {
+	g, ok := v.o.(*Generator)
+	if !ok || !g.loopOwned {
+		return
+	}
+	g.loopOwned = false
+	if g.frame.done || !g.started || g.running {
+		return
+	}
+	if _, err := genClose(t, g); err != nil {
+		if e := asException(err); e != nil {
+			t.writeUnraisable(e, v)
+		}
+	}
 }
 
 func (g *Generator) what() string {
@@ -353,9 +406,33 @@ func closeIter(t *Thread, it Value) error {
 }
 
 // throwArgs turns throw()'s arguments into the exception to raise.
-func throwArgs(t *Thread, args []Value) (*Exception, error) {
-	if len(args) < 1 || len(args) > 3 {
-		return nil, t.typeErrorf("throw expected at least 1 argument, got %d", len(args))
+func throwArgs(t *Thread, args []Value, method string) (*Exception, error) {
+	if len(args) >= 1 && len(args) <= 3 {
+		if err := warnThrowSignature(t, args, method); err != nil {
+			return nil, err
+		}
+	}
+	return parseThrowArgs(t, args, method)
+}
+
+// warnThrowSignature warns about the deprecated (type, exc, tb) form of
+// throw() and athrow().
+func warnThrowSignature(t *Thread, args []Value, method string) error {
+	if len(args) > 1 {
+		return t.warnRuntime(DeprecationWarningType, "the (type, exc, tb) signature of "+method+"() is deprecated, use the single-arg signature instead.")
+	}
+	return nil
+}
+
+// parseThrowArgs makes the exception that throw(typ[, val[, tb]])
+// throws, with the messages of _gen_throw (method names the function in
+// the arity messages).
+func parseThrowArgs(t *Thread, args []Value, method string) (*Exception, error) {
+	if len(args) < 1 {
+		return nil, t.typeErrorf("%s expected at least 1 argument, got %d", method, len(args))
+	}
+	if len(args) > 3 {
+		return nil, t.typeErrorf("%s expected at most 3 arguments, got %d", method, len(args))
 	}
 	typ := args[0]
 	val := None
@@ -487,11 +564,17 @@ type AsyncGenSend struct {
 	gen   *Generator
 	v     Value
 	throw *Exception
-	state int // 0 init, 1 iterating, 2 closed
-	close bool
+	// athrowArgs are athrow()'s arguments, checked when it is first
+	// awaited, as CPython does.
+	athrowArgs []Value
+	state      int // 0 init, 1 iterating, 2 closed
+	close      bool
 }
 
-var asyncGenASendType = builtinType("async_generator_asend", nil, 0)
+var (
+	asyncGenASendType  = builtinType("async_generator_asend", nil, 0)
+	asyncGenAThrowType = builtinType("async_generator_athrow", nil, 0)
+)
 
 func newAsyncGenSend(g *Generator, v Value) *AsyncGenSend {
 	return &AsyncGenSend{ObjectBase: ObjectBase{cls: asyncGenASendType}, gen: g, v: v}
@@ -506,6 +589,14 @@ func (a *AsyncGenSend) step(t *Thread, v Value, exc *Exception) (Value, error) {
 	}
 	if a.state == 0 {
 		v = a.v
+		if a.athrowArgs != nil {
+			e, err := parseThrowArgs(t, a.athrowArgs, "athrow")
+			if err != nil {
+				a.state = 2
+				return Null, err
+			}
+			a.throw, a.athrowArgs = e, nil
+		}
 		if a.throw != nil {
 			exc = a.throw
 		}
@@ -514,12 +605,12 @@ func (a *AsyncGenSend) step(t *Thread, v Value, exc *Exception) (Value, error) {
 	var r Value
 	var err error
 	if exc != nil {
-		if a.gen.frame.done || !a.gen.started {
-			if a.close {
-				a.gen.frame.done = true
-				a.state = 2
-				return Null, NewException(StopIterationType)
-			}
+		// athrow() and aclose() of a finished async generator end at
+		// once; aclose() of one never started finishes it.
+		if a.gen.frame.done || a.close && !a.gen.started {
+			a.gen.frame.done = true
+			a.state = 2
+			return Null, NewException(StopIterationType)
 		}
 		r, err = genThrow(t, a.gen, exc)
 	} else {
@@ -590,7 +681,7 @@ func setupGenerators() {
 		})
 		tp.Repr = func(t *Thread, v Value) (Value, error) {
 			g := v.o.(*Generator)
-			return NewStrValue("<" + g.what() + " object " + g.qualname.s + " at " + hexID(v) + ">"), nil
+			return NewStrValue("<" + g.cls.Name + " object " + g.qualname.s + " at " + hexID(v) + ">"), nil
 		}
 	}
 	for _, tp := range []*Type{GeneratorType, CoroutineType, AsyncGeneratorType} {
@@ -617,7 +708,7 @@ func setupGenerators() {
 	for _, tp := range []*Type{GeneratorType, CoroutineType} {
 		defMethods(tp,
 			MethodDef{Name: "send", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-				if err := oneArg(t, "send", args, kw); err != nil {
+				if err := oneArg(t, tp.Name+".send", args, kw); err != nil {
 					return Null, err
 				}
 				return genSend(t, self.o.(*Generator), args[0])
@@ -626,14 +717,14 @@ func setupGenerators() {
 				if err := noKwargs(t, "throw", kw); err != nil {
 					return Null, err
 				}
-				e, err := throwArgs(t, args)
+				e, err := throwArgs(t, args, "throw")
 				if err != nil {
 					return Null, err
 				}
 				return genThrow(t, self.o.(*Generator), e)
 			}},
 			MethodDef{Name: "close", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-				if err := noArgs(t, "close", args, kw); err != nil {
+				if err := noArgs(t, tp.Name+".close", args, kw); err != nil {
 					return Null, err
 				}
 				return genClose(t, self.o.(*Generator))
@@ -648,13 +739,13 @@ func setupGenerators() {
 	}
 	defMethods(coroWrapperType,
 		MethodDef{Name: "send", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := oneArg(t, "send", args, kw); err != nil {
+			if err := oneArg(t, "coroutine_wrapper.send", args, kw); err != nil {
 				return Null, err
 			}
 			return genSend(t, self.o.(*coroWrapper).g, args[0])
 		}},
 		MethodDef{Name: "throw", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			e, err := throwArgs(t, args)
+			e, err := throwArgs(t, args, "throw")
 			if err != nil {
 				return Null, err
 			}
@@ -675,57 +766,69 @@ func setupGenerators() {
 			return Value{o: newAsyncGenSend(self.o.(*Generator), None)}, nil
 		}},
 		MethodDef{Name: "asend", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := oneArg(t, "asend", args, kw); err != nil {
+			if err := oneArg(t, "async_generator.asend", args, kw); err != nil {
 				return Null, err
 			}
 			return Value{o: newAsyncGenSend(self.o.(*Generator), args[0])}, nil
 		}},
 		MethodDef{Name: "athrow", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			e, err := throwArgs(t, args)
-			if err != nil {
+			if err := noKwargs(t, "athrow", kw); err != nil {
+				return Null, err
+			}
+			if err := warnThrowSignature(t, args, "athrow"); err != nil {
 				return Null, err
 			}
 			a := newAsyncGenSend(self.o.(*Generator), None)
-			a.throw = e
+			a.cls = asyncGenAThrowType
+			a.athrowArgs = append([]Value{}, args...)
 			return Value{o: a}, nil
 		}},
 		MethodDef{Name: "aclose", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := noArgs(t, "async_generator.aclose", args, kw); err != nil {
+				return Null, err
+			}
 			a := newAsyncGenSend(self.o.(*Generator), None)
+			a.cls = asyncGenAThrowType
 			a.throw = NewException(GeneratorExitType)
 			a.close = true
 			return Value{o: a}, nil
 		}},
 	)
-	asyncGenASendType.Iter = selfIter
-	asyncGenASendType.Next = func(t *Thread, v Value) (Value, error) {
-		r, err := v.o.(*AsyncGenSend).step(t, None, nil)
-		if err != nil {
-			if e := asException(err); e != nil && e.cls == StopIterationType && e.Args.Len() == 0 {
-				return Null, nil
-			}
-		}
-		return r, err
-	}
-	defMethods(asyncGenASendType,
-		MethodDef{Name: "__await__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil }},
-		MethodDef{Name: "send", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			if err := oneArg(t, "send", args, kw); err != nil {
-				return Null, err
-			}
-			return self.o.(*AsyncGenSend).step(t, args[0], nil)
-		}},
-		MethodDef{Name: "throw", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			e, err := throwArgs(t, args)
+	for _, tp := range []*Type{asyncGenASendType, asyncGenAThrowType} {
+		tp.Iter = selfIter
+		tp.Next = func(t *Thread, v Value) (Value, error) {
+			r, err := v.o.(*AsyncGenSend).step(t, None, nil)
 			if err != nil {
-				return Null, err
+				if e := asException(err); e != nil && e.cls == StopIterationType && e.Args.Len() == 0 {
+					return Null, nil
+				}
 			}
-			return self.o.(*AsyncGenSend).step(t, None, e)
-		}},
-		MethodDef{Name: "close", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			self.o.(*AsyncGenSend).state = 2
-			return None, nil
-		}},
-	)
+			return r, err
+		}
+		defMethods(tp,
+			MethodDef{Name: "__await__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil }},
+			MethodDef{Name: "send", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+				if err := oneArg(t, tp.Name+".send", args, kw); err != nil {
+					return Null, err
+				}
+				return self.o.(*AsyncGenSend).step(t, args[0], nil)
+			}},
+			MethodDef{Name: "throw", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+				e, err := throwArgs(t, args, "throw")
+				if err != nil {
+					return Null, err
+				}
+				return self.o.(*AsyncGenSend).step(t, None, e)
+			}},
+			MethodDef{Name: "close", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+				if err := noArgs(t, tp.Name+".close", args, kw); err != nil {
+					return Null, err
+				}
+				self.o.(*AsyncGenSend).state = 2
+				return None, nil
+			}},
+		)
+	}
 }
 
 // coroWrapper is what coroutine.__await__() returns.

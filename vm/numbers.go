@@ -206,7 +206,7 @@ func numSlots(level int) NumberSlots {
 		TrueDiv: mk(pyconst.OpTrueDiv),
 		Pow: func(t *Thread, a, b, z Value) (Value, error) {
 			if !z.IsNull() && !z.IsNone() {
-				return intPowMod(t, level, a, b, z)
+				return intPowMod(t, a, b, z)
 			}
 			return numOp(t, pyconst.OpPow, level, a, b)
 		},
@@ -320,18 +320,11 @@ func floatToInt(t *Thread, f float64) (Value, error) {
 	return NewBigInt(b), nil
 }
 
-// intPowMod is pow(a, b, m) for ints.
-func intPowMod(t *Thread, level int, a, b, m Value) (Value, error) {
-	if level != 1 || !m.IsIntLike() {
-		if level == 1 && !m.IsIntLike() {
-			if _, l := numConst(m); l > 1 {
-				return Null, t.typeErrorf("pow() 3rd argument not allowed unless all arguments are integers")
-			}
-			return NotImplemented, nil
-		}
-		if level > 1 {
-			return Null, t.typeErrorf("pow() 3rd argument not allowed unless all arguments are integers")
-		}
+// intPowMod is pow(a, b, m) for ints (long_pow with a modulus): any
+// operand not an int leaves the call to the other operands' slots.
+func intPowMod(t *Thread, a, b, m Value) (Value, error) {
+	if !m.IsIntLike() {
+		return NotImplemented, nil
 	}
 	x, ok1 := intConst(a)
 	y, ok2 := intConst(b)

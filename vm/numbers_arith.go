@@ -186,9 +186,6 @@ func errRange(t *Thread) error {
 // floatPowSlot is float's nb_power (float_pow).
 func floatPowSlot(t *Thread, a, b, z Value) (Value, error) {
 	if !z.IsNull() && !z.IsNone() {
-		if _, _, ok, _ := floatArgPair(t, a, b); !ok {
-			return NotImplemented, nil
-		}
 		return Null, t.typeErrorf("pow() 3rd argument not allowed unless all arguments are integers")
 	}
 	iv, iw, ok, err := floatArgPair(t, a, b)
@@ -315,7 +312,8 @@ func cPowu(x cplx, n int64) cplx {
 	return r
 }
 
-// cPow is _Py_c_pow; edom reports zero to a negative or complex power.
+// cPow is _Py_c_pow; edom is errno's EDOM (zero to a negative or complex
+// power, or the cosine of an infinite phase).
 func cPow(a, b cplx) (cplx, bool) {
 	switch {
 	case b.re == 0 && b.im == 0:
@@ -331,7 +329,9 @@ func cPow(a, b cplx) (cplx, bool) {
 		length /= glibcExp(at * b.im)
 		phase += float64(b.im * mLog(vabs))
 	}
-	return cplx{length * crCos(phase), length * crSin(phase)}, false
+	// cos and sin of an infinite phase set errno to EDOM, which CPython
+	// reports as the zero-to-a-negative-power error.
+	return cplx{length * crCos(phase), length * crSin(phase)}, math.IsInf(phase, 0)
 }
 
 // complexOperands converts the operands of a complex operation; handled
@@ -382,7 +382,7 @@ func complexPowSlot(t *Thread, a, b, z Value) (Value, error) {
 // pow, a modulus to intPowMod.
 func intPowSlot(t *Thread, a, b, z Value) (Value, error) {
 	if !z.IsNull() && !z.IsNone() {
-		return intPowMod(t, 1, a, b, z)
+		return intPowMod(t, a, b, z)
 	}
 	if !a.IsIntLike() || !b.IsIntLike() {
 		return NotImplemented, nil
@@ -503,7 +503,29 @@ func intLShiftSlot(t *Thread, a, b Value) (Value, error) {
 			}
 		}
 	}
+	if x, ok := intConst(a); ok && x.Sign() != 0 {
+		if n, ok := intConst(b); ok && n.Sign() > 0 && lshiftTooManyDigits(x, n) {
+			return Null, t.raise(OverflowErrorType, "too many digits in integer")
+		}
+	}
 	return numOp(t, pyconst.OpLShift, 1, a, b)
+}
+
+// lshiftTooManyDigits reports whether x << n has more 30-bit digits than
+// a CPython int can have (MAX_LONG_DIGITS on a 64-bit build), which is
+// an OverflowError there rather than a failed allocation.
+func lshiftTooManyDigits(x, n pyconst.Int) bool {
+	const maxLongDigits = (1<<63 - 1 - 24) / 4
+	k, ok := n.Int64()
+	if !ok {
+		return true
+	}
+	words, rem := k/30, k%30
+	size := (int64(x.BitLen()) + 29) / 30
+	if rem != 0 {
+		size++
+	}
+	return words > maxLongDigits-size
 }
 
 func intRShiftSlot(t *Thread, a, b Value) (Value, error) {

@@ -387,6 +387,11 @@ func Index(t *Thread, v Value) (Value, error) {
 			return Null, t.typeErrorf("__index__ returned non-int (type %s)", r.Type().Name)
 		}
 	}
+	if rt := r.Type(); rt != IntType {
+		if err := t.warnRuntime(DeprecationWarningType, "__index__ returned non-int (type "+rt.Name+").  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python."); err != nil {
+			return Null, err
+		}
+	}
 	if r.IsBool() {
 		r = Int(int64(r.n))
 	}

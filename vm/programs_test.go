@@ -166,6 +166,11 @@ func runProgramVM(path string, prog vm.Program) (res programResult) {
 		Limits: vm.Limits{Timeout: 60 * time.Second, MaxOutput: 64 << 20},
 	})
 	code, err := in.RunMain(prog)
+	if in.EndedByInterrupt() {
+		// `peephole run` then ends the process by SIGINT, as CPython
+		// does, and a process killed by a signal has exit code -1 for Go.
+		code = -1
+	}
 	res = programResult{stdout: out.String(), stderr: errb.String(), code: code}
 	if err != nil {
 		res.stopped = err.Error()

@@ -91,6 +91,17 @@ func unarySlot(name string, field func(*Type) *UnarySlot) slotDef {
 		get:   func(t *Type) any { return *field(t) },
 		set:   func(t, from *Type) { *field(t) = *field(from) },
 		generic: func(t *Type) {
+			if name == "__iter__" {
+				// slot_tp_iter: __iter__ = None makes instances not
+				// iterable.
+				*field(t) = func(th *Thread, v Value) (Value, error) {
+					if m := v.Type().Lookup(Intern(name)); m.IsNone() {
+						return Null, th.typeErrorf("'%s' object is not iterable", v.Type().Name)
+					}
+					return callDunder(th, v, Intern(name))
+				}
+				return
+			}
 			*field(t) = func(th *Thread, v Value) (Value, error) {
 				return callDunder(th, v, Intern(name))
 			}
@@ -400,7 +411,12 @@ func init() {
 					obj := args[0]
 					var cls *Type
 					if len(args) == 2 && !args[1].IsNone() {
-						cls, _ = args[1].o.(*Type)
+						var ok bool
+						if cls, ok = args[1].o.(*Type); !ok {
+							if md, isMD := self.o.(*MethodDescr); isMD && md.class {
+								return Null, classMethodDescrCheck(t, md, args[1])
+							}
+						}
 					}
 					if obj.IsNone() {
 						obj = Null

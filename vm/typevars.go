@@ -1206,9 +1206,6 @@ func setupTypeVars() {
 		if v.IsNull() {
 			return t.typeErrorf("cannot delete '__type_params__' attribute of immutable type '%s'", c.Name)
 		}
-		if _, ok := v.o.(*Tuple); !ok {
-			return t.typeErrorf("__type_params__ must be set to a tuple, not %s", typeName(v))
-		}
 		c.Dict.SetStr("__type_params__", v)
 		c.modified()
 		return nil

@@ -163,6 +163,7 @@ var endBySIGINT bool
 func exit(code int) {
 	if endBySIGINT {
 		signal.Reset(os.Interrupt)
+		defaultSIGINT()
 		syscall.Kill(os.Getpid(), syscall.SIGINT)
 		time.Sleep(time.Second)
 	}
