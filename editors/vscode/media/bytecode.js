@@ -74,7 +74,7 @@
             t.classList.add("flash");
           }
         });
-        rep.append(a);
+        rep.append("(", a, ")");
         tr.classList.add("jump");
       } else if (ins.argrepr) {
         rep.textContent = "(" + ins.argrepr + ")";
