@@ -50,7 +50,7 @@ local function read(path)
   f:close()
   return s
 end
-local expected = read(env("EXPECTED"))
+local expected = env("EXPECTED") and read(env("EXPECTED")) or nil
 local source = read(WS .. "/" .. FILE)
 local function line_of(text)
   local i = assert(source:find(text, 1, true), "the example has no " .. text)
@@ -247,7 +247,9 @@ local function scenario()
   vim.cmd("PeepholeRun")
   local text, closing = wait_run()
   local ran = closing and not closing:find("not available", 1, true)
-  if closing and not ran then
+  if not expected then
+    skip("run output equals CPython's", "no oracle (EXPECTED) to compare with")
+  elseif closing and not ran then
     skip("run output equals CPython's", "the server cannot run: " .. closing)
   else
     local want = expected:gsub("\n$", "")

@@ -22,7 +22,7 @@ const WS = env("WS");
 const FILE = env("FILE", "seeds.py");
 const ARTIFACTS = env("ARTIFACTS", path.join(__dirname, "artifacts"));
 const source = fs.readFileSync(path.join(WS, FILE), "utf8");
-const expected = fs.readFileSync(env("EXPECTED"), "utf8");
+const expected = env("EXPECTED") ? fs.readFileSync(env("EXPECTED"), "utf8") : null;
 
 const t = new Checks("vscode");
 
@@ -229,7 +229,9 @@ async function main() {
     await shot(page, "run");
     const m = /▶ [^\n]*\n([\s\S]*?)\n?■ ([^\n]*)/.exec(out);
     const got = m ? m[1].replace(/\n$/, "") : "";
-    if (m && /is not available|this peephole has no VM/i.test(out)) {
+    if (expected === null) {
+      t.skip("run output equals CPython's", "no oracle (EXPECTED) to compare with");
+    } else if (m && /is not available|this peephole has no VM/i.test(out)) {
       t.skip("run output equals CPython's", "the server has no runner: " + m[2]);
     } else {
       t.check("run output equals CPython's", got === expected.replace(/\n$/, ""), `output channel:\n${out}\nexpected:\n${expected}`);
