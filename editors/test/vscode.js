@@ -135,6 +135,47 @@ async function outputText(page) {
   });
 }
 
+/** The extension's default colours for a theme key, as CSS colours. */
+function themeRules(key) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "vscode", "package.json"), "utf8"));
+  const rules = pkg.contributes.configurationDefaults["editor.semanticTokenColorCustomizations"][key].rules;
+  const out = {};
+  for (const kind of ["local", "global", "builtin", "free"]) {
+    const r = rules[`*.${kind}:python`];
+    const hex = typeof r === "string" ? r : r.foreground;
+    const n = parseInt(hex.slice(1), 16);
+    out[kind] = { color: `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`, italic: typeof r === "object" && !!r.italic };
+  }
+  return out;
+}
+
+/** The rendered style of a name of each kind in the example. */
+async function tokenStyles(page) {
+  // total: a local of add_many; factorial: a global; range: a builtin; x in inner: free.
+  const want = { total: "local", factorial: "global", range: "builtin" };
+  const styles = await page.evaluate((want) => {
+    const out = {};
+    for (const line of document.querySelectorAll(".editor-group-container .view-line")) {
+      const text = line.textContent.replace(/\u00a0/g, " ");
+      for (const s of line.querySelectorAll("span > span")) {
+        const w = s.textContent;
+        let kind = want[w];
+        if (w === "x" && /^\s*return x\b/.test(text)) kind = "free";
+        if (kind && !(kind in out)) {
+          const cs = getComputedStyle(s);
+          out[kind] = { color: cs.color, italic: cs.fontStyle === "italic" };
+        }
+      }
+    }
+    return out;
+  }, want);
+  return styles;
+}
+
+function sameStyles(got, want) {
+  return Object.keys(want).every((k) => got[k] && got[k].color === want[k].color && got[k].italic === want[k].italic);
+}
+
 async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await chromium.launch({
@@ -166,20 +207,9 @@ async function main() {
     t.check("hover on a free variable shows LOAD_DEREF", /free variable/.test(hf) && /LOAD_DEREF\s+0 \(x\)/.test(hf), hf);
     await page.keyboard.press("Escape");
 
-    // The scope modifiers have colours of their own (the dark theme's defaults).
-    const colours = await page.evaluate(() => {
-      const out = {};
-      for (const s of document.querySelectorAll(".editor-group-container .view-line span span")) {
-        const w = s.textContent;
-        if (["range", "factorial", "total", "x"].includes(w) && !(w in out)) out[w] = getComputedStyle(s).color + " " + getComputedStyle(s).fontStyle;
-      }
-      return out;
-    });
-    t.check(
-      "builtin, global and local names are coloured apart",
-      colours.range && colours.factorial && colours.total && new Set([colours.range, colours.factorial, colours.total]).size === 3 && /italic/.test(colours.range),
-      JSON.stringify(colours),
-    );
+    // The scope modifiers have the extension's default colours.
+    const dark = await tokenStyles(page);
+    t.check("names are coloured by binding kind (dark theme)", sameStyles(dark, themeRules("[*Dark*]")), JSON.stringify(dark));
 
     // The bytecode view follows the cursor.
     const fLine = lineOf(source, "    c = a + b\n");
@@ -218,7 +248,7 @@ async function main() {
     );
 
     // Run the file: the output channel shows what CPython prints.
-    await page.click(".editor-group-container .monaco-editor .view-lines");
+    await page.keyboard.press("Control+1"); // back to the editor, the cursor where it was
     await palette(page, "Peephole: Run File");
     let out = "";
     for (let i = 0; i < 100; i++) {
@@ -237,6 +267,25 @@ async function main() {
       t.check("run output equals CPython's", got === expected.replace(/\n$/, ""), `output channel:\n${out}\nexpected:\n${expected}`);
       t.check("run reports exit code 0", m && /exit code 0/.test(m[2]), out);
     }
+
+    // A light theme gets its own colours.
+    await palette(page, "Preferences: Color Theme");
+    await page.waitForSelector(".quick-input-widget input >> visible=true");
+    await page.keyboard.type("Light Modern");
+    await page.waitForTimeout(300);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Control+1");
+    let light;
+    for (let i = 0; i < 25; i++) {
+      await gotoPos(page, free, 16); // x of inner() in view
+      const seen = await tokenStyles(page);
+      await gotoPos(page, lineOf(source, "    for i in range(n):"), 14); // and range
+      light = Object.assign(seen, await tokenStyles(page));
+      if (sameStyles(light, themeRules("[*Light*]"))) break;
+      await page.waitForTimeout(200);
+    }
+    await shot(page, "light-theme");
+    t.check("names are coloured by binding kind (light theme)", sameStyles(light, themeRules("[*Light*]")), JSON.stringify(light));
   } catch (err) {
     t.check("scenario completed", false, String(err && err.stack ? err.stack : err));
     await shot(page, "failure").catch(() => {});
