@@ -190,6 +190,7 @@ async function main() {
     await page.click(`.explorer-folders-view .monaco-list-row[aria-label^="${FILE}"]`);
     await page.waitForSelector(".monaco-editor .view-lines");
     await page.click(".editor-group-container .monaco-editor .view-lines");
+    await page.keyboard.press("Control+B"); // hide the side bar: room for the editor and the view
 
     // A local and a global: the hover says the kind and the instruction.
     const local = lineOf(source, "    return c\n");
@@ -234,6 +235,15 @@ async function main() {
     t.check("bytecode view shows jump targets and jumps", v.labels.length >= 2 && v.jumps.some((j) => /^to L\d+$/.test(j)), JSON.stringify({ labels: v.labels, jumps: v.jumps }));
     await page.waitForTimeout(300);
     await shot(page, "bytecode-add_many");
+
+    // The overview (the README's picture): a hover with the binding kind,
+    // and the bytecode view beside the source with the line highlighted.
+    const ho = await hoverAt(page, loop, 9, /STORE_FAST\s+1 \(total\)/);
+    await waitView(frame, (s) => s.title === "add_many" && s.line === String(loop), "the view should stay on add_many");
+    await page.waitForTimeout(300);
+    await shot(page, "overview");
+    t.check("hover beside the view shows a store's kind and STORE_FAST", /local variable/.test(ho) && /STORE_FAST\s+1 \(total\)/.test(ho), ho);
+    await page.keyboard.press("Escape");
 
     // Choosing an instruction selects its source range.
     const row = await frame.waitForSelector('tr.instr.current:has(td.opname:text-is("LOAD_GLOBAL"))');
