@@ -176,6 +176,18 @@ function sameStyles(got, want) {
   return Object.keys(want).every((k) => got[k] && got[k].color === want[k].color && got[k].italic === want[k].italic);
 }
 
+/** The n-th run section of the output channel, once it has ended: {body, end}. */
+async function lastRun(page, n) {
+  let secs = [];
+  for (let i = 0; i < 150; i++) {
+    const out = await outputText(page);
+    secs = [...out.matchAll(/▶ [^\n]*\n(?:([\s\S]*?)\n)?■ ([^\n]*)/g)].map((m) => ({ body: m[1] ?? "", end: m[2] }));
+    if (secs.length >= n) return secs[n - 1];
+    await page.waitForTimeout(200);
+  }
+  return secs[n - 1];
+}
+
 async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await chromium.launch({
@@ -260,22 +272,45 @@ async function main() {
     // Run the file: the output channel shows what CPython prints.
     await page.keyboard.press("Control+1"); // back to the editor, the cursor where it was
     await palette(page, "Peephole: Run File");
-    let out = "";
-    for (let i = 0; i < 100; i++) {
-      out = await outputText(page);
-      if (/■ /.test(out)) break;
-      await page.waitForTimeout(200);
-    }
+    const sec = await lastRun(page, 1);
     await shot(page, "run");
-    const m = /▶ [^\n]*\n([\s\S]*?)\n?■ ([^\n]*)/.exec(out);
-    const got = m ? m[1].replace(/\n$/, "") : "";
+    let ranOK = false;
     if (expected === null) {
       t.skip("run output equals CPython's", "no oracle (EXPECTED) to compare with");
-    } else if (m && /is not available|this peephole has no VM/i.test(out)) {
-      t.skip("run output equals CPython's", "the server has no runner: " + m[2]);
+    } else if (sec && /is not available|this peephole has no VM/i.test(sec.end)) {
+      t.skip("run output equals CPython's", "the server has no runner: " + sec.end);
     } else {
-      t.check("run output equals CPython's", got === expected.replace(/\n$/, ""), `output channel:\n${out}\nexpected:\n${expected}`);
-      t.check("run reports exit code 0", m && /exit code 0/.test(m[2]), out);
+      ranOK = t.check("run output equals CPython's", sec && sec.body === expected.replace(/\n$/, ""), `output channel:\n${await outputText(page)}\nexpected:\n${expected}`);
+      t.check("run reports exit code 0", sec && /exit code 0/.test(sec.end), JSON.stringify(sec));
+    }
+
+    // Run Selection: a line of the module, in the session Run File left.
+    if (ranOK) {
+      const sel = lineOf(source, "print(add_nums(10, 20))");
+      await gotoPos(page, sel, 1);
+      await page.keyboard.press("Shift+End");
+      await palette(page, "Peephole: Run Selection");
+      const sec = await lastRun(page, 2);
+      t.check("a selection runs in the file's session", sec && sec.body === "30" && /exit code 0/.test(sec.end), JSON.stringify(sec));
+
+      // Cancel: a run that would not end is stopped from the progress notification.
+      await page.keyboard.press("Control+1");
+      await page.keyboard.press("Control+End"); // the empty line after the last newline
+      await page.keyboard.type("while True:\n", { delay: 5 }); // the editor indents the next line
+      await page.keyboard.type("pass", { delay: 5 });
+      const spin = source.split("\n").length;
+      await gotoPos(page, spin, 1);
+      await page.keyboard.press("Shift+ArrowDown");
+      await page.keyboard.press("Shift+End");
+      await palette(page, "Peephole: Run Selection");
+      const cancel = await page.waitForSelector('.notifications-toasts .monaco-button:has-text("Cancel") >> visible=true', { timeout: 10000 });
+      await shot(page, "progress");
+      await page.waitForTimeout(500);
+      await cancel.click();
+      const sec2 = await lastRun(page, 3);
+      t.check("Cancel in the progress notification stops a run", sec2 && /cancelled|stopped/.test(sec2.end), JSON.stringify(sec2));
+    } else {
+      t.skip("selection runs and Cancel", "the server cannot run");
     }
 
     // A light theme gets its own colours.
@@ -294,6 +329,8 @@ async function main() {
       if (sameStyles(light, themeRules("[*Light*]"))) break;
       await page.waitForTimeout(200);
     }
+    const lv = await waitView(frame, (x) => x.title === "add_many" && x.current.length > 0, "").catch((e) => String(e));
+    t.check("the bytecode view follows the cursor in the light theme", typeof lv === "object", lv);
     await shot(page, "light-theme");
     t.check("names are coloured by binding kind (light theme)", sameStyles(light, themeRules("[*Light*]")), JSON.stringify(light));
   } catch (err) {
