@@ -164,7 +164,7 @@ function M.update()
     textDocument = { uri = util.uri(src) },
     position = { line = lnum - 1, character = util.utf16_col(src, lnum - 1, col) },
   }
-  client.request("peephole/bytecode", params, function(err, result)
+  util.request(client, "peephole/bytecode", params, function(err, result)
     if seq ~= st.seq then
       return
     end
@@ -185,7 +185,7 @@ local function schedule()
     st.timer:stop()
     st.timer:close()
   end
-  st.timer = vim.loop.new_timer()
+  st.timer = util.uv.new_timer()
   st.timer:start(opts().debounce, 0, function()
     vim.schedule(function()
       if st.timer then

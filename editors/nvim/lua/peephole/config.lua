@@ -44,7 +44,7 @@ M.defaults = {
 local function deep_merge(base, over)
   local out = vim.deepcopy(base)
   for k, v in pairs(over) do
-    if type(v) == "table" and type(out[k]) == "table" and not vim.tbl_islist(v) then
+    if type(v) == "table" and type(out[k]) == "table" and not (vim.islist or vim.tbl_islist)(v) then
       out[k] = deep_merge(out[k], v)
     else
       out[k] = v

@@ -56,16 +56,7 @@ function M.define()
     set(name, { link = to })
   end
   for name, d in pairs(derived) do
-    local ok, base = pcall(vim.api.nvim_get_hl_by_name, d[1], true)
-    local ok2, cbase = pcall(vim.api.nvim_get_hl_by_name, d[1], false)
-    local val = {}
-    if ok then
-      val.fg = base.foreground
-      val.bold = base.bold
-    end
-    if ok2 then
-      val.ctermfg = cbase.foreground
-    end
+    local val = require("peephole.util").hl_colors(d[1])
     for k, v in pairs(d[2]) do
       val[k] = v
     end

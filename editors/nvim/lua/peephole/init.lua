@@ -44,7 +44,7 @@ local function root_dir(bufnr, opts)
   local cur = dir
   while cur and cur ~= "" do
     for _, m in ipairs(opts.root_markers) do
-      if vim.loop.fs_stat(cur .. "/" .. m) then
+      if util.uv.fs_stat(cur .. "/" .. m) then
         return cur
       end
     end
@@ -159,7 +159,7 @@ end
 --- The peephole client attached to a buffer, or nil (with a message).
 function M.client(bufnr, quiet)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
-  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do
+  for _, c in ipairs(util.buf_clients(bufnr)) do
     if c.name == "peephole" then
       return c, bufnr
     end

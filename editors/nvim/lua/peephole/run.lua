@@ -79,7 +79,7 @@ local function exec(bufnr, command, arguments, title)
   local token = "peephole-nvim-" .. token_n
   output.begin(title)
   output.streamed[uri] = 0
-  local ok, id = client.request("workspace/executeCommand", {
+  local ok, id = util.request(client, "workspace/executeCommand", {
     command = command,
     arguments = arguments,
     workDoneToken = token,
@@ -132,7 +132,7 @@ function M.reset(bufnr)
   if not client then
     return
   end
-  client.request("workspace/executeCommand", { command = "peephole.resetSession", arguments = { util.uri(bufnr) } }, function(err)
+  util.request(client, "workspace/executeCommand", { command = "peephole.resetSession", arguments = { util.uri(bufnr) } }, function(err)
     if err then
       util.notify(err.message or tostring(err), vim.log.levels.ERROR)
     else
@@ -149,7 +149,7 @@ function M.cancel(bufnr)
     util.notify("nothing is running", vim.log.levels.INFO)
     return
   end
-  r.client.cancel_request(r.id)
+  util.cancel_request(r.client, r.id)
 end
 
 return M

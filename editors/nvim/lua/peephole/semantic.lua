@@ -54,7 +54,7 @@ local function request(client, bufnr)
     return
   end
   local tick = vim.api.nvim_buf_get_changedtick(bufnr)
-  client.request("textDocument/semanticTokens/full", { textDocument = { uri = util.uri(bufnr) } }, function(err, result)
+  util.request(client, "textDocument/semanticTokens/full", { textDocument = { uri = util.uri(bufnr) } }, function(err, result)
     if err or not result or not vim.api.nvim_buf_is_valid(bufnr) then
       return
     end
@@ -81,14 +81,14 @@ function M.attach(client, bufnr)
         timers[bufnr]:stop()
         timers[bufnr]:close()
       end
-      local t = vim.loop.new_timer()
+      local t = util.uv.new_timer()
       timers[bufnr] = t
       t:start(DEBOUNCE, 0, vim.schedule_wrap(function()
         if timers[bufnr] == t then
           timers[bufnr] = nil
           t:close()
         end
-        if not client.is_stopped() then
+        if not util.is_stopped(client) then
           request(client, bufnr)
         end
       end))

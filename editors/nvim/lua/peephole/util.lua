@@ -2,6 +2,66 @@
 
 local M = {}
 
+--- libuv (vim.uv from 0.10, vim.loop before).
+M.uv = vim.uv or vim.loop
+
+-- Client methods are called with ":" from 0.11 (the "." form is deprecated).
+local colon = vim.fn.has("nvim-0.11") == 1
+
+--- client.request, as the running Neovim wants it called.
+function M.request(client, method, params, handler, bufnr)
+  if colon then
+    return client:request(method, params, handler, bufnr)
+  end
+  return client.request(method, params, handler, bufnr)
+end
+
+--- client.cancel_request.
+function M.cancel_request(client, id)
+  if colon then
+    return client:cancel_request(id)
+  end
+  return client.cancel_request(id)
+end
+
+--- client.is_stopped.
+function M.is_stopped(client)
+  if colon then
+    return client:is_stopped()
+  end
+  return client.is_stopped()
+end
+
+--- The clients attached to a buffer (vim.lsp.get_clients from 0.10,
+--- get_active_clients from 0.8, buf_get_clients on 0.7).
+function M.buf_clients(bufnr)
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients({ bufnr = bufnr })
+  end
+  if vim.fn.has("nvim-0.8") == 1 then
+    return vim.lsp.get_active_clients({ bufnr = bufnr })
+  end
+  local out = {}
+  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do
+    table.insert(out, c)
+  end
+  return out
+end
+
+--- A highlight group's colours: {fg, ctermfg, bold} (nvim_get_hl from 0.9).
+function M.hl_colors(name)
+  if vim.api.nvim_get_hl then
+    local ok, h = pcall(vim.api.nvim_get_hl, 0, { name = name, link = false })
+    if ok then
+      return { fg = h.fg, ctermfg = h.ctermfg, bold = h.bold }
+    end
+    return {}
+  end
+  local ok, g = pcall(vim.api.nvim_get_hl_by_name, name, true)
+  local ok2, c = pcall(vim.api.nvim_get_hl_by_name, name, false)
+  return { fg = ok and g.foreground or nil, bold = ok and g.bold or nil, ctermfg = ok2 and c.foreground or nil }
+end
+
 function M.notify(msg, level)
   vim.notify("peephole: " .. msg, level or vim.log.levels.INFO)
 end
