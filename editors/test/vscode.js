@@ -8,6 +8,7 @@
 //   EXPECTED      a file with CPython 3.13's stdout for FILE
 //   ARTIFACTS     where screenshots go
 //   CHROMIUM      the browser (default /usr/bin/chromium)
+//   SCENARIO      "trusted" (the default) or "untrusted" (Restricted Mode)
 // It prints one "ok"/"not ok" line per check and exits non-zero when one fails.
 
 "use strict";
@@ -20,11 +21,12 @@ const env = (k, d) => process.env[k] || d;
 const CS_URL = env("CS_URL");
 const WS = env("WS");
 const FILE = env("FILE", "seeds.py");
+const SCENARIO = env("SCENARIO", "trusted");
 const ARTIFACTS = env("ARTIFACTS", path.join(__dirname, "artifacts"));
 const source = fs.readFileSync(path.join(WS, FILE), "utf8");
 const expected = env("EXPECTED") ? fs.readFileSync(env("EXPECTED"), "utf8") : null;
 
-const t = new Checks("vscode");
+const t = new Checks(SCENARIO === "untrusted" ? "vscode-untrusted" : "vscode");
 
 async function shot(page, name) {
   const file = path.join(ARTIFACTS, `vscode-${name}.png`);
@@ -188,6 +190,180 @@ async function lastRun(page, n) {
   return secs[n - 1];
 }
 
+/** The main scenario, in a trusted workspace. */
+async function trusted(page) {
+
+  // A local and a global: the hover says the kind and the instruction.
+  const local = lineOf(source, "    return c\n");
+  const hl = await hoverAt(page, local, 12, /LOAD_FAST/);
+  await shot(page, "hover-local");
+  t.check("hover on a local says its kind", /`?c`?\s*—\s*`?local`?:\s*local variable/.test(hl) || /local variable/.test(hl), hl);
+  t.check("hover on a local shows LOAD_FAST 2 (c)", /LOAD_FAST\s+2 \(c\)/.test(hl), hl);
+  const glob = lineOf(source, "    return n * factorial(n - 1)\n");
+  const hg = await hoverAt(page, glob, 17, /LOAD_GLOBAL/);
+  await shot(page, "hover-global");
+  t.check("hover on a global says its kind", /global name/.test(hg), hg);
+  t.check("hover on a global shows LOAD_GLOBAL (factorial + NULL)", /LOAD_GLOBAL\s+\d+ \(factorial \+ NULL\)/.test(hg), hg);
+  const free = lineOf(source, "        return x");
+  const hf = await hoverAt(page, free, 16, /LOAD_DEREF/);
+  t.check("hover on a free variable shows LOAD_DEREF", /free variable/.test(hf) && /LOAD_DEREF\s+0 \(x\)/.test(hf), hf);
+  await page.keyboard.press("Escape");
+
+  // The scope modifiers have the extension's default colours.
+  const dark = await tokenStyles(page);
+  t.check("names are coloured by binding kind (dark theme)", sameStyles(dark, themeRules("[*Dark*]")), JSON.stringify(dark));
+
+  // The bytecode view follows the cursor.
+  const fLine = lineOf(source, "    c = a + b\n");
+  await gotoPos(page, fLine, 5);
+  await palette(page, "Peephole: Show Bytecode");
+  const frame = await bytecodeFrame(page);
+  let v = await waitView(frame, (s) => s.title === "add_nums" && s.line === String(fLine) && s.current.length > 0, "the view should show add_nums with line " + fLine + " highlighted");
+  t.check("bytecode view shows the function under the cursor", v.title === "add_nums", JSON.stringify(v));
+  t.check(
+    "bytecode view highlights the current line's instructions",
+    v.current.every((r) => r.line === String(fLine)) && v.current.map((r) => r.opname).join(" ") === "LOAD_FAST_LOAD_FAST BINARY_OP STORE_FAST",
+    JSON.stringify(v.current),
+  );
+  await page.waitForTimeout(300);
+  await shot(page, "bytecode-add_nums");
+
+  const loop = lineOf(source, "        total = add_nums(total, i)\n");
+  await page.click(".editor-group-container .monaco-editor .view-lines");
+  await gotoPos(page, loop, 17);
+  v = await waitView(frame, (s) => s.title === "add_many" && s.line === String(loop), "the view should follow the cursor to add_many");
+  t.check("bytecode view follows the cursor into another function", v.title === "add_many" && v.current.length > 0, JSON.stringify(v));
+  t.check("bytecode view shows jump targets and jumps", v.labels.length >= 2 && v.jumps.some((j) => /^to L\d+$/.test(j)), JSON.stringify({ labels: v.labels, jumps: v.jumps }));
+  await page.waitForTimeout(300);
+  await shot(page, "bytecode-add_many");
+
+  // The overview (the README's picture): a hover with the binding kind,
+  // and the bytecode view beside the source with the line highlighted.
+  const ho = await hoverAt(page, loop, 9, /STORE_FAST\s+1 \(total\)/);
+  await waitView(frame, (s) => s.title === "add_many" && s.line === String(loop), "the view should stay on add_many");
+  await page.waitForTimeout(300);
+  await shot(page, "overview");
+  t.check("hover beside the view shows a store's kind and STORE_FAST", /local variable/.test(ho) && /STORE_FAST\s+1 \(total\)/.test(ho), ho);
+  await page.keyboard.press("Escape");
+
+  // Choosing an instruction selects its source range.
+  const row = await frame.waitForSelector('tr.instr.current:has(td.opname:text-is("LOAD_GLOBAL"))');
+  await row.click();
+  await page.waitForFunction(
+    (l) => [...document.querySelectorAll(".statusbar-item")].some((e) => new RegExp(`Ln ${l}, Col 17 \\(8 selected\\)`).test(e.textContent)),
+    loop,
+    { timeout: 5000 },
+  ).then(
+    () => t.check("choosing an instruction selects its source", true),
+    async () => t.check("choosing an instruction selects its source", false, await page.innerText(".statusbar")),
+  );
+
+  // Run the file: the output channel shows what CPython prints.
+  await page.keyboard.press("Control+1"); // back to the editor, the cursor where it was
+  await palette(page, "Peephole: Run File");
+  const sec = await lastRun(page, 1);
+  await shot(page, "run");
+  let ranOK = false;
+  if (expected === null) {
+    t.skip("run output equals CPython's", "no oracle (EXPECTED) to compare with");
+  } else if (sec && /is not available|this peephole has no VM/i.test(sec.end)) {
+    t.skip("run output equals CPython's", "the server has no runner: " + sec.end);
+  } else {
+    ranOK = t.check("run output equals CPython's", sec && sec.body === expected.replace(/\n$/, ""), `output channel:\n${await outputText(page)}\nexpected:\n${expected}`);
+    t.check("run reports exit code 0", sec && /exit code 0/.test(sec.end), JSON.stringify(sec));
+  }
+
+  // Run Selection: a line of the module, in the session Run File left.
+  if (ranOK) {
+    const sel = lineOf(source, "print(add_nums(10, 20))");
+    await gotoPos(page, sel, 1);
+    await page.keyboard.press("Shift+End");
+    await palette(page, "Peephole: Run Selection");
+    const sec = await lastRun(page, 2);
+    t.check("a selection runs in the file's session", sec && sec.body === "30" && /exit code 0/.test(sec.end), JSON.stringify(sec));
+
+    // Cancel: a run that would not end is stopped from the progress notification.
+    await page.keyboard.press("Control+1");
+    await page.keyboard.press("Control+End"); // the empty line after the last newline
+    await page.keyboard.type("while True:\n", { delay: 5 }); // the editor indents the next line
+    await page.keyboard.type("pass", { delay: 5 });
+    const spin = source.split("\n").length;
+    await gotoPos(page, spin, 1);
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+End");
+    await palette(page, "Peephole: Run Selection");
+    const cancel = await page.waitForSelector('.notifications-toasts .monaco-button:has-text("Cancel") >> visible=true', { timeout: 10000 });
+    await shot(page, "progress");
+    await page.waitForTimeout(500);
+    await cancel.click();
+    const sec2 = await lastRun(page, 3);
+    t.check("Cancel in the progress notification stops a run", sec2 && /cancelled|stopped/.test(sec2.end), JSON.stringify(sec2));
+  } else {
+    t.skip("selection runs and Cancel", "the server cannot run");
+  }
+
+  // A light theme gets its own colours.
+  await palette(page, "Preferences: Color Theme");
+  await page.waitForSelector(".quick-input-widget input >> visible=true");
+  await page.keyboard.type("Light Modern");
+  await page.waitForTimeout(300);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+1");
+  let light;
+  for (let i = 0; i < 25; i++) {
+    await gotoPos(page, free, 16); // x of inner() in view
+    const seen = await tokenStyles(page);
+    await gotoPos(page, lineOf(source, "    for i in range(n):"), 14); // and range
+    light = Object.assign(seen, await tokenStyles(page));
+    if (sameStyles(light, themeRules("[*Light*]"))) break;
+    await page.waitForTimeout(200);
+  }
+  const lv = await waitView(frame, (x) => x.title === "add_many" && x.current.length > 0, "").catch((e) => String(e));
+  t.check("the bytecode view follows the cursor in the light theme", typeof lv === "object", lv);
+  await shot(page, "light-theme");
+  t.check("names are coloured by binding kind (light theme)", sameStyles(light, themeRules("[*Light*]")), JSON.stringify(light));
+}
+
+/**
+ * In an untrusted workspace (Restricted Mode) hovers work, but nothing runs:
+ * Run File is not in the palette, its key does nothing, and the "▶ Run"
+ * code lens says why.
+ */
+async function untrusted(page) {
+  const local = lineOf(source, "    return c\n");
+  const hl = await hoverAt(page, local, 12, /LOAD_FAST/);
+  t.check("restricted mode: hovers work", /LOAD_FAST\s+2 \(c\)/.test(hl), hl);
+  await page.keyboard.press("Escape");
+
+  await page.keyboard.press("F1");
+  const input = await page.waitForSelector(".quick-input-widget input >> visible=true");
+  await input.fill(">Peephole:");
+  await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Peephole: Show Bytecode"] >> visible=true');
+  const titles = await page.$$eval(".quick-input-list .monaco-list-row", (rows) => rows.map((r) => r.getAttribute("aria-label") || ""));
+  await shot(page, "untrusted-palette");
+  await page.keyboard.press("Escape");
+  t.check(
+    "restricted mode: the palette offers Show Bytecode but no run",
+    titles.some((x) => x.includes("Show Bytecode")) && !titles.some((x) => /Peephole: Run (File|Selection)/.test(x)),
+    titles.join("\n"),
+  );
+
+  await page.keyboard.press("Control+1");
+  await page.keyboard.press("Control+Alt+R");
+  await page.waitForTimeout(1000);
+  t.check("restricted mode: the Run File key does nothing", !/▶ Running/.test(await outputText(page)), await outputText(page));
+
+  // The lens is still drawn; choosing it explains instead of running.
+  await page.keyboard.press("Control+Home");
+  const lens = await page.waitForSelector('.contentWidgets .codelens-decoration a:has-text("Run") >> visible=true');
+  await lens.click();
+  const toast = await page
+    .waitForSelector('.notifications-toasts :text("does not run code in an untrusted workspace") >> visible=true', { timeout: 10000 })
+    .catch(() => null);
+  await shot(page, "untrusted-lens");
+  t.check("restricted mode: the Run lens says it does not run", toast !== null && !/▶ Running/.test(await outputText(page)), await outputText(page));
+}
+
 async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await chromium.launch({
@@ -203,136 +379,11 @@ async function main() {
     await page.waitForSelector(".monaco-editor .view-lines");
     await page.click(".editor-group-container .monaco-editor .view-lines");
     await page.keyboard.press("Control+B"); // hide the side bar: room for the editor and the view
-
-    // A local and a global: the hover says the kind and the instruction.
-    const local = lineOf(source, "    return c\n");
-    const hl = await hoverAt(page, local, 12, /LOAD_FAST/);
-    await shot(page, "hover-local");
-    t.check("hover on a local says its kind", /`?c`?\s*—\s*`?local`?:\s*local variable/.test(hl) || /local variable/.test(hl), hl);
-    t.check("hover on a local shows LOAD_FAST 2 (c)", /LOAD_FAST\s+2 \(c\)/.test(hl), hl);
-    const glob = lineOf(source, "    return n * factorial(n - 1)\n");
-    const hg = await hoverAt(page, glob, 17, /LOAD_GLOBAL/);
-    await shot(page, "hover-global");
-    t.check("hover on a global says its kind", /global name/.test(hg), hg);
-    t.check("hover on a global shows LOAD_GLOBAL (factorial + NULL)", /LOAD_GLOBAL\s+\d+ \(factorial \+ NULL\)/.test(hg), hg);
-    const free = lineOf(source, "        return x");
-    const hf = await hoverAt(page, free, 16, /LOAD_DEREF/);
-    t.check("hover on a free variable shows LOAD_DEREF", /free variable/.test(hf) && /LOAD_DEREF\s+0 \(x\)/.test(hf), hf);
-    await page.keyboard.press("Escape");
-
-    // The scope modifiers have the extension's default colours.
-    const dark = await tokenStyles(page);
-    t.check("names are coloured by binding kind (dark theme)", sameStyles(dark, themeRules("[*Dark*]")), JSON.stringify(dark));
-
-    // The bytecode view follows the cursor.
-    const fLine = lineOf(source, "    c = a + b\n");
-    await gotoPos(page, fLine, 5);
-    await palette(page, "Peephole: Show Bytecode");
-    const frame = await bytecodeFrame(page);
-    let v = await waitView(frame, (s) => s.title === "add_nums" && s.line === String(fLine) && s.current.length > 0, "the view should show add_nums with line " + fLine + " highlighted");
-    t.check("bytecode view shows the function under the cursor", v.title === "add_nums", JSON.stringify(v));
-    t.check(
-      "bytecode view highlights the current line's instructions",
-      v.current.every((r) => r.line === String(fLine)) && v.current.map((r) => r.opname).join(" ") === "LOAD_FAST_LOAD_FAST BINARY_OP STORE_FAST",
-      JSON.stringify(v.current),
-    );
-    await page.waitForTimeout(300);
-    await shot(page, "bytecode-add_nums");
-
-    const loop = lineOf(source, "        total = add_nums(total, i)\n");
-    await page.click(".editor-group-container .monaco-editor .view-lines");
-    await gotoPos(page, loop, 17);
-    v = await waitView(frame, (s) => s.title === "add_many" && s.line === String(loop), "the view should follow the cursor to add_many");
-    t.check("bytecode view follows the cursor into another function", v.title === "add_many" && v.current.length > 0, JSON.stringify(v));
-    t.check("bytecode view shows jump targets and jumps", v.labels.length >= 2 && v.jumps.some((j) => /^to L\d+$/.test(j)), JSON.stringify({ labels: v.labels, jumps: v.jumps }));
-    await page.waitForTimeout(300);
-    await shot(page, "bytecode-add_many");
-
-    // The overview (the README's picture): a hover with the binding kind,
-    // and the bytecode view beside the source with the line highlighted.
-    const ho = await hoverAt(page, loop, 9, /STORE_FAST\s+1 \(total\)/);
-    await waitView(frame, (s) => s.title === "add_many" && s.line === String(loop), "the view should stay on add_many");
-    await page.waitForTimeout(300);
-    await shot(page, "overview");
-    t.check("hover beside the view shows a store's kind and STORE_FAST", /local variable/.test(ho) && /STORE_FAST\s+1 \(total\)/.test(ho), ho);
-    await page.keyboard.press("Escape");
-
-    // Choosing an instruction selects its source range.
-    const row = await frame.waitForSelector('tr.instr.current:has(td.opname:text-is("LOAD_GLOBAL"))');
-    await row.click();
-    await page.waitForFunction(
-      (l) => [...document.querySelectorAll(".statusbar-item")].some((e) => new RegExp(`Ln ${l}, Col 17 \\(8 selected\\)`).test(e.textContent)),
-      loop,
-      { timeout: 5000 },
-    ).then(
-      () => t.check("choosing an instruction selects its source", true),
-      async () => t.check("choosing an instruction selects its source", false, await page.innerText(".statusbar")),
-    );
-
-    // Run the file: the output channel shows what CPython prints.
-    await page.keyboard.press("Control+1"); // back to the editor, the cursor where it was
-    await palette(page, "Peephole: Run File");
-    const sec = await lastRun(page, 1);
-    await shot(page, "run");
-    let ranOK = false;
-    if (expected === null) {
-      t.skip("run output equals CPython's", "no oracle (EXPECTED) to compare with");
-    } else if (sec && /is not available|this peephole has no VM/i.test(sec.end)) {
-      t.skip("run output equals CPython's", "the server has no runner: " + sec.end);
+    if (SCENARIO === "untrusted") {
+      await untrusted(page);
     } else {
-      ranOK = t.check("run output equals CPython's", sec && sec.body === expected.replace(/\n$/, ""), `output channel:\n${await outputText(page)}\nexpected:\n${expected}`);
-      t.check("run reports exit code 0", sec && /exit code 0/.test(sec.end), JSON.stringify(sec));
+      await trusted(page);
     }
-
-    // Run Selection: a line of the module, in the session Run File left.
-    if (ranOK) {
-      const sel = lineOf(source, "print(add_nums(10, 20))");
-      await gotoPos(page, sel, 1);
-      await page.keyboard.press("Shift+End");
-      await palette(page, "Peephole: Run Selection");
-      const sec = await lastRun(page, 2);
-      t.check("a selection runs in the file's session", sec && sec.body === "30" && /exit code 0/.test(sec.end), JSON.stringify(sec));
-
-      // Cancel: a run that would not end is stopped from the progress notification.
-      await page.keyboard.press("Control+1");
-      await page.keyboard.press("Control+End"); // the empty line after the last newline
-      await page.keyboard.type("while True:\n", { delay: 5 }); // the editor indents the next line
-      await page.keyboard.type("pass", { delay: 5 });
-      const spin = source.split("\n").length;
-      await gotoPos(page, spin, 1);
-      await page.keyboard.press("Shift+ArrowDown");
-      await page.keyboard.press("Shift+End");
-      await palette(page, "Peephole: Run Selection");
-      const cancel = await page.waitForSelector('.notifications-toasts .monaco-button:has-text("Cancel") >> visible=true', { timeout: 10000 });
-      await shot(page, "progress");
-      await page.waitForTimeout(500);
-      await cancel.click();
-      const sec2 = await lastRun(page, 3);
-      t.check("Cancel in the progress notification stops a run", sec2 && /cancelled|stopped/.test(sec2.end), JSON.stringify(sec2));
-    } else {
-      t.skip("selection runs and Cancel", "the server cannot run");
-    }
-
-    // A light theme gets its own colours.
-    await palette(page, "Preferences: Color Theme");
-    await page.waitForSelector(".quick-input-widget input >> visible=true");
-    await page.keyboard.type("Light Modern");
-    await page.waitForTimeout(300);
-    await page.keyboard.press("Enter");
-    await page.keyboard.press("Control+1");
-    let light;
-    for (let i = 0; i < 25; i++) {
-      await gotoPos(page, free, 16); // x of inner() in view
-      const seen = await tokenStyles(page);
-      await gotoPos(page, lineOf(source, "    for i in range(n):"), 14); // and range
-      light = Object.assign(seen, await tokenStyles(page));
-      if (sameStyles(light, themeRules("[*Light*]"))) break;
-      await page.waitForTimeout(200);
-    }
-    const lv = await waitView(frame, (x) => x.title === "add_many" && x.current.length > 0, "").catch((e) => String(e));
-    t.check("the bytecode view follows the cursor in the light theme", typeof lv === "object", lv);
-    await shot(page, "light-theme");
-    t.check("names are coloured by binding kind (light theme)", sameStyles(light, themeRules("[*Light*]")), JSON.stringify(light));
   } catch (err) {
     t.check("scenario completed", false, String(err && err.stack ? err.stack : err));
     await shot(page, "failure").catch(() => {});

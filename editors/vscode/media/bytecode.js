@@ -147,4 +147,6 @@
 
   const state = vscode.getState();
   if (state && state.bytecode) render(state.bytecode, state.line, state.file);
+  // Messages posted before this script ran are lost: ask for the current one.
+  vscode.postMessage({ type: "ready" });
 })();

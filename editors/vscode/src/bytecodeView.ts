@@ -26,6 +26,8 @@ export class BytecodeView implements vscode.Disposable {
   private own: vscode.Selection | undefined;
   /** The position of the last request. */
   private lastPos: vscode.Position | undefined;
+  /** What the page shows (sent again when the page (re)loads: a message posted before its script runs is lost). */
+  private shown: unknown;
   private readonly outline: vscode.TextEditorDecorationType;
   private readonly lineMark: vscode.TextEditorDecorationType;
 
@@ -100,6 +102,7 @@ export class BytecodeView implements vscode.Disposable {
       this.panel.webview.html = this.html(this.panel.webview);
       this.panel.onDidDispose(() => {
         this.panel = undefined;
+        this.shown = undefined;
         this.clearMarks();
       }, null, this.disposables);
       this.panel.webview.onDidReceiveMessage((m) => this.onMessage(m), null, this.disposables);
@@ -142,7 +145,7 @@ export class BytecodeView implements vscode.Disposable {
     const pos = pinned ? this.lastPos! : cursor;
     this.lastPos = pos;
     if (!c || c.state !== State.Running) {
-      panel.webview.postMessage({ type: "error", message: "The peephole language server is not running." });
+      this.post({ type: "error", message: "The peephole language server is not running." });
       return;
     }
     try {
@@ -155,11 +158,11 @@ export class BytecodeView implements vscode.Disposable {
       }
       const line = cursor.line + 1;
       panel.title = `Bytecode: ${bc.qualname}`;
-      panel.webview.postMessage({ type: "bytecode", bytecode: bc, line, file: vscode.workspace.asRelativePath(ed.document.uri) });
+      this.post({ type: "bytecode", bytecode: bc, line, file: vscode.workspace.asRelativePath(ed.document.uri) });
       this.markLines(ed, bc, line);
     } catch (err: any) {
       if (n === this.seq) {
-        panel.webview.postMessage({ type: "error", message: String(err?.message ?? err) });
+        this.post({ type: "error", message: String(err?.message ?? err) });
       }
     }
   }
@@ -180,7 +183,18 @@ export class BytecodeView implements vscode.Disposable {
     }
   }
 
+  private post(m: unknown): void {
+    this.shown = m;
+    void this.panel?.webview.postMessage(m);
+  }
+
   private async onMessage(m: any): Promise<void> {
+    if (m?.type === "ready") {
+      if (this.shown !== undefined) {
+        void this.panel?.webview.postMessage(this.shown);
+      }
+      return;
+    }
     const ed = this.editor;
     const c = this.client();
     if (!ed || !c || !m || typeof m !== "object") {
