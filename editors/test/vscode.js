@@ -362,6 +362,31 @@ async function trusted(page) {
     t.skip("selection runs and Cancel", "the server cannot run");
   }
 
+  // The "bytecode" code lens above a def shows that function.
+  const facDef = lineOf(source, "def factorial(n):");
+  await page.keyboard.press("Control+1");
+  await gotoPos(page, fLine, 5); // in add_nums, with factorial's def in view too
+  await waitView(frame, (x) => x.title === "add_nums", "the view should be back on add_nums");
+  const lensAt = await page.evaluate((line) => {
+    const editor = document.querySelector(".editor-group-container .monaco-editor");
+    const num = [...editor.querySelectorAll(".margin-view-overlays .line-numbers")].find((e) => e.textContent.trim() === String(line));
+    if (!num) return null;
+    const top = num.getBoundingClientRect().top;
+    // The lens sits in the zone just above its line.
+    const lenses = [...editor.querySelectorAll(".codelens-decoration a")].filter((a) => a.textContent.trim() === "bytecode");
+    const above = lenses.map((a) => ({ a, r: a.getBoundingClientRect() })).filter((x) => x.r.bottom <= top + 2 && top - x.r.bottom < 30);
+    if (above.length === 0) return null;
+    const r = above[0].r;
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, facDef);
+  if (lensAt) {
+    await page.mouse.click(lensAt.x, lensAt.y);
+    const fv = await waitView(frame, (x) => x.title === "factorial", "").catch((e) => String(e));
+    t.check("the bytecode code lens above a def shows its code object", typeof fv === "object", fv);
+  } else {
+    t.check("the bytecode code lens above a def shows its code object", false, "no lens above line " + facDef);
+  }
+
   // A light theme gets its own colours.
   await palette(page, "Preferences: Color Theme");
   await page.waitForSelector(".quick-input-widget input >> visible=true");
