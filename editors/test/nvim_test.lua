@@ -249,7 +249,7 @@ local function scenario()
   local ran = closing and not closing:find("not available", 1, true)
   if not expected then
     skip("run output equals CPython's", "no oracle (EXPECTED) to compare with")
-  elseif closing and not ran then
+  elseif closing and not ran and os.getenv("PEEPHOLE_EDITORS_ALLOW_NO_RUNNER") == "1" then
     skip("run output equals CPython's", "the server cannot run: " .. closing)
   else
     local want = expected:gsub("\n$", "")

@@ -325,7 +325,7 @@ async function trusted(page) {
   let ranOK = false;
   if (expected === null) {
     t.skip("run output equals CPython's", "no oracle (EXPECTED) to compare with");
-  } else if (sec && /is not available|this peephole has no VM/i.test(sec.end)) {
+  } else if (sec && /is not available|this peephole has no VM/i.test(sec.end) && process.env.PEEPHOLE_EDITORS_ALLOW_NO_RUNNER === "1") {
     t.skip("run output equals CPython's", "the server has no runner: " + sec.end);
   } else {
     ranOK = t.check("run output equals CPython's", sec && sec.body === expected.replace(/\n$/, ""), `output channel:\n${await outputText(page)}\nexpected:\n${expected}`);
