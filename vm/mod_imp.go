@@ -1,7 +1,6 @@
 package vm
 
 import (
-
 	"github.com/peephole-lsp/peephole/compiler"
 	"github.com/peephole-lsp/peephole/internal/pyconst"
 )
@@ -428,4 +427,3 @@ func initMarshalModule(t *Thread, m *Module) error {
 	})
 	return nil
 }
-
