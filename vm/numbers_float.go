@@ -28,6 +28,9 @@ func floatNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 	if len(args) > 1 {
 		return Null, t.typeErrorf("float expected at most 1 argument, got %d", len(args))
 	}
+	if cls == FloatType && len(args) == 1 && args[0].IsFloat() {
+		return args[0], nil // PyNumber_Float returns an exact float itself
+	}
 	if len(args) == 0 {
 		return newFloatOf(cls, 0), nil
 	}
