@@ -43,6 +43,13 @@ print(struct.pack("<dd", n, n).hex(), float.hex(n), n.hex(), str(n), format(n, "
 import math
 print(math.copysign(1, n), math.copysign(1, -n), math.isnan(n + 1), hash(n) == hash(n))
 `,
+		`n = float("nan")
+print(n.real is n, n.conjugate() is n, n.__float__() is n, +n is n, n.__pos__() is n, float(n) is n, type(n)(n) is n)
+print(n.real in [n], (+n) in [n], (-n) in [n], abs(n) in [n], (n * 1) in [n], n.imag, (n + 0j).real in [n])
+class F(float): pass
+f = F(2.5)
+print(type(+f), type(f.real), type(f.conjugate()), type(f.__float__()), type(float(f)), +f, f.real, F(n) in [n])
+`,
 	} {
 		checkLibProgram(t, src)
 	}

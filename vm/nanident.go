@@ -61,3 +61,13 @@ func canonicalNaN(x float64) float64 {
 func nanHash(f float64) int64 {
 	return int64(math.Float64bits(f) & nanPayloadMask)
 }
+
+// floatSelf is float_float: an exact float is returned itself (the same
+// object, which a NaN's identity makes visible), a float subclass
+// instance as a new exact float of its value x.
+func floatSelf(v Value, x float64) Value {
+	if v.IsFloat() {
+		return v
+	}
+	return Float(x)
+}

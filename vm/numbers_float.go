@@ -382,7 +382,7 @@ func setupFloatMethods() {
 	ft.New = floatNew
 	ft.Doc = "Convert a string or number to a floating-point number, if possible."
 	defMethods(ft,
-		floatMethod("conjugate", func(t *Thread, x float64, self Value) (Value, error) { return Float(x), nil }),
+		floatMethod("conjugate", func(t *Thread, x float64, self Value) (Value, error) { return floatSelf(self, x), nil }),
 		floatMethod("__trunc__", func(t *Thread, x float64, self Value) (Value, error) { return floatToInt(t, x) }),
 		floatMethod("__floor__", func(t *Thread, x float64, self Value) (Value, error) { return floatToInt(t, math.Floor(x)) }),
 		floatMethod("__ceil__", func(t *Thread, x float64, self Value) (Value, error) { return floatToInt(t, math.Ceil(x)) }),
@@ -432,7 +432,7 @@ func setupFloatMethods() {
 	)
 	defGetSet(ft, "real", func(t *Thread, self Value) (Value, error) {
 		x, _ := floatOf(self)
-		return Float(x), nil
+		return floatSelf(self, x), nil
 	}, nil)
 	defGetSet(ft, "imag", func(t *Thread, self Value) (Value, error) { return Float(0), nil }, nil)
 }
