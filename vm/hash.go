@@ -33,7 +33,7 @@ func hashInt64(v int64) int64 { return pyconst.IntFromInt64(v).Hash() }
 
 func hashFloat(f float64) int64 {
 	if math.IsNaN(f) {
-		return 0 // CPython hashes NaN by identity; immediates have none
+		return nanHash(f) // CPython hashes NaN by identity
 	}
 	return pyconst.Float(f).Hash()
 }

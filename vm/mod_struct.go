@@ -165,7 +165,7 @@ func (t *Thread) structFloat(v Value) (float64, error) {
 		}
 		return 0, err
 	}
-	return f, nil
+	return canonicalNaN(f), nil
 }
 
 // floatToHalf is PyFloat_Pack2: IEEE binary16, rounding half to even.

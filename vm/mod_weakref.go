@@ -61,6 +61,8 @@ type stdState struct {
 	contexts map[*Thread]*PyContext
 	// signals are the handlers of _signal (mod_signal.go).
 	signals *signalState
+	// abcCounter is _abc's invalidation counter (mod_abc.go).
+	abcCounter uint64
 }
 
 func (t *Thread) std() *stdState {

@@ -264,6 +264,9 @@ func numSlots(level int) NumberSlots {
 		return fromNumConst(r), nil
 	}
 	n.Pos = func(t *Thread, v Value) (Value, error) {
+		if v.IsFloat() {
+			return v, nil // float_pos returns an exact float itself
+		}
 		k, _ := numConst(v)
 		r, err := pyconst.Positive(k)
 		if err != nil {
@@ -298,7 +301,7 @@ func numSlots(level int) NumberSlots {
 		}
 		n.Float = func(t *Thread, v Value) (Value, error) {
 			f, _ := floatOf(v)
-			return Float(f), nil
+			return floatSelf(v, f), nil
 		}
 	}
 	return n

@@ -28,6 +28,9 @@ func floatNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 	if len(args) > 1 {
 		return Null, t.typeErrorf("float expected at most 1 argument, got %d", len(args))
 	}
+	if cls == FloatType && len(args) == 1 && args[0].IsFloat() {
+		return args[0], nil // PyNumber_Float returns an exact float itself
+	}
 	if len(args) == 0 {
 		return newFloatOf(cls, 0), nil
 	}
@@ -379,7 +382,7 @@ func setupFloatMethods() {
 	ft.New = floatNew
 	ft.Doc = "Convert a string or number to a floating-point number, if possible."
 	defMethods(ft,
-		floatMethod("conjugate", func(t *Thread, x float64, self Value) (Value, error) { return Float(x), nil }),
+		floatMethod("conjugate", func(t *Thread, x float64, self Value) (Value, error) { return floatSelf(self, x), nil }),
 		floatMethod("__trunc__", func(t *Thread, x float64, self Value) (Value, error) { return floatToInt(t, x) }),
 		floatMethod("__floor__", func(t *Thread, x float64, self Value) (Value, error) { return floatToInt(t, math.Floor(x)) }),
 		floatMethod("__ceil__", func(t *Thread, x float64, self Value) (Value, error) { return floatToInt(t, math.Ceil(x)) }),
@@ -429,7 +432,7 @@ func setupFloatMethods() {
 	)
 	defGetSet(ft, "real", func(t *Thread, self Value) (Value, error) {
 		x, _ := floatOf(self)
-		return Float(x), nil
+		return floatSelf(self, x), nil
 	}, nil)
 	defGetSet(ft, "imag", func(t *Thread, self Value) (Value, error) { return Float(0), nil }, nil)
 }

@@ -78,8 +78,14 @@ var Null Value
 // Int returns the Python int v.
 func Int(v int64) Value { return Value{intTag, uint64(v)} }
 
-// Float returns the Python float v.
-func Float(v float64) Value { return Value{floatTag, math.Float64bits(v)} }
+// Float returns the Python float v. A NaN is a new object each time, as
+// every float result is in CPython: see nanIdentity.
+func Float(v float64) Value {
+	if v != v {
+		return Value{floatTag, nanIdentity(math.Float64bits(v))}
+	}
+	return Value{floatTag, math.Float64bits(v)}
+}
 
 // Bool returns True or False.
 func Bool(b bool) Value {
@@ -146,7 +152,9 @@ func (v Value) Type() *Type {
 
 // Is reports whether v and w are the same object (Python's `is`). Equal
 // immediates are the same object, as CPython's small ints and its
-// singletons are; two equal floats are not distinguished either.
+// singletons are; two equal floats are not distinguished either, except
+// NaNs, which carry an identity (nanIdentity) because containers test
+// identity before equality (PyObject_RichCompareBool).
 func (v Value) Is(w Value) bool { return dataPtr(v.o) == dataPtr(w.o) && v.n == w.n }
 
 // IsNone reports whether v is None.
