@@ -119,8 +119,12 @@ func (f *File) diagnostics(withUndefined bool) []Diagnostic {
 	if withUndefined {
 		out = append(out, f.undefinedNames()...)
 	}
-	if ix := f.index(); ix != nil {
-		for _, u := range ix.unboundReads() {
+	if f.Code != nil {
+		reads, err := safeUnboundReads(f.Code)
+		if err != "" {
+			out = append(out, Diagnostic{Range: lineRange(f.Src, 1), Severity: SeverityError, Code: CodeInternal, Message: "peephole: " + err})
+		}
+		for _, u := range reads {
 			in := &u.info.Instrs[u.idx]
 			r, ok := locRange(in.Pos)
 			if !ok {

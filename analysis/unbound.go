@@ -16,6 +16,8 @@ package analysis
 // a local that only some paths bind may.
 
 import (
+	"fmt"
+
 	"github.com/peephole-lsp/peephole/compiler"
 )
 
@@ -49,16 +51,53 @@ func (s bitset) unionInto(t bitset) bool {
 }
 
 // unboundReads runs the data-flow pass over every function-like code
-// object of the module.
-func (ix *codeIndex) unboundReads() []unboundRead {
+// object under code (in dis order) that can raise UnboundLocalError. Only
+// a code object with a LOAD_FAST_CHECK or a DELETE_FAST can, and most have
+// neither: co_code is scanned for them first, and only those that have one
+// are decoded, without the code index the other questions build (the
+// diagnostics need nothing else from it).
+func unboundReads(code *compiler.Code) []unboundRead {
 	var out []unboundRead
-	for _, ci := range ix.all {
-		if ci.Code.Flags&compiler.CoOptimized == 0 {
-			continue
+	var walk func(c *compiler.Code)
+	walk = func(c *compiler.Code) {
+		if c.Flags&compiler.CoOptimized != 0 && mayBeUnbound(c.Code) {
+			out = append(out, unboundIn(&codeInfo{Code: c, Instrs: c.Instructions()})...)
 		}
-		out = append(out, unboundIn(ci)...)
+		for _, k := range c.Consts {
+			if sub, ok := k.(*compiler.Code); ok {
+				walk(sub)
+			}
+		}
+	}
+	if code != nil {
+		walk(code)
 	}
 	return out
+}
+
+// safeUnboundReads is unboundReads, with a failure of peephole itself (a
+// recovered panic) described instead of raised.
+func safeUnboundReads(code *compiler.Code) (reads []unboundRead, failure string) {
+	defer func() {
+		if r := recover(); r != nil {
+			reads, failure = nil, fmt.Sprintf("internal error in the unbound-read analysis: %v", r)
+		}
+	}()
+	return unboundReads(code), ""
+}
+
+// mayBeUnbound reports whether co_code has a LOAD_FAST_CHECK or a
+// DELETE_FAST. Every code unit is an opcode and its argument byte, the
+// inline caches being zeroed units (CACHE), so the opcodes are exactly
+// the even bytes.
+func mayBeUnbound(co []byte) bool {
+	for i := 0; i+1 < len(co); i += 2 {
+		switch compiler.Opcode(co[i]) {
+		case compiler.LOAD_FAST_CHECK, compiler.DELETE_FAST:
+			return true
+		}
+	}
+	return false
 }
 
 // unboundIn finds the unbound reads of one code object.

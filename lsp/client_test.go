@@ -76,6 +76,9 @@ type client struct {
 	// serverCalls counts the server's requests by method.
 	serverCalls sync.Map
 
+	// pid is the spawned server's process id (0 in process).
+	pid int
+
 	done     chan struct{} // closed when the read loop ends
 	exitCode func() (int, bool)
 	stop     func()
@@ -194,6 +197,7 @@ func startBinary(t testing.TB, args ...string) (*client, *bytes.Buffer) {
 		t.Fatal(err)
 	}
 	c := newClient(t, stdout, stdin)
+	c.pid = cmd.Process.Pid
 	waited := make(chan struct{})
 	var state *os.ProcessState
 	go func() { cmd.Wait(); state = cmd.ProcessState; close(waited) }()

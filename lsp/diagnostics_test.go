@@ -210,3 +210,52 @@ func TestDiagnosticsNeverStale(t *testing.T) {
 		t.Errorf("no empty diagnostics after didClose")
 	}
 }
+
+// TestFirstDiagnosticsComeFirst opens a document and at once asks what an
+// editor asks with didOpen (semantic tokens, symbols, code lenses, a
+// hover): the first diagnostics are published before any of these
+// answers, which need the whole analysis and wait for them.
+func TestFirstDiagnosticsComeFirst(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&b, "def f%d(a, b=%d):\n    c = a + b\n    return undefined_%d(c)\n\n\n", i, i, i)
+	}
+	src := b.String()
+	c := startInProcess(t, Options{})
+	c.initialize(standardCaps(false))
+	uri := "file:///tmp/first.py"
+	c.open(uri, src)
+	var pending []<-chan message
+	for _, req := range []struct {
+		method string
+		params any
+	}{
+		{"textDocument/semanticTokens/full", map[string]any{"textDocument": textDoc(uri)}},
+		{"textDocument/documentSymbol", map[string]any{"textDocument": textDoc(uri)}},
+		{"textDocument/codeLens", map[string]any{"textDocument": textDoc(uri)}},
+		{"textDocument/hover", posParams(uri, 1, 4)},
+	} {
+		_, ch := c.send(req.method, req.params)
+		pending = append(pending, ch)
+	}
+	for _, ch := range pending {
+		if _, err := c.wait(ch, noteTimeout); err != nil {
+			t.Fatal(err)
+		}
+		// The client reads frames in order: the diagnostics were written
+		// before this answer if they are among the notes already.
+		var got *publishedDiagnostics
+		for _, n := range c.notesOf("textDocument/publishDiagnostics") {
+			var d publishedDiagnostics
+			if json.Unmarshal(n.Params, &d) == nil && d.URI == uri {
+				got = &d
+			}
+		}
+		if got == nil {
+			t.Fatal("a request was answered before the first diagnostics were published")
+		}
+		if len(got.Diagnostics) != 300 {
+			t.Errorf("%d diagnostics, want the 300 undefined names", len(got.Diagnostics))
+		}
+	}
+}

@@ -2,9 +2,11 @@ package lsp
 
 // This file keeps the open documents. A document is a sequence of
 // snapshots, one per version of its text; a snapshot is immutable and is
-// analysed at most once (analysis.Analyze), on first use by whichever comes
-// first, a request or the diagnostics. Requests take the snapshot current
-// when they arrive, so they never mix two versions.
+// analysed whole at most once (analysis.Analyze), on first use by a request
+// or by the background analysis that follows the diagnostics (which come
+// from the document's incremental Diagnoser; a document's first ones come
+// before its whole analysis). Requests take the snapshot current when they
+// arrive, so they never mix two versions.
 
 import (
 	"fmt"
@@ -33,6 +35,10 @@ type snapshot struct {
 
 	fileOnce sync.Once
 	file     *analysis.File
+
+	// opened, for the snapshot a document opens with, is closed once the
+	// document's first diagnostics have been computed (see analysis).
+	opened <-chan struct{}
 }
 
 // mapper returns the snapshot's position mapper.
@@ -41,9 +47,29 @@ func (s *snapshot) mapper() *mapper {
 	return s.m
 }
 
+// firstDiagnosticsWait bounds how long the whole analysis of a document
+// just opened waits for its first diagnostics.
+const firstDiagnosticsWait = 2 * time.Second
+
 // analysis returns the snapshot's analysis, computing it on first use.
+//
+// The first diagnostics of a document come first: they are what the user
+// waits for after opening a file, and the Diagnoser computes them on every
+// processor. A request that needs the whole analysis of the snapshot a
+// document opened with (editors send several with didOpen: semantic
+// tokens, symbols, code lenses) lets them finish before it starts, rather
+// than compete with them for the processors; the whole analysis would
+// take as long either way.
 func (s *snapshot) analysis() *analysis.File {
 	s.fileOnce.Do(func() {
+		if s.opened != nil {
+			t := time.NewTimer(firstDiagnosticsWait)
+			select {
+			case <-s.opened:
+			case <-t.C:
+			}
+			t.Stop()
+		}
 		s.file = analysis.Analyze(s.text, analysis.Options{Filename: s.filename})
 	})
 	return s.file
@@ -79,6 +105,24 @@ type document struct {
 	// analysis of the current snapshot, or nil.
 	diagnoser *analysis.Diagnoser
 	prefetch  *time.Timer
+
+	// opened is closed (by markOpened) once the first diagnostics have
+	// been computed, or the document closed.
+	opened     chan struct{}
+	openedOnce sync.Once
+}
+
+// newDocument returns a document just opened, with its first snapshot.
+func newDocument(uri string, version int32, text []byte, enc encoding) *document {
+	d := &document{uri: uri, filename: filenameOf(uri), runSem: make(chan struct{}, 1),
+		diagnoser: analysis.NewDiagnoser(), opened: make(chan struct{})}
+	d.snap = &snapshot{uri: uri, filename: d.filename, version: version, seq: 1, text: text, enc: enc, opened: d.opened}
+	return d
+}
+
+// markOpened records that the document's first diagnostics are done.
+func (d *document) markOpened() {
+	d.openedOnce.Do(func() { close(d.opened) })
 }
 
 // current returns the document's current snapshot.

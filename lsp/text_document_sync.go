@@ -9,8 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/peephole-lsp/peephole/analysis"
-
 	"go.lsp.dev/protocol"
 )
 
@@ -32,15 +30,18 @@ func (s *Server) didOpen(params json.RawMessage) error {
 	s.mu.Lock()
 	enc := s.enc
 	old := s.docs[td.URI]
-	d := &document{uri: td.URI, filename: filenameOf(td.URI), runSem: make(chan struct{}, 1), diagnoser: analysis.NewDiagnoser()}
-	d.snap = &snapshot{uri: td.URI, filename: d.filename, version: td.Version, seq: 1, text: []byte(td.Text), enc: enc}
+	d := newDocument(td.URI, td.Version, []byte(td.Text), enc)
 	s.docs[td.URI] = d
 	s.mu.Unlock()
 	if old != nil {
 		s.closeDocument(old)
 	}
-	// The first diagnostics of a document are not debounced.
-	s.background(func() { s.publish(d) })
+	// The first diagnostics of a document are not debounced, and come
+	// before the whole analysis (snapshot.analysis).
+	s.background(func() {
+		defer d.markOpened()
+		s.publish(d)
+	})
 	return nil
 }
 
@@ -112,6 +113,7 @@ func (s *Server) closeDocument(d *document) {
 	d.pubMu.Lock()
 	d.closed = true
 	d.pubMu.Unlock()
+	d.markOpened()
 	if session != nil {
 		session.Close()
 	}

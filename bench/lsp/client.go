@@ -225,6 +225,46 @@ func procPeakRSS(pid int) int64 {
 	return -1
 }
 
+// cpuTime is the CPU time (user and system) a process and its children
+// (Linux; -1 elsewhere).
+func (c *client) cpuTime() time.Duration {
+	pid := c.cmd.Process.Pid
+	total := procCPU(pid)
+	if total < 0 {
+		return -1
+	}
+	for _, child := range childPIDs(pid) {
+		if t := procCPU(child); t > 0 {
+			total += t
+		}
+	}
+	return total
+}
+
+// procCPU is a process's CPU time from /proc/PID/stat (utime and stime,
+// in clock ticks of 1/100 s), or -1.
+func procCPU(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return -1
+	}
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return -1
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 13 {
+		return -1
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return -1
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond
+}
+
 // childPIDs lists a process's children (Linux).
 func childPIDs(pid int) []int {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))

@@ -79,11 +79,15 @@ type server struct {
 	name string
 	argv []string
 	// results, over all sessions
-	firstDiag          []time.Duration
-	hover, edit, token []time.Duration
-	hoverAfterEdit     []time.Duration
-	rss                []int64
-	noTokens           bool
+	firstDiag []time.Duration
+	// firstDiagCPU is the server's CPU time (its children's included)
+	// from didOpen to the first diagnostics; startup the time from the
+	// process's start to the answer to initialize.
+	firstDiagCPU, startup []time.Duration
+	hover, edit, token    []time.Duration
+	hoverAfterEdit        []time.Duration
+	rss                   []int64
+	noTokens              bool
 }
 
 func run() error {
@@ -173,6 +177,7 @@ func session(srv *server, ws, path, src string, hovers [][2]int, edits [][3]int)
 	if *verbose {
 		errw = os.Stderr
 	}
+	started := time.Now()
 	c, err := start(srv.argv, ws, errw)
 	if err != nil {
 		return err
@@ -208,11 +213,13 @@ func session(srv *server, ws, path, src string, hovers [][2]int, edits [][3]int)
 			SemanticTokensProvider json.RawMessage `json:"semanticTokensProvider"`
 		} `json:"capabilities"`
 	}
+	srv.startup = append(srv.startup, time.Since(started))
 	json.Unmarshal(res, &init)
 	srv.noTokens = len(init.Capabilities.SemanticTokensProvider) == 0 || string(init.Capabilities.SemanticTokensProvider) == "null"
 	c.notify("initialized", map[string]any{})
 
 	// 1. First diagnostics, cold.
+	cpu0 := c.cpuTime()
 	opened := time.Now()
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "python", "version": 1, "text": src}})
 	p, err := c.waitDiagnostics(uri, 1, opened)
@@ -220,8 +227,12 @@ func session(srv *server, ws, path, src string, hovers [][2]int, edits [][3]int)
 		return err
 	}
 	first := p.At.Sub(opened)
+	cpu := c.cpuTime() - cpu0
 	srv.firstDiag = append(srv.firstDiag, first)
-	logf("%s: first diagnostics after %v (%d)", srv.name, first, p.Count)
+	if cpu0 >= 0 {
+		srv.firstDiagCPU = append(srv.firstDiagCPU, cpu)
+	}
+	logf("%s: first diagnostics after %v (%d), %v of CPU", srv.name, first, p.Count, cpu)
 
 	// 2. Hovers.
 	var hov []time.Duration
@@ -395,7 +406,15 @@ func report(servers []*server, src string) {
 		for _, d := range s.firstDiag {
 			fd = append(fd, ms(d))
 		}
-		fmt.Printf("%s: first diagnostics per session: %s ms\n", s.name, strings.Join(fd, ", "))
+		fmt.Printf("%s: first diagnostics per session: %s ms (min %s, median %s)\n", s.name, strings.Join(fd, ", "), ms(pct(s.firstDiag, 0)), ms(pct(s.firstDiag, 50)))
+		var cpu []string
+		for _, d := range s.firstDiagCPU {
+			cpu = append(cpu, fmt.Sprintf("%.0f", float64(d)/float64(time.Millisecond)))
+		}
+		if len(cpu) > 0 {
+			fmt.Printf("%s: CPU time from didOpen to the first diagnostics per session: %s ms (median %s); start to initialized: median %s ms\n",
+				s.name, strings.Join(cpu, ", "), ms(pct(s.firstDiagCPU, 50)), ms(pct(s.startup, 50)))
+		}
 	}
 }
 

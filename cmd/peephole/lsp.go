@@ -79,6 +79,9 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if stdout == os.Stdout {
 		os.Stdout = os.Stderr
 		defer func() { os.Stdout = out.(*os.File) }()
+		// The process is the server's (not a test's): its collector
+		// follows the server's policy (lspgc.go).
+		tuneLSPGC()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

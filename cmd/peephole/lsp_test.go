@@ -241,3 +241,25 @@ func TestLSPRunsSeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestLSPGCPercent(t *testing.T) {
+	const mb = 1 << 20
+	for _, tc := range []struct {
+		live uint64
+		want int
+	}{
+		{0, maxGCPercent},
+		{1 * mb, maxGCPercent}, // 4 MB×GOGC/100 is the floor already
+		{8 * mb, 300},          // 8 + 8×3 = 32
+		{15 * mb, 113},
+		{16 * mb, 100},
+		{200 * mb, 100},
+	} {
+		if got := gcPercentFor(tc.live); got != tc.want {
+			t.Errorf("gcPercentFor(%d MB) = %d, want %d", tc.live/mb, got, tc.want)
+		}
+	}
+	if maxGCPercent*(4*mb)/100 != lspMinHeap {
+		t.Errorf("maxGCPercent %d does not put Go's smallest heap goal at the floor", maxGCPercent)
+	}
+}
