@@ -25,8 +25,9 @@ import (
 // CPython forbids resizing a bytearray while any view of it lives, and
 // frees a view when its last reference goes; without reference counting
 // a forgotten temporary view would lock its bytearray for ever, so here
-// only a view inside a with block (entered and not yet released) holds
-// the export.
+// only a view of a bytearray inside a with block (entered and not yet
+// released) holds the export. The other exporters track their views with
+// weak pointers (bufexport.go).
 
 // bufferExporter is an object other than bytes and bytearray that has a
 // buffer a memoryview can view.
@@ -37,9 +38,9 @@ type bufferExporter interface {
 	// bufferFormat returns the item format, the item size and whether
 	// the buffer is read-only.
 	bufferFormat() (format string, itemsize int, readonly bool)
-	// bufferExport adds delta to the number of views that hold the
-	// buffer (a buffer with views cannot be resized).
-	bufferExport(delta int)
+	// bufferExport registers a new view of the buffer (a buffer with
+	// live views cannot be resized).
+	bufferExport(m *MemoryView)
 }
 
 // MemoryView is a memoryview object.
@@ -245,11 +246,8 @@ func (m *MemoryView) check(t *Thread) error {
 
 func (m *MemoryView) release() {
 	if m.entered {
-		switch o := m.base.o.(type) {
-		case *ByteArray:
-			o.exports--
-		case bufferExporter:
-			o.bufferExport(-1)
+		if ba, ok := m.base.o.(*ByteArray); ok {
+			ba.exports--
 		}
 		m.entered = false
 	}
@@ -265,6 +263,9 @@ func (m *MemoryView) clone() *MemoryView {
 	c.hash = -1
 	c.shape = append([]int(nil), m.shape...)
 	c.strides = append([]int(nil), m.strides...)
+	if e, ok := c.base.o.(bufferExporter); ok {
+		e.bufferExport(&c)
+	}
 	return &c
 }
 
@@ -287,6 +288,7 @@ func newMemoryView(t *Thread, obj Value) (*MemoryView, error) {
 		m.format, m.itemsize, m.readonly = format, itemsize, readonly
 		m.fc = nativeFormatChar(format)
 		m.shape, m.strides = []int{len(o.bufferData()) / itemsize}, []int{itemsize}
+		o.bufferExport(m)
 	default:
 		return nil, t.typeErrorf("memoryview: a bytes-like object is required, not '%s'", typeName(obj))
 	}
@@ -1005,12 +1007,8 @@ func setupMemoryView() {
 				return Null, err
 			}
 			if !m.entered {
-				switch o := m.base.o.(type) {
-				case *ByteArray:
-					o.exports++
-					m.entered = true
-				case bufferExporter:
-					o.bufferExport(1)
+				if ba, ok := m.base.o.(*ByteArray); ok {
+					ba.exports++
 					m.entered = true
 				}
 			}
