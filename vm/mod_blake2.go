@@ -55,7 +55,7 @@ var (
 	blake2sVariant = &blake2Variant{
 		name: "blake2s", typ: nativeType("_blake2", "blake2s", nil, FlagBaseType),
 		wordBits: 32, rounds: 10, rot: [4]int{16, 12, 8, 7},
-		iv: [8]uint64{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19},
+		iv:    [8]uint64{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19},
 		block: 64, maxDigest: 32, salt: 8, maxKey: 32, nodeOffsetBytes: 6,
 	}
 )
