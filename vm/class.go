@@ -42,9 +42,6 @@ func setupObjectAndType() {
 		MethodDef{Name: "__subclasshook__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			return NotImplemented, nil
 		}, Class: true},
-		MethodDef{Name: "__reduce_ex__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, t.typeErrorf("cannot pickle '%s' object", self.Type().Name)
-		}},
 		MethodDef{Name: "__sizeof__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			return Int(16), nil
 		}},
@@ -61,9 +58,6 @@ func setupObjectAndType() {
 	}
 	defMethods(o,
 		MethodDef{Name: "__getstate__", Fn: objectGetState},
-		MethodDef{Name: "__reduce__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, t.typeErrorf("cannot pickle '%s' object", self.Type().Name)
-		}},
 	)
 	defGetSet(o, "__class__", func(t *Thread, self Value) (Value, error) {
 		return Value{o: self.Type()}, nil

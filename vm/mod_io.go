@@ -899,8 +899,9 @@ func (t *Thread) fileIOInit(f *fileIO, file, modeV, closefdV, opener Value) erro
 
 type bytesIO struct {
 	ioBase
-	buf []byte
-	pos int
+	buf   []byte
+	pos   int
+	views viewTracker // the views of getbuffer (bufexport.go)
 }
 
 func setupBytesIO() {
@@ -919,7 +920,12 @@ func setupBytesIO() {
 			return err
 		}
 		b := self.o.(*bytesIO)
-		b.buf, b.pos = nil, 0
+		// CPython empties the object before it checks the exports.
+		b.buf, b.pos = b.buf[:0], 0
+		if err := b.resizable(t); err != nil {
+			return err
+		}
+		b.buf = nil
 		if !a[0].IsNull() && !a[0].IsNone() {
 			data, err := ioBytesArg(t, a[0])
 			if err != nil {
@@ -1018,6 +1024,9 @@ func setupBytesIO() {
 			if err := oneArg(t, "write", args, kw); err != nil {
 				return Null, err
 			}
+			if err := b.resizable(t); err != nil {
+				return Null, err
+			}
 			data, err := ioBytesArg(t, args[0])
 			if err != nil {
 				return Null, err
@@ -1027,6 +1036,9 @@ func setupBytesIO() {
 		}),
 		m("writelines", func(t *Thread, b *bytesIO, args []Value, kw []*Str) (Value, error) {
 			if err := oneArg(t, "writelines", args, kw); err != nil {
+				return Null, err
+			}
+			if err := b.resizable(t); err != nil {
 				return Null, err
 			}
 			items, err := t.collectIterable(args[0], nil)
@@ -1075,6 +1087,9 @@ func setupBytesIO() {
 			return Int(int64(b.pos)), nil
 		}),
 		m("truncate", func(t *Thread, b *bytesIO, args []Value, kw []*Str) (Value, error) {
+			if err := b.resizable(t); err != nil {
+				return Null, err
+			}
 			size := b.pos
 			if len(args) > 0 && !args[0].IsNone() {
 				n, err := AsSize(t, args[0], OverflowErrorType)
@@ -1092,6 +1107,9 @@ func setupBytesIO() {
 			return Int(int64(size)), nil
 		}),
 		m("close", func(t *Thread, b *bytesIO, args []Value, kw []*Str) (Value, error) {
+			if err := b.resizable(t); err != nil {
+				return Null, err
+			}
 			b.closed = true
 			b.buf = nil
 			return None, nil

@@ -58,6 +58,9 @@ func (in *Interp) RunMain(p Program) (code int, err error) {
 			in.RememberSource(p.Filename, p.Source)
 		}
 	}
+	if !p.IsFile && p.Code == nil && p.Filename == "<string>" {
+		in.registerCommandSource(t, p.Source)
+	}
 	co := p.Code
 	if co == nil {
 		var err error

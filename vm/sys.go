@@ -253,8 +253,25 @@ func (in *Interp) setupSys() {
 		if err != nil {
 			return Null, err
 		}
-		if err := t.interp.stdout.write(t, r.s+"\n"); err != nil {
-			return Null, err
+		// The text goes to the current sys.stdout (doctest replaces it).
+		out, ok := t.interp.Sys.dict.GetStr("stdout")
+		if !ok || out.IsNone() {
+			return Null, t.raise(RuntimeErrorType, "lost sys.stdout")
+		}
+		if w, ok := out.o.(*TextStream); ok {
+			if err := w.write(t, r.s+"\n"); err != nil {
+				return Null, err
+			}
+		} else {
+			write, err := GetAttrString(t, out, "write")
+			if err != nil {
+				return Null, err
+			}
+			for _, text := range []Value{{o: r}, NewStrValue("\n")} {
+				if _, err := t.Call(write, []Value{text}, nil); err != nil {
+					return Null, err
+				}
+			}
 		}
 		t.interp.Builtins.dict.SetStr("_", v)
 		return None, nil
