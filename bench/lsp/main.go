@@ -26,7 +26,10 @@
 // Sessions alternate between the servers (peephole, pyright, peephole, …).
 // The report gives p50 and p95 of each kind of latency over all sessions,
 // the median first-diagnostics time, the largest peak RSS, and the ratios
-// pyright/peephole (>1: peephole is faster or smaller). See bench/README.md.
+// pyright/peephole (>1: peephole is faster or smaller); then, per server, the
+// first-diagnostics time of each session, the CPU time each server spent
+// from didOpen to them (steadier than the wall clock on a busy machine),
+// and the time from the process's start to the answer to initialize. See bench/README.md.
 package main
 
 import (
