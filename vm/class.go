@@ -42,9 +42,7 @@ func setupObjectAndType() {
 		MethodDef{Name: "__subclasshook__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			return NotImplemented, nil
 		}, Class: true},
-		MethodDef{Name: "__reduce_ex__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Null, t.typeErrorf("cannot pickle '%s' object", self.Type().Name)
-		}},
+		MethodDef{Name: "__reduce_ex__", Fn: objectReduceEx},
 		MethodDef{Name: "__sizeof__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			return Int(16), nil
 		}},

@@ -36,3 +36,20 @@ func (t *Thread) warnDeprecated(msg string) error {
 	}
 	return t.warnRuntime(DeprecationWarningType, msg)
 }
+
+// objectReduceEx is object.__reduce_ex__: a class's own __reduce__ when
+// it overrides object's (what ast.AST, among others, relies on for copy
+// and pickle); otherwise pickling by the default protocol is not
+// supported yet.
+func objectReduceEx(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+	m := self.Type().Lookup(Intern("__reduce__"))
+	base, _ := ObjectType.Dict.GetStr("__reduce__")
+	if !m.IsNull() && m.o != base.o {
+		f, err := bindDescriptor(t, m, self, self.Type())
+		if err != nil {
+			return Null, err
+		}
+		return t.Call(f, nil, nil)
+	}
+	return Null, t.typeErrorf("cannot pickle '%s' object", self.Type().Name)
+}
