@@ -89,6 +89,12 @@ type tokenizer struct {
 	contLine     bool
 	typeComments bool
 
+	// extraTokens is CPython's tok_extra_tokens (the tokenize module's
+	// mode): comments and non-logical newlines become COMMENT and NL
+	// tokens. commentNewline says a comment ended a blank line.
+	extraTokens    bool
+	commentNewline bool
+
 	modes   [maxFStringLevel]tokMode
 	modeIdx int
 
@@ -527,8 +533,14 @@ indented:
 	// Pending indents and dedents.
 	if t.pendin != 0 {
 		if t.pendin < 0 {
+			if t.extraTokens {
+				pStart, pEnd = t.cur, t.cur
+			}
 			t.pendin++
 			return mk(tDEDENT)
+		}
+		if t.extraTokens {
+			pStart, pEnd = t.buf, t.cur
 		}
 		t.pendin--
 		return mk(tINDENT)
@@ -589,6 +601,12 @@ again:
 				return t.setupTypeComment(tk, tTYPE_COMMENT, col, t.colOffset, p, t.cur)
 			}
 		}
+		if t.extraTokens {
+			t.backup(c) // keep the newline or EOF
+			pStart, pEnd = t.start, t.cur
+			t.commentNewline = blankline
+			return mk(tCOMMENT)
+		}
 	}
 
 	// End of input, or an error.
@@ -648,7 +666,17 @@ again:
 	if c == '\n' {
 		t.atbol = true
 		if blankline || t.level > 0 {
+			if t.extraTokens {
+				t.commentNewline = false
+				pStart, pEnd = t.start, t.cur
+				return mk(tNL)
+			}
 			goto nextline
+		}
+		if t.commentNewline && t.extraTokens {
+			t.commentNewline = false
+			pStart, pEnd = t.start, t.cur
+			return mk(tNL)
 		}
 		pStart, pEnd = t.start, t.cur-1
 		t.contLine = false
@@ -752,12 +780,15 @@ again:
 		if t.insideFString() && m.curlyDepth == 0 && c == '}' {
 			return t.setupKeepMeta(tk, t.syntaxError("f-string: single '}' is not allowed"), pStart, pEnd)
 		}
-		if t.level == 0 {
+		if t.level == 0 && !t.extraTokens {
 			return t.setupKeepMeta(tk, t.syntaxError("unmatched '%c'", c), pStart, pEnd)
 		}
-		t.level--
-		opening := int(t.parens[t.level])
-		if !(opening == '(' && c == ')' || opening == '[' && c == ']' || opening == '{' && c == '}') {
+		opening := c // the tokenize module's mode does not check brackets
+		if t.level > 0 {
+			t.level--
+			opening = int(t.parens[t.level])
+		}
+		if !t.extraTokens && !(opening == '(' && c == ')' || opening == '[' && c == ']' || opening == '{' && c == '}') {
 			if t.insideFString() && opening == '{' {
 				if m.curlyDepth-1 == m.exprStartDepth {
 					return t.setupKeepMeta(tk, t.syntaxError("f-string: unmatched '%c'", c), pStart, pEnd)

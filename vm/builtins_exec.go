@@ -437,8 +437,8 @@ func builtinCompile(t *Thread, self Value, args []Value, kw []*Str) (Value, erro
 		}
 		return Null, t.valueErrorf("compile() mode must be 'exec', 'eval' or 'single'")
 	}
-	if flags&pyCFOnlyAST != 0 {
-		return Null, t.raise(SystemErrorType, "compile(): AST objects (PyCF_ONLY_AST) are not supported by peephole")
+	if v, done, err := t.compileAST(a[0], filename, mode, flags, optimize); done {
+		return v, err
 	}
 	src, isStr, err := t.sourceArg(a[0], "compile", "string, bytes or AST")
 	if err != nil {

@@ -120,7 +120,7 @@ func setupCodeObject() {
 	getter("co_code", func(c *Code) Value { return Value{o: NewBytes(c.co.Code)} })
 	getter("_co_code_adaptive", func(c *Code) Value { return Value{o: NewBytes(c.co.Code)} })
 	defGetSet(ct, "co_lnotab", func(t *Thread, self Value) (Value, error) {
-		if err := t.warnRuntime(DeprecationWarningType, "co_lnotab is deprecated, use co_lines instead."); err != nil {
+		if err := t.warnDeprecated("co_lnotab is deprecated, use co_lines instead."); err != nil {
 			return Null, err
 		}
 		return Value{o: NewBytes(code(self).lnotab())}, nil
@@ -158,7 +158,7 @@ func setupCodeObject() {
 	)
 	ct.Repr = func(t *Thread, v Value) (Value, error) {
 		c := code(v)
-		return NewStrValue(fmt.Sprintf("<code object %s at %s, file %s, line %d>", c.name.s, hexID(v), reprString(c.filename.s), c.co.FirstLineno)), nil
+		return NewStrValue(fmt.Sprintf("<code object %s at %s, file \"%s\", line %d>", c.name.s, hexID(v), c.filename.s, c.co.FirstLineno)), nil
 	}
 	ct.Compare = func(t *Thread, a, b Value, op CompareOp) (Value, error) {
 		x, ok1 := a.o.(*Code)

@@ -7,10 +7,8 @@ import (
 // The _opcode module that opcode.py and dis.py read: the properties of
 // CPython 3.13's opcodes (from the oracle's tables), stack_effect (the
 // compiler's), and the names of the intrinsics and binary operators.
-// And _tokenize, whose TokenizerIter the tokenize module's tokenizing
-// functions use; peephole's tokenizer is not exposed to Python, so it
-// raises NotImplementedError, while the rest of tokenize (open,
-// detect_encoding, untokenize), which linecache and warnings need, works.
+// And the _tokenize module, whose TokenizerIter (mod_tokenize.go) the
+// tokenize module's tokenizing functions use.
 
 // opcodeFlags are has_arg, has_const, has_name, has_jump, has_free,
 // has_local and has_exc (bits 0-6) of each valid opcode.
@@ -145,11 +143,6 @@ func init() {
 	RegisterModule("_tokenize", func(t *Thread, m *Module) error {
 		m.addType(tokenizerIterType)
 		return nil
-	})
-	onSetup(func() {
-		tokenizerIterType.New = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
-			return Null, t.raise(NotImplementedErrorType, "peephole does not expose its tokenizer to Python (_tokenize.TokenizerIter)")
-		}
 	})
 }
 
