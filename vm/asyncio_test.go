@@ -102,12 +102,14 @@ async def main():
     loop.call_later(0.001, fut.set_result, 42)
     loop.call_soon(print, "soon")
     print(await fut)
+    print(await loop.run_in_executor(None, sum, [1, 2, 3]))
     sem = asyncio.Semaphore(2)
     async def s(i):
         async with sem:
             print("sem", i)
             await asyncio.sleep(0.001)
     await asyncio.gather(*(s(i) for i in range(4)))
+    print(await asyncio.to_thread(lambda: "thread"))
     print(repr(t)[:40], fut)
     return "done"
 
@@ -162,6 +164,45 @@ except ZeroDivisionError as e:
 `} {
 		checkLibProgram(t, src)
 	}
+}
+
+// TestAsyncioThreads checks asyncio with threads (the default executor,
+// to_thread, call_soon_threadsafe waking the loop's select) and a
+// thread joining another that waits for an event.
+func TestAsyncioThreads(t *testing.T) {
+	checkLibProgram(t, `
+import asyncio, threading, time
+async def main():
+    loop = asyncio.get_running_loop()
+    print(await loop.run_in_executor(None, sorted, [3, 1, 2]))
+    print(await asyncio.gather(*(asyncio.to_thread(pow, 2, i) for i in range(5))))
+    fut = loop.create_future()
+    def later():
+        time.sleep(0.005)
+        loop.call_soon_threadsafe(fut.set_result, "from thread")
+    th = threading.Thread(target=later)
+    th.start()
+    print(await fut)
+    th.join()
+    await loop.shutdown_default_executor()
+    print("executor shut down")
+asyncio.run(main())
+ev = threading.Event()
+out = []
+def w():
+    ev.wait()
+    out.append("w woke")
+wt = threading.Thread(target=w)
+wt.start()
+def setter():
+    ev.set()
+    wt.join()
+    out.append("joined w")
+th = threading.Thread(target=setter)
+th.start()
+th.join()
+print(out)
+`)
 }
 
 // TestAsyncioSocketSelect checks the in-memory _socket and select.
