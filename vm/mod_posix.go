@@ -993,6 +993,7 @@ func initPosix(t *Thread, m *Module) error {
 		}
 		return p.result(posixNormpath(p.path)), nil
 	})
+	addPosixWait(m)
 	return nil
 }
 

@@ -136,6 +136,12 @@ func (t *Thread) block(cond func() bool, deadline time.Time) (bool, error) {
 		}
 		next.wake <- struct{}{}
 		<-cur.wake
+		// Woken with the baton: run if able rather than passing it on
+		// (two runnable waiters would otherwise hand it to each other
+		// forever).
+		if s.abort == nil && cur.runnable(time.Now()) {
+			return cond(), nil
+		}
 	}
 }
 
