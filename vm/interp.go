@@ -167,6 +167,9 @@ type Thread struct {
 
 	steps  int64
 	output int64
+	// checkEvery counts the RESUME and JUMP_BACKWARD instructions down
+	// to the next checkLimits (eval).
+	checkEvery int
 }
 
 // Interp returns the thread's interpreter.

@@ -1,0 +1,61 @@
+package vm
+
+import "github.com/peephole-lsp/peephole/compiler"
+
+// Calls of Python functions from Python code run in the loop of their
+// caller (CPython 3.11's "inlined" calls): CALL of a plain function binds
+// the arguments into a new frame (pushCall) and the loop goes on with
+// that frame, without a new Go call of eval; RETURN_VALUE, RETURN_CONST
+// and an exception that leaves such a frame hand back to the caller's
+// frame (popCall) in the same loop. The frame a loop was started with
+// (its entry frame) still returns from eval. This saves the Go call, the
+// large prologue of eval and its register spills at every Python call, and
+// Python recursion does not use the Go stack at all.
+//
+// What Python sees is unchanged: the recursion depth is counted at the
+// same place (Thread.enter, after the arguments are bound, so binding
+// errors and RecursionError are raised in the caller), t.frame and f_back
+// are the same, an exception leaving the callee goes on in the caller at
+// its CALL exactly as an error returned by callFunction did, and the
+// tracer sees the same events in the same order.
+//
+// Bodies that make a generator or a coroutine when called are not run
+// inline (their frame outlives the call); they go through callFunction.
+
+// inlineExcluded are the flags of code objects whose calls are not run
+// in the caller's loop.
+const inlineExcluded = compiler.CoGenerator | compiler.CoCoroutine | compiler.CoAsyncGenerator | compiler.CoIterableCoroutine
+
+// pushCall prepares the call of fn with args (positional only) to run in
+// the caller's loop: the frame with its arguments bound, entered as the
+// thread's current frame. On error nothing was entered.
+func (t *Thread) pushCall(fn *Function, args []Value) (*Frame, error) {
+	code := fn.code
+	var f *Frame
+	if code.simpleArgs && len(args) == code.argcount {
+		f = t.poolFrame(code, fn.globals, fn.builtins)
+		f.fn = fn
+		copy(f.fast, args)
+	} else {
+		var err error
+		if f, err = t.bindFrame(fn, args, nil); err != nil {
+			return nil, err
+		}
+	}
+	if err := t.enter(); err != nil {
+		return nil, err
+	}
+	f.back = t.frame
+	t.frame = f
+	return f, nil
+}
+
+// popCall leaves a frame entered by pushCall, which has returned or
+// raised, and returns its caller's frame.
+func (t *Thread) popCall(f *Frame) *Frame {
+	caller := f.back
+	t.frame = caller
+	t.leave()
+	t.release(f)
+	return caller
+}
