@@ -137,7 +137,7 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			}
 		case c.LOAD_GLOBAL:
 			var v Value
-			v, err = t.loadGlobal(f, co.names[arg>>1])
+			v, err = t.loadGlobalCached(f, ip, co.names[arg>>1])
 			if err != nil {
 				goto raised
 			}
@@ -474,7 +474,6 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 						goto raised
 					}
 					f = nf
-					f.code.decoded()
 					t.checkEvery = 0
 					continue
 				}
@@ -676,7 +675,7 @@ func (co *Code) handlerFor(i int) (excEntry, bool) {
 func (f *Frame) popN(n int) {
 	for i := 0; i < n; i++ {
 		f.sp--
-		f.stack[f.sp] = Null
+		f.stack[f.sp] = Value{}
 	}
 }
 

@@ -33,9 +33,14 @@ func (t *Thread) pushCall(fn *Function, args []Value) (*Frame, error) {
 	code := fn.code
 	var f *Frame
 	if code.simpleArgs && len(args) == code.argcount {
-		f = t.poolFrame(code, fn.globals, fn.builtins)
+		f = t.callFrame(code, fn.globals, fn.builtins)
 		f.fn = fn
-		copy(f.fast, args)
+		fast := f.fast
+		if len(args) <= len(fast) {
+			for i, v := range args {
+				fast[i] = v
+			}
+		}
 	} else {
 		var err error
 		if f, err = t.bindFrame(fn, args, nil); err != nil {
@@ -45,9 +50,28 @@ func (t *Thread) pushCall(fn *Function, args []Value) (*Frame, error) {
 	if err := t.enter(); err != nil {
 		return nil, err
 	}
+	if code.dec == nil {
+		code.decoded()
+	}
 	f.back = t.frame
 	t.frame = f
 	return f, nil
+}
+
+// callFrame is poolFrame, quicker when the frame on top of the pool last
+// ran the same code (a recursion, a function called in a loop): its
+// locals and value stack are then already laid out.
+func (t *Thread) callFrame(code *Code, globals, builtins *Dict) *Frame {
+	if n := len(t.framePool); n > 0 {
+		if f := t.framePool[n-1]; f.code == code && len(f.fast) == code.nlocalsplus {
+			t.framePool = t.framePool[:n-1]
+			f.globals, f.builtins = globals, builtins
+			f.stack = f.stack[:cap(f.stack)]
+			f.sp, f.ip, f.lasti, f.lineno, f.done = 0, 0, 0, 0, false
+			return f
+		}
+	}
+	return t.poolFrame(code, globals, builtins)
 }
 
 // popCall leaves a frame entered by pushCall, which has returned or
@@ -55,7 +79,17 @@ func (t *Thread) pushCall(fn *Function, args []Value) (*Frame, error) {
 func (t *Thread) popCall(f *Frame) *Frame {
 	caller := f.back
 	t.frame = caller
-	t.leave()
-	t.release(f)
+	t.depth--
+	// release, keeping the frame's layout for callFrame: the locals are
+	// cleared (the value stack is empty already).
+	if !f.escaped && f.gen == nil && len(t.framePool) < framePoolMax {
+		fast := f.fast
+		// Backwards: the compiler would make a forward loop a call of
+		// memclrHasPointers, slower for a few slots.
+		for i := len(fast) - 1; i >= 0; i-- {
+			fast[i] = Value{}
+		}
+		t.framePool = append(t.framePool, f)
+	}
 	return caller
 }

@@ -1,0 +1,174 @@
+package vm_test
+
+import "testing"
+
+// TestInlineCalls: calls of Python functions run in their caller's loop
+// (evalcall.go) and LOAD_GLOBAL caches where it found a name
+// (globalcache.go); what Python sees must be CPython's: tracebacks
+// through such calls, errors binding the arguments, RecursionError,
+// frames, generators, globals and builtins changing under the caches.
+func TestInlineCalls(t *testing.T) {
+	progs := map[string]string{
+		"values": `
+def add(a, b=10, *rest, k=3, **kw):
+    return a + b + sum(rest) + k + len(kw)
+def ident(x):
+    return x
+def noret():
+    pass
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+def ack(m, n):
+    while m:
+        n = 1 if n == 0 else ack(m, n - 1)
+        m -= 1
+    return n + 1
+print(add(1), add(1, 2), add(1, 2, 3, 4), ident(ident)(5), noret())
+print(fib(18), ack(2, 30), [ident(i) for i in range(5)])
+class C:
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return self.v
+    def twice(self):
+        return self.get() + self.get()
+print(C(4).twice(), C.get(C(5)))
+def outer():
+    x = 1
+    def inner(y):
+        nonlocal x
+        x += y
+        return x
+    return inner(2) + inner(3)
+print(outer())
+def gen(n):
+    for i in range(n):
+        yield ident(i)
+print(list(gen(4)), sum(gen(5)))
+def deep(n):
+    return 0 if n == 0 else 1 + deep(n - 1)
+print(deep(900))
+def tryret():
+    try:
+        return ident(1)
+    finally:
+        print("finally", ident(2))
+print(tryret())
+`,
+		"binding errors": `
+def f(a, b):
+    return a
+def g(a, *, k):
+    return a
+for call in (lambda: f(1), lambda: f(1, 2, 3), lambda: g(1), lambda: g(1, 2, k=3)):
+    try:
+        call()
+    except TypeError as e:
+        print(type(e).__name__, e)
+`,
+		"traceback": `
+def a(n):
+    return b(n) + 1
+def b(n):
+    return c(n) * 2
+def c(n):
+    if n > 2:
+        return {}["k" + str(n)]
+    return n
+print(a(1))
+try:
+    a(5)
+except KeyError as e:
+    tb = e.__traceback__
+    while tb:
+        print(tb.tb_frame.f_code.co_name, tb.tb_lineno, tb.tb_lasti)
+        tb = tb.tb_next
+def handler():
+    try:
+        c(9)
+    except KeyError as e:
+        raise ValueError("wrapped") from e
+try:
+    handler()
+except ValueError as e:
+    print(repr(e), repr(e.__cause__))
+a(7)
+`,
+		"recursion": `
+import sys
+def r(n):
+    return r(n + 1)
+try:
+    r(0)
+except RecursionError as e:
+    print(type(e).__name__, e)
+depth = 0
+def count():
+    global depth
+    depth += 1
+    count()
+try:
+    count()
+except RecursionError:
+    print(depth > 900, depth < 1000)
+sys.setrecursionlimit(200)
+def down(n):
+    return down(n + 1) if n < 500 else n
+try:
+    down(0)
+except RecursionError as e:
+    print("limited", e)
+`,
+		"frames": `
+import sys
+def who():
+    f = sys._getframe(1)
+    return f.f_code.co_name, f.f_lineno, f.f_back.f_code.co_name
+def caller():
+    return who()
+print(caller())
+def locals_of():
+    x = 5
+    return sys._getframe().f_locals
+print(locals_of())
+`,
+		"globals cache": `
+def use():
+    return len("abc"), helper()
+def helper():
+    return 1
+print(use())
+def helper():
+    return 2
+print(use())
+len = lambda s: 99
+print(use())
+del len
+print(use())
+import builtins
+old = builtins.len
+builtins.len = lambda s: -1
+print(use())
+builtins.len = old
+print(use())
+globals()["".join(["hel", "per"])] = lambda: 3
+print(use())
+del helper
+try:
+    use()
+except NameError as e:
+    print(e)
+code = use.__code__
+for value in (10, 20):
+    g = {"helper": (lambda v: lambda: v)(value), "__builtins__": builtins}
+    print(eval(code, g))
+for i in range(40):
+    globals()["filler%d" % i] = i
+helper = lambda: 4
+print(use())
+`,
+	}
+	for name, src := range progs {
+		t.Run(name, func(t *testing.T) { checkProgram(t, src) })
+	}
+}
