@@ -116,7 +116,7 @@ func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, 
 		}
 		return r, nil
 	}
-	descr := co.typeLookupCached(lasti, tp, name)
+	descr := co.typeLookupCached(t, lasti, tp, name)
 	// An instance attribute with no data descriptor on the class: the
 	// instances of a class usually get their attributes in the same order,
 	// so the entry where the last lookup found name is tried first.
@@ -149,12 +149,12 @@ func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, 
 // typeLookupCached is tp.Lookup(name), remembered by the instruction at
 // unit lasti for as long as the type (and so its MRO's namespaces) does
 // not change: the type's version changes with any of them.
-func (co *Code) typeLookupCached(lasti int, tp *Type, name *Str) Value {
+func (co *Code) typeLookupCached(t *Thread, lasti int, tp *Type, name *Str) Value {
 	c := &co.caches[lasti]
 	if c.typ == tp && c.version == tp.version {
 		return c.value
 	}
-	v := tp.Lookup(name)
+	v := t.typeLookup(tp, name)
 	c.typ, c.version, c.value = tp, tp.version, v
 	return v
 }
@@ -166,7 +166,7 @@ func (t *Thread) getMethodCached(co *Code, lasti int, v Value, name *Str) (Value
 		r, err := tp.GetAttr(t, v, name)
 		return r, Null, err
 	}
-	return t.getMethodWith(v, tp, name, co.typeLookupCached(lasti, tp, name))
+	return t.getMethodWith(v, tp, name, co.typeLookupCached(t, lasti, tp, name))
 }
 
 // getMethod is LOAD_ATTR with the method bit (_PyObject_GetMethod): when
@@ -244,7 +244,7 @@ func (t *Thread) setAttrCached(co *Code, lasti int, v Value, name *Str, value Va
 	if tp.SetAttr != nil {
 		return tp.SetAttr(t, v, name, value)
 	}
-	return genericSetAttrWith(t, v, tp, name, value, co.typeLookupCached(lasti, tp, name))
+	return genericSetAttrWith(t, v, tp, name, value, co.typeLookupCached(t, lasti, tp, name))
 }
 
 // genericSetAttrWith is genericSetAttr given what the type's MRO holds

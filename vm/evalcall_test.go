@@ -167,6 +167,51 @@ for i in range(40):
 helper = lambda: 4
 print(use())
 `,
+		"type cache": `
+class A:
+    kind = "a"
+    def who(self):
+        return "A.who"
+class B(A):
+    def who(self):
+        return "B.who"
+class C(A):
+    pass
+objs = [A(), B(), C(), B(), A()]
+def poll(objs):
+    return [(o.who(), o.kind) for o in objs]
+print(poll(objs))
+A.who = lambda self: "A.new"
+print(poll(objs))
+A.kind = "k"
+C.kind = "c"
+print(poll(objs))
+del C.kind
+B.who = property(lambda self: lambda: "B.prop")
+print(poll(objs))
+objs[0].__class__ = C
+C.who = lambda self: "C.who"
+print(poll(objs))
+objs[1].who = lambda: "instance"
+print(poll(objs))
+class D:
+    __slots__ = ("x",)
+class E(D):
+    pass
+for o in (D(), E(), D()):
+    o.x = type(o).__name__
+    print(o.x)
+class F:
+    pass
+f = F()
+for i in range(3):
+    f.a = i
+    f.b = i * 2
+    print(f.a, f.b, f.__dict__)
+del f.a
+f.a = 9
+print(f.__dict__)
+`,
 	}
 	for name, src := range progs {
 		t.Run(name, func(t *testing.T) { checkProgram(t, src) })

@@ -14,6 +14,9 @@ import (
 // mutable but the intern table and the builtin types, so a process (the
 // language server) can run many, each in its own goroutine.
 type Interp struct {
+	// typeCache is the type attribute cache (typecache.go).
+	typeCache *[typeCacheSize]typeCacheEntry
+
 	Builtins *Module
 	Sys      *Module
 	// Modules is sys.modules.
