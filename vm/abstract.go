@@ -244,7 +244,15 @@ func (t *Thread) setAttrCached(co *Code, lasti int, v Value, name *Str, value Va
 	if tp.SetAttr != nil {
 		return tp.SetAttr(t, v, name, value)
 	}
-	return genericSetAttrWith(t, v, tp, name, value, co.typeLookupCached(t, lasti, tp, name))
+	descr := co.typeLookupCached(t, lasti, tp, name)
+	if descr.IsNull() {
+		// An instance attribute: the entry of the instance's dict where
+		// the last store found name is tried first, as in getAttrCached.
+		if inst, ok := v.o.(*Instance); ok && inst.dict != nil && !value.IsNull() && tp.HasFlag(FlagHasDict) {
+			return setInstanceAttrCached(&co.caches[lasti], inst.dict, name, value)
+		}
+	}
+	return genericSetAttrWith(t, v, tp, name, value, descr)
 }
 
 // genericSetAttrWith is genericSetAttr given what the type's MRO holds

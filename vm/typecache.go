@@ -44,3 +44,18 @@ func (t *Thread) typeLookup(tp *Type, name *Str) Value {
 	*e = typeCacheEntry{typ: tp, version: version, name: name, value: v}
 	return v
 }
+
+// setInstanceAttrCached sets name in an instance's dict d, c remembering
+// the entry: an entry whose key is name itself is name's live entry.
+func setInstanceAttrCached(c *inlineCache, d *Dict, name *Str, value Value) error {
+	if i := c.index; uint(i) < uint(len(d.entries)) {
+		if e := &d.entries[i]; dataPtr(e.key.o) == unsafe.Pointer(name) {
+			e.value = value
+			d.version++
+			return nil
+		}
+	}
+	d.setStr(name, value)
+	c.index = d.entryIndex(name)
+	return nil
+}
