@@ -204,15 +204,20 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			f.stack[f.sp-1] = Bool(!f.top().Is(True))
 		case c.TO_BOOL:
 			v := f.top()
-			if v.IsSmallInt() {
-				f.stack[f.sp-1] = Bool(v.n != 0)
-			} else if !v.IsBool() {
-				var b bool
-				if b, err = Truth(t, v); err != nil {
-					goto raised
-				}
-				f.stack[f.sp-1] = Bool(b)
+			var b bool
+			if v.IsSmallInt() || v.IsBool() {
+				b = v.n != 0
+			} else if b, err = Truth(t, v); err != nil {
+				goto raised
 			}
+			if t.tracer == nil {
+				if to, ok := jumpOn(co.dec, f.ip, b); ok {
+					f.pop()
+					f.ip = to
+					continue
+				}
+			}
+			f.stack[f.sp-1] = Bool(b)
 
 		case c.BINARY_OP:
 			b := f.pop()
@@ -262,6 +267,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 						}
 					}
 				}
+			} else if r, ok := listSliceFast(container, key); ok {
+				f.stack[f.sp-1] = r
+				goto dispatched
 			}
 			if v, err = GetItem(t, container, key); err != nil {
 				goto raised
@@ -317,6 +325,13 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 					goto raised
 				}
 				v = Bool(ok)
+			}
+			if t.tracer == nil && v.IsBool() {
+				if to, ok := jumpOn(co.dec, f.ip, v.n != 0); ok {
+					f.pop()
+					f.ip = to
+					continue
+				}
 			}
 			f.stack[f.sp-1] = v
 		case c.IS_OP:
@@ -717,6 +732,16 @@ func smallIntOp(arg int, a, b int64) (Value, bool) {
 		return Int(a | b), true
 	case 12, 25:
 		return Int(a ^ b), true
+	case 9, 22: // >>
+		if b >= 0 {
+			return Int(a >> min(b, 63)), true
+		}
+	case 3, 16: // <<
+		if b >= 0 && b < 63 {
+			if r := a << b; r>>b == a {
+				return Int(r), true
+			}
+		}
 	case 2, 15: // //
 		if b != 0 && !(a == -1<<63 && b == -1) {
 			q := a / b

@@ -212,6 +212,89 @@ del f.a
 f.a = 9
 print(f.__dict__)
 `,
+		"list slices": `
+l = list(range(10))
+big = 2**70
+for s in (slice(None), slice(2, 8), slice(-3, None), slice(None, -3), slice(8, 2), slice(None, None, -1),
+          slice(7, None, -2), slice(None, 2, -3), slice(-100, 100, 3), slice(100, -100, -4), slice(5, 5),
+          slice(-1, -11, -1), slice(0, 10, 20), slice(9, -20, -20), slice(big, None, -1), slice(None, None, -big)):
+    print(s, l[s], l[s.start:s.stop])
+class Idx:
+    def __index__(self):
+        return 3
+print(l[Idx():], l[:Idx():2])
+for bad in (slice(None, None, 0), slice("a", None)):
+    try:
+        print(l[bad])
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+for a, b, v in ((0, 3, [9]), (2, 2, (7, 8)), (-2, None, []), (5, 1, [1, 2]), (None, None, "ab"),
+                (3, 100, [0] * 5), (-100, 2, ())):
+    m = list(range(6))
+    m[a:b] = v
+    print(m)
+m = [1, 2, 3]
+m[:2] = m
+print(m)
+m[1:] = m
+print(m)
+try:
+    m[0:1] = 5
+except TypeError as e:
+    print(e)
+perm = [3, 1, 0, 2]
+k = perm[0]
+while k:
+    perm[:k + 1] = perm[k::-1]
+    k = perm[0]
+print(perm)
+class L(list):
+    pass
+x = L([1, 2, 3])
+print(type(x[::-1]), x[::-1])
+`,
+		"int ops and jumps": `
+vals = [0, 1, -1, 5, -5, 2**31, -2**31, 2**62, -2**62, 2**63 - 1, -2**63, 12345678901]
+for a in vals:
+    print([a >> b for b in (0, 1, 7, 62, 63, 64, 200)], [a << b for b in (0, 1, 31, 32, 62, 63, 64)])
+    x = a
+    x >>= 3
+    y = a
+    y <<= 40
+    print(x, y)
+for bad in (-1, -2**70):
+    try:
+        print(1 >> bad)
+    except ValueError as e:
+        print(e)
+    try:
+        print(1 << bad)
+    except ValueError as e:
+        print(e)
+n = 0
+for a in vals:
+    for b in vals:
+        if a < b:
+            n += 1
+        if a == b or a > b:
+            n += 10
+        if not a:
+            n += 100
+        while a and n < 0:
+            pass
+print(n)
+class T:
+    def __lt__(self, o):
+        return [1]
+    def __bool__(self):
+        raise ValueError("no bool")
+print(1 if T() < T() else 2)
+for v in ([], [0], "", 0.0, 1.5, None, T()):
+    try:
+        print("yes" if v else "no")
+    except ValueError as e:
+        print(e)
+`,
 	}
 	for name, src := range progs {
 		t.Run(name, func(t *testing.T) { checkProgram(t, src) })

@@ -116,6 +116,9 @@ func (t *Thread) evalRare(f *Frame, op c.Opcode, arg int) (unwinding bool, err e
 		start := f.pop()
 		container := f.pop()
 		v := f.pop()
+		if listStoreSliceFast(container, start, stop, v) {
+			return
+		}
 		if err = SetItem(t, container, Value{o: NewSlice(start, stop, None)}, v); err != nil {
 			return
 		}
