@@ -108,7 +108,7 @@ func getAttrOpt(t *Thread, v Value, name *Str) (Value, error) {
 // instruction's inline cache remembering where a plain instance attribute
 // or class attribute was found.
 func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, error) {
-	tp := v.Type()
+	tp := typeOf(v)
 	if tp.GetAttr != nil {
 		r, err := tp.GetAttr(t, v, name)
 		if err != nil {
@@ -121,18 +121,16 @@ func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, 
 	// instances of a class usually get their attributes in the same order,
 	// so the entry where the last lookup found name is tried first.
 	if descr.IsNull() {
-		if b, ok := v.o.(hasBase); ok {
-			if d := b.base().dict; d != nil {
-				c := &co.caches[lasti]
-				if i := c.index; i < len(d.entries) {
-					if e := &d.entries[i]; dataPtr(e.key.o) == unsafe.Pointer(name) {
-						return e.value, nil
-					}
+		if d := attrDictOf(v); d != nil {
+			c := &co.caches[lasti]
+			if i := c.index; uint(i) < uint(len(d.entries)) {
+				if e := &d.entries[i]; dataPtr(e.key.o) == unsafe.Pointer(name) {
+					return e.value, nil
 				}
-				if r, ok := d.getStr(name); ok {
-					c.index = d.indexOf(name)
-					return r, nil
-				}
+			}
+			if i := d.entryIndex(name); i >= 0 {
+				c.index = i
+				return d.entries[i].value, nil
 			}
 		}
 	}
@@ -161,7 +159,7 @@ func (co *Code) typeLookupCached(t *Thread, lasti int, tp *Type, name *Str) Valu
 
 // getMethodCached is getMethod with the instruction's cache.
 func (t *Thread) getMethodCached(co *Code, lasti int, v Value, name *Str) (Value, Value, error) {
-	tp := v.Type()
+	tp := typeOf(v)
 	if tp.GetAttr != nil {
 		r, err := tp.GetAttr(t, v, name)
 		return r, Null, err
@@ -202,11 +200,9 @@ func (t *Thread) getMethodWith(v Value, tp *Type, name *Str, descr Value) (Value
 			}
 		}
 	}
-	if o := v.Object(); o != nil {
-		if d := InstanceDict(o); d != nil {
-			if r, ok := d.getStr(name); ok {
-				return r, Null, nil
-			}
+	if d := attrDictOf(v); d != nil {
+		if r, ok := d.getStr(name); ok {
+			return r, Null, nil
 		}
 	}
 	if isMethod {
@@ -240,7 +236,7 @@ func genericSetAttr(t *Thread, v Value, name *Str, value Value) error {
 // setAttrCached is STORE_ATTR: SetAttr with the instruction's cache of
 // the type lookup.
 func (t *Thread) setAttrCached(co *Code, lasti int, v Value, name *Str, value Value) error {
-	tp := v.Type()
+	tp := typeOf(v)
 	if tp.SetAttr != nil {
 		return tp.SetAttr(t, v, name, value)
 	}

@@ -59,3 +59,24 @@ func setInstanceAttrCached(c *inlineCache, d *Dict, name *Str, value Value) erro
 	c.index = d.entryIndex(name)
 	return nil
 }
+
+// typeOf is v.Type(), quicker for instances of classes (no interface
+// method call).
+func typeOf(v Value) *Type {
+	if inst, ok := v.o.(*Instance); ok {
+		return inst.cls
+	}
+	return v.Type()
+}
+
+// attrDictOf is the __dict__ of a heap object v, or nil (InstanceDict,
+// quicker for instances of classes).
+func attrDictOf(v Value) *Dict {
+	if inst, ok := v.o.(*Instance); ok {
+		return inst.dict
+	}
+	if b, ok := v.o.(hasBase); ok {
+		return b.base().dict
+	}
+	return nil
+}
