@@ -1,6 +1,8 @@
 package vm
 
 import (
+	"math"
+
 	c "github.com/peephole-lsp/peephole/compiler"
 )
 
@@ -228,6 +230,19 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 					f.stack[f.sp-1] = r
 					break
 				}
+			} else if a.IsFloat() && b.IsFloat() && (arg == 0 || arg == 13 || arg == 10 || arg == 23 || arg == 5 || arg == 18) {
+				// float + - * float, without calls.
+				x, y := a.FloatVal(), b.FloatVal()
+				switch arg {
+				case 0, 13:
+					x += y
+				case 10, 23:
+					x -= y
+				default:
+					x *= y
+				}
+				f.stack[f.sp-1] = Float(x)
+				break
 			} else if x, y, ok := fastFloatOperands(a, b); ok {
 				if r, ok := floatOp(arg, x, y); ok {
 					f.stack[f.sp-1] = r
@@ -371,6 +386,14 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		case c.UNPACK_SEQUENCE:
 			seq := f.pop()
 			var items []Value
+			if items = exactSeqItems(seq); len(items) == arg && arg > 0 {
+				// A tuple or list of the right length: its items, the
+				// first on top.
+				for i := arg - 1; i >= 0; i-- {
+					f.push(items[i])
+				}
+				break
+			}
 			if items, err = t.unpack(seq, arg, -1); err != nil {
 				goto raised
 			}
@@ -808,6 +831,12 @@ func floatOp(arg int, x, y float64) (Value, bool) {
 	case 11, 24:
 		if y != 0 {
 			return Float(x / y), true
+		}
+	case 8, 21: // **, in the plain case of floatPowValues
+		if x > 0 && x != 1 && x <= math.MaxFloat64 && y != 0 && math.Abs(y) <= math.MaxFloat64 {
+			if r := fastPow(x, y); !math.IsInf(r, 0) {
+				return Float(r), true
+			}
 		}
 	}
 	return Null, false

@@ -295,6 +295,43 @@ for v in ([], [0], "", 0.0, 1.5, None, T()):
     except ValueError as e:
         print(e)
 `,
+		"floats and unpacking": `
+vals = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 1e308, -1e308, 1e-310, float("inf"), float("-inf"), float("nan"), 3, -2, 0]
+for x in vals:
+    row = []
+    for y in vals:
+        for op in ("+", "-", "*", "**"):
+            try:
+                row.append(repr(eval("x %s y" % op)))
+            except (ZeroDivisionError, OverflowError, ValueError) as e:
+                row.append(type(e).__name__)
+    print(x, " ".join(row))
+z = 2.5
+z **= 0.5
+z += 1.0
+z *= 3.0
+z -= 0.25
+print(z, (-8.0) ** (1 / 3), 10.0 ** 400 if False else 10.0 ** 300)
+try:
+    print(10.0 ** 400)
+except OverflowError as e:
+    print(e)
+a, b = (1, 2)
+c, d, e = [3, 4, 5]
+(f, g), h = [(6, 7), 8]
+print(a, b, c, d, e, f, g, h)
+for bad in ((1, 2, 3), [1], "ab", (), iter([1, 2, 3])):
+    try:
+        p, q = bad
+        print(p, q)
+    except ValueError as e:
+        print(e)
+class T(tuple):
+    def __iter__(self):
+        return iter(("x", "y"))
+p, q = T((1, 2))
+print(p, q)
+`,
 	}
 	for name, src := range progs {
 		t.Run(name, func(t *testing.T) { checkProgram(t, src) })

@@ -169,3 +169,19 @@ func jumpOn(dec []decInstr, ip int, cond bool) (int, bool) {
 	}
 	return 0, false
 }
+
+// exactSeqItems returns the items of an exact tuple or list, or nil
+// (UNPACK_SEQUENCE's fast path).
+func exactSeqItems(v Value) []Value {
+	switch x := v.o.(type) {
+	case *Tuple:
+		if x.cls == TupleType {
+			return x.items
+		}
+	case *List:
+		if x.cls == ListType {
+			return x.items
+		}
+	}
+	return nil
+}
