@@ -75,7 +75,10 @@ func (t *Thread) callFrame(code *Code, globals, builtins *Dict) *Frame {
 }
 
 // popCall leaves a frame entered by pushCall, which has returned or
-// raised, and returns its caller's frame.
+// raised, and returns its caller's frame. What it does at the frame's
+// exit must stay what callFunction does after run (t.leave, then
+// release): it clears the locals itself, without release's truncation of
+// the buffer, so that callFrame can reuse the layout.
 func (t *Thread) popCall(f *Frame) *Frame {
 	caller := f.back
 	t.frame = caller
