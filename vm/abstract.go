@@ -108,7 +108,7 @@ func getAttrOpt(t *Thread, v Value, name *Str) (Value, error) {
 // instruction's inline cache remembering where a plain instance attribute
 // or class attribute was found.
 func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, error) {
-	tp := v.Type()
+	tp := typeOf(v)
 	if tp.GetAttr != nil {
 		r, err := tp.GetAttr(t, v, name)
 		if err != nil {
@@ -116,23 +116,21 @@ func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, 
 		}
 		return r, nil
 	}
-	descr := co.typeLookupCached(lasti, tp, name)
+	descr := co.typeLookupCached(t, lasti, tp, name)
 	// An instance attribute with no data descriptor on the class: the
 	// instances of a class usually get their attributes in the same order,
 	// so the entry where the last lookup found name is tried first.
 	if descr.IsNull() {
-		if b, ok := v.o.(hasBase); ok {
-			if d := b.base().dict; d != nil {
-				c := &co.caches[lasti]
-				if i := c.index; i < len(d.entries) {
-					if e := &d.entries[i]; dataPtr(e.key.o) == unsafe.Pointer(name) {
-						return e.value, nil
-					}
+		if d := attrDictOf(v); d != nil {
+			c := &co.caches[lasti]
+			if i := c.index; uint(i) < uint(len(d.entries)) {
+				if e := &d.entries[i]; dataPtr(e.key.o) == unsafe.Pointer(name) {
+					return e.value, nil
 				}
-				if r, ok := d.getStr(name); ok {
-					c.index = d.indexOf(name)
-					return r, nil
-				}
+			}
+			if i := d.entryIndex(name); i >= 0 {
+				c.index = i
+				return d.entries[i].value, nil
 			}
 		}
 	}
@@ -149,24 +147,24 @@ func (t *Thread) getAttrCached(co *Code, lasti int, v Value, name *Str) (Value, 
 // typeLookupCached is tp.Lookup(name), remembered by the instruction at
 // unit lasti for as long as the type (and so its MRO's namespaces) does
 // not change: the type's version changes with any of them.
-func (co *Code) typeLookupCached(lasti int, tp *Type, name *Str) Value {
+func (co *Code) typeLookupCached(t *Thread, lasti int, tp *Type, name *Str) Value {
 	c := &co.caches[lasti]
 	if c.typ == tp && c.version == tp.version {
 		return c.value
 	}
-	v := tp.Lookup(name)
+	v := t.typeLookup(tp, name)
 	c.typ, c.version, c.value = tp, tp.version, v
 	return v
 }
 
 // getMethodCached is getMethod with the instruction's cache.
 func (t *Thread) getMethodCached(co *Code, lasti int, v Value, name *Str) (Value, Value, error) {
-	tp := v.Type()
+	tp := typeOf(v)
 	if tp.GetAttr != nil {
 		r, err := tp.GetAttr(t, v, name)
 		return r, Null, err
 	}
-	return t.getMethodWith(v, tp, name, co.typeLookupCached(lasti, tp, name))
+	return t.getMethodWith(v, tp, name, co.typeLookupCached(t, lasti, tp, name))
 }
 
 // getMethod is LOAD_ATTR with the method bit (_PyObject_GetMethod): when
@@ -202,11 +200,9 @@ func (t *Thread) getMethodWith(v Value, tp *Type, name *Str, descr Value) (Value
 			}
 		}
 	}
-	if o := v.Object(); o != nil {
-		if d := InstanceDict(o); d != nil {
-			if r, ok := d.getStr(name); ok {
-				return r, Null, nil
-			}
+	if d := attrDictOf(v); d != nil {
+		if r, ok := d.getStr(name); ok {
+			return r, Null, nil
 		}
 	}
 	if isMethod {
@@ -240,11 +236,19 @@ func genericSetAttr(t *Thread, v Value, name *Str, value Value) error {
 // setAttrCached is STORE_ATTR: SetAttr with the instruction's cache of
 // the type lookup.
 func (t *Thread) setAttrCached(co *Code, lasti int, v Value, name *Str, value Value) error {
-	tp := v.Type()
+	tp := typeOf(v)
 	if tp.SetAttr != nil {
 		return tp.SetAttr(t, v, name, value)
 	}
-	return genericSetAttrWith(t, v, tp, name, value, co.typeLookupCached(lasti, tp, name))
+	descr := co.typeLookupCached(t, lasti, tp, name)
+	if descr.IsNull() {
+		// An instance attribute: the entry of the instance's dict where
+		// the last store found name is tried first, as in getAttrCached.
+		if inst, ok := v.o.(*Instance); ok && inst.dict != nil && !value.IsNull() && tp.HasFlag(FlagHasDict) {
+			return setInstanceAttrCached(&co.caches[lasti], inst.dict, name, value)
+		}
+	}
+	return genericSetAttrWith(t, v, tp, name, value, descr)
 }
 
 // genericSetAttrWith is genericSetAttr given what the type's MRO holds

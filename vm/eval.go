@@ -1,6 +1,8 @@
 package vm
 
 import (
+	"math"
+
 	c "github.com/peephole-lsp/peephole/compiler"
 )
 
@@ -36,44 +38,43 @@ func (t *Thread) run(f *Frame) (Value, frameResult, error) {
 
 // eval is run's loop.
 func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
-
-	co := f.code
-	dec := co.decoded()
-	consts := co.consts
-	names := co.names
-	fast := f.fast
-	var err error
-	var at int
-	// checkEvery counts down to the next check of the limits (cancel,
+	// entry is the frame eval was called for; the others it runs are
+	// calls made inline (evalcall.go).
+	entry := f
+	f.code.decoded()
+	// t.checkEvery counts down to the next check of the limits (cancel,
 	// time, steps); the first RESUME of every frame checks.
-	checkEvery := 0
-	// reraiseAt is the instruction from which a RERAISE's handler is
-	// looked up (it may differ from f.lasti), or -1.
-	reraiseAt := -1
+	t.checkEvery = 0
 
-	var (
-		ip, arg int
-		op      c.Opcode
-	)
-	// A generator resumed by throw() starts by raising at its yield.
-	throwing := f.throwing
-	f.throwing = nil
+	// The loop keeps as few variables as it can across instructions (the
+	// code object, its constants and names, the locals are loaded from
+	// the frame by each instruction): Go's register allocator spills every
+	// variable live around the loop at each iteration.
 	for {
-		if throwing != nil {
-			err, throwing = throwing, nil
+		co := f.code
+		var op c.Opcode
+		var ip, arg, at int
+		var err error
+		// reraiseAt is the instruction from which a RERAISE's handler is
+		// looked up (it may differ from f.lasti), or -1.
+		reraiseAt := -1
+		if f.throwing != nil {
+			// A generator resumed by throw() starts by raising at its
+			// yield.
+			err, f.throwing = f.throwing, nil
 			goto raised
 		}
 		ip = f.ip
 		f.lasti = ip
-		op, arg = dec[ip].op, int(dec[ip].arg)
-		f.ip = int(dec[ip].next)
+		op, arg = co.dec[ip].op, int(co.dec[ip].arg)
+		f.ip = int(co.dec[ip].next)
 
 		switch op {
 		case c.NOP, c.RESUME, c.CACHE:
 			if op == c.RESUME {
-				checkEvery--
-				if checkEvery <= 0 {
-					checkEvery = 64
+				t.checkEvery--
+				if t.checkEvery <= 0 {
+					t.checkEvery = 64
 					if err = t.checkLimits(); err != nil {
 						goto raised
 					}
@@ -81,37 +82,30 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			}
 
 		case c.LOAD_CONST:
-			f.push(consts[arg])
+			f.push(co.consts[arg])
 		case c.LOAD_FAST:
-			f.push(fast[arg])
+			f.push(f.fast[arg])
 		case c.LOAD_FAST_CHECK:
-			v := fast[arg]
+			v := f.fast[arg]
 			if v.IsNull() {
 				err = t.unboundLocal(co, arg)
 				goto raised
 			}
 			f.push(v)
 		case c.LOAD_FAST_AND_CLEAR:
-			f.push(fast[arg])
-			fast[arg] = Null
+			f.push(f.fast[arg])
+			f.fast[arg] = Null
 		case c.LOAD_FAST_LOAD_FAST:
-			f.push(fast[arg>>4])
-			f.push(fast[arg&15])
+			f.push(f.fast[arg>>4])
+			f.push(f.fast[arg&15])
 		case c.STORE_FAST:
-			fast[arg] = f.pop()
+			f.fast[arg] = f.pop()
 		case c.STORE_FAST_LOAD_FAST:
-			fast[arg>>4] = f.pop()
-			f.push(fast[arg&15])
+			f.fast[arg>>4] = f.pop()
+			f.push(f.fast[arg&15])
 		case c.STORE_FAST_STORE_FAST:
-			fast[arg>>4] = f.pop()
-			fast[arg&15] = f.pop()
-		case c.DELETE_FAST:
-			if fast[arg].IsNull() {
-				err = t.unboundLocal(co, arg)
-				goto raised
-			}
-			fast[arg] = Null
-
+			f.fast[arg>>4] = f.pop()
+			f.fast[arg&15] = f.pop()
 		case c.POP_TOP:
 			if v := f.pop(); f.ownsGens {
 				t.dropOwned(v)
@@ -125,13 +119,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			f.stack[i], f.stack[j] = f.stack[j], f.stack[i]
 		case c.END_FOR:
 			f.pop()
-		case c.END_SEND:
-			v := f.pop()
-			f.stack[f.sp-1] = v
-
 		case c.LOAD_NAME:
 			var v Value
-			v, err = t.loadName(f, names[arg])
+			v, err = t.loadName(f, co.names[arg])
 			if err != nil {
 				goto raised
 			}
@@ -139,21 +129,17 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		case c.STORE_NAME:
 			v := f.pop()
 			if f.locals.IsNull() {
-				err = t.raisef(SystemErrorType, "no locals found when storing '%s'", names[arg].s)
+				err = t.raisef(SystemErrorType, "no locals found when storing '%s'", co.names[arg].s)
 				goto raised
 			}
 			if d, ok := f.locals.o.(*Dict); ok && d.cls == DictType {
-				d.setStr(names[arg], v)
-			} else if err = SetItem(t, f.locals, Value{o: names[arg]}, v); err != nil {
-				goto raised
-			}
-		case c.DELETE_NAME:
-			if err = t.deleteName(f, names[arg]); err != nil {
+				d.setStr(co.names[arg], v)
+			} else if err = SetItem(t, f.locals, Value{o: co.names[arg]}, v); err != nil {
 				goto raised
 			}
 		case c.LOAD_GLOBAL:
 			var v Value
-			v, err = t.loadGlobal(f, names[arg>>1])
+			v, err = t.loadGlobalCached(f, ip, co.names[arg>>1])
 			if err != nil {
 				goto raised
 			}
@@ -162,84 +148,26 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				f.push(Null)
 			}
 		case c.STORE_GLOBAL:
-			f.globals.setStr(names[arg], f.pop())
-		case c.DELETE_GLOBAL:
-			var ok bool
-			ok, err = f.globals.Delete(t, Value{o: names[arg]})
-			if err != nil {
-				goto raised
-			}
-			if !ok {
-				err = t.nameError(names[arg])
-				goto raised
-			}
-
+			f.globals.setStr(co.names[arg], f.pop())
 		case c.MAKE_CELL:
-			fast[arg] = Value{o: NewCell(fast[arg])}
+			f.fast[arg] = Value{o: NewCell(f.fast[arg])}
 		case c.COPY_FREE_VARS:
 			if f.fn != nil && f.fn.closure != nil {
 				n := co.nlocalsplus - arg
-				copy(fast[n:], f.fn.closure.items)
+				copy(f.fast[n:], f.fn.closure.items)
 			}
 		case c.LOAD_DEREF:
-			cell := fast[arg].o.(*Cell)
+			cell := f.fast[arg].o.(*Cell)
 			if cell.v.IsNull() {
 				err = t.unboundDeref(co, arg)
 				goto raised
 			}
 			f.push(cell.v)
 		case c.STORE_DEREF:
-			fast[arg].o.(*Cell).v = f.pop()
-		case c.DELETE_DEREF:
-			cell := fast[arg].o.(*Cell)
-			if cell.v.IsNull() {
-				err = t.unboundDeref(co, arg)
-				goto raised
-			}
-			cell.v = Null
-		case c.LOAD_FROM_DICT_OR_DEREF:
-			mapping := f.pop()
-			name := co.localsplusNames[arg]
-			var v Value
-			var ok bool
-			v, ok, err = t.mappingGet(mapping, name)
-			if err != nil {
-				goto raised
-			}
-			if !ok {
-				cell := fast[arg].o.(*Cell)
-				if cell.v.IsNull() {
-					err = t.unboundDeref(co, arg)
-					goto raised
-				}
-				v = cell.v
-			}
-			f.push(v)
-		case c.LOAD_FROM_DICT_OR_GLOBALS:
-			mapping := f.pop()
-			var v Value
-			var ok bool
-			v, ok, err = t.mappingGet(mapping, names[arg])
-			if err != nil {
-				goto raised
-			}
-			if !ok {
-				v, err = t.loadGlobal(f, names[arg])
-				if err != nil {
-					goto raised
-				}
-			}
-			f.push(v)
-		case c.LOAD_LOCALS:
-			if f.locals.IsNull() {
-				err = t.raise(SystemErrorType, "no locals found")
-				goto raised
-			}
-			f.push(f.locals)
-
+			f.fast[arg].o.(*Cell).v = f.pop()
 		case c.LOAD_ATTR:
 			owner := f.pop()
-			name := names[arg>>1]
+			name := co.names[arg>>1]
 			if arg&1 != 0 {
 				var meth, self Value
 				meth, self, err = t.getMethodCached(co, f.lasti, owner, name)
@@ -259,27 +187,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		case c.STORE_ATTR:
 			owner := f.pop()
 			v := f.pop()
-			if err = t.setAttrCached(co, f.lasti, owner, names[arg], v); err != nil {
+			if err = t.setAttrCached(co, f.lasti, owner, co.names[arg], v); err != nil {
 				goto raised
 			}
-		case c.DELETE_ATTR:
-			if err = SetAttr(t, f.pop(), names[arg], Null); err != nil {
-				goto raised
-			}
-		case c.LOAD_SUPER_ATTR:
-			self := f.pop()
-			cls := f.pop()
-			global := f.pop()
-			var v, selfOut Value
-			v, selfOut, err = t.loadSuperAttr(global, cls, self, names[arg>>2], arg&2 != 0, arg&1 != 0)
-			if err != nil {
-				goto raised
-			}
-			f.push(v)
-			if arg&1 != 0 {
-				f.push(selfOut)
-			}
-
 		case c.UNARY_NEGATIVE:
 			var v Value
 			if v, err = Negative(t, f.top()); err != nil {
@@ -296,15 +206,20 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			f.stack[f.sp-1] = Bool(!f.top().Is(True))
 		case c.TO_BOOL:
 			v := f.top()
-			if v.IsSmallInt() {
-				f.stack[f.sp-1] = Bool(v.n != 0)
-			} else if !v.IsBool() {
-				var b bool
-				if b, err = Truth(t, v); err != nil {
-					goto raised
-				}
-				f.stack[f.sp-1] = Bool(b)
+			var b bool
+			if v.IsSmallInt() || v.IsBool() {
+				b = v.n != 0
+			} else if b, err = Truth(t, v); err != nil {
+				goto raised
 			}
+			if t.tracer == nil {
+				if to, ok := jumpOn(co.dec, f.ip, b); ok {
+					f.pop()
+					f.ip = to
+					continue
+				}
+			}
+			f.stack[f.sp-1] = Bool(b)
 
 		case c.BINARY_OP:
 			b := f.pop()
@@ -315,6 +230,19 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 					f.stack[f.sp-1] = r
 					break
 				}
+			} else if a.IsFloat() && b.IsFloat() && (arg == 0 || arg == 13 || arg == 10 || arg == 23 || arg == 5 || arg == 18) {
+				// float + - * float, without calls.
+				x, y := a.FloatVal(), b.FloatVal()
+				switch arg {
+				case 0, 13:
+					x += y
+				case 10, 23:
+					x -= y
+				default:
+					x *= y
+				}
+				f.stack[f.sp-1] = Float(x)
+				break
 			} else if x, y, ok := fastFloatOperands(a, b); ok {
 				if r, ok := floatOp(arg, x, y); ok {
 					f.stack[f.sp-1] = r
@@ -354,6 +282,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 						}
 					}
 				}
+			} else if r, ok := listSliceFast(container, key); ok {
+				f.stack[f.sp-1] = r
+				goto dispatched
 			}
 			if v, err = GetItem(t, container, key); err != nil {
 				goto raised
@@ -376,12 +307,6 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			if err = SetItem(t, container, key, v); err != nil {
 				goto raised
 			}
-		case c.DELETE_SUBSCR:
-			key := f.pop()
-			container := f.pop()
-			if err = SetItem(t, container, key, Null); err != nil {
-				goto raised
-			}
 		case c.BINARY_SLICE:
 			stop := f.pop()
 			start := f.pop()
@@ -397,23 +322,6 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				goto raised
 			}
 			f.stack[f.sp-1] = v
-		case c.STORE_SLICE:
-			stop := f.pop()
-			start := f.pop()
-			container := f.pop()
-			v := f.pop()
-			if err = SetItem(t, container, Value{o: NewSlice(start, stop, None)}, v); err != nil {
-				goto raised
-			}
-		case c.BUILD_SLICE:
-			var step Value = None
-			if arg == 3 {
-				step = f.pop()
-			}
-			stop := f.pop()
-			start := f.pop()
-			f.push(Value{o: NewSlice(start, stop, step)})
-
 		case c.COMPARE_OP:
 			b := f.pop()
 			a := f.top()
@@ -432,6 +340,13 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 					goto raised
 				}
 				v = Bool(ok)
+			}
+			if t.tracer == nil && v.IsBool() {
+				if to, ok := jumpOn(co.dec, f.ip, v.n != 0); ok {
+					f.pop()
+					f.ip = to
+					continue
+				}
 			}
 			f.stack[f.sp-1] = v
 		case c.IS_OP:
@@ -457,36 +372,6 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			copy(items, f.stack[f.sp-arg:f.sp])
 			f.popN(arg)
 			f.push(Value{o: NewList(items...)})
-		case c.BUILD_SET:
-			s := NewSet()
-			for _, v := range f.stack[f.sp-arg : f.sp] {
-				if err = s.Add(t, v); err != nil {
-					goto raised
-				}
-			}
-			f.popN(arg)
-			f.push(Value{o: s})
-		case c.BUILD_MAP:
-			d := NewDictSized(arg)
-			items := f.stack[f.sp-2*arg : f.sp]
-			for i := 0; i < arg; i++ {
-				if err = d.Set(t, items[2*i], items[2*i+1]); err != nil {
-					goto raised
-				}
-			}
-			f.popN(2 * arg)
-			f.push(Value{o: d})
-		case c.BUILD_CONST_KEY_MAP:
-			keys := f.pop().o.(*Tuple)
-			d := NewDictSized(arg)
-			vals := f.stack[f.sp-arg : f.sp]
-			for i, k := range keys.items {
-				if err = d.Set(t, k, vals[i]); err != nil {
-					goto raised
-				}
-			}
-			f.popN(arg)
-			f.push(Value{o: d})
 		case c.BUILD_STRING:
 			var s *Str
 			if s, err = joinStrs(t, f.stack[f.sp-arg:f.sp]); err != nil {
@@ -498,45 +383,17 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			v := f.pop()
 			l := f.peek(arg).o.(*List)
 			l.items = append(l.items, v)
-		case c.SET_ADD:
-			v := f.pop()
-			if err = f.peek(arg).o.(*Set).Add(t, v); err != nil {
-				goto raised
-			}
-		case c.MAP_ADD:
-			v := f.pop()
-			k := f.pop()
-			if err = f.peek(arg).o.(*Dict).Set(t, k, v); err != nil {
-				goto raised
-			}
-		case c.LIST_EXTEND:
-			it := f.pop()
-			l := f.peek(arg).o.(*List)
-			if err = t.listExtend(l, it); err != nil {
-				goto raised
-			}
-		case c.SET_UPDATE:
-			it := f.pop()
-			if err = t.setUpdate(f.peek(arg).o.(*Set), it); err != nil {
-				goto raised
-			}
-		case c.DICT_UPDATE:
-			other := f.pop()
-			if err = t.dictUpdateOp(f.peek(arg).o.(*Dict), other); err != nil {
-				goto raised
-			}
-		case c.DICT_MERGE:
-			other := f.pop()
-			// Under the dict: the positional arguments, self or NULL, then
-			// the callable.
-			callable := f.peek(arg + 3)
-			if err = t.dictMerge(f.peek(arg).o.(*Dict), other, callable); err != nil {
-				goto raised
-			}
-
 		case c.UNPACK_SEQUENCE:
 			seq := f.pop()
 			var items []Value
+			if items = exactSeqItems(seq); len(items) == arg && arg > 0 {
+				// A tuple or list of the right length: its items, the
+				// first on top.
+				for i := arg - 1; i >= 0; i-- {
+					f.push(items[i])
+				}
+				break
+			}
 			if items, err = t.unpack(seq, arg, -1); err != nil {
 				goto raised
 			}
@@ -544,18 +401,6 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			for _, v := range items {
 				f.push(v)
 			}
-		case c.UNPACK_EX:
-			seq := f.pop()
-			before, after := arg&0xFF, arg>>8
-			var items []Value
-			if items, err = t.unpack(seq, before, after); err != nil {
-				goto raised
-			}
-			// unpack returns the items in stack order.
-			for _, v := range items {
-				f.push(v)
-			}
-
 		case c.GET_ITER:
 			var it Value
 			if it, err = Iter(t, f.top()); err != nil {
@@ -563,20 +408,6 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			}
 			f.stack[f.sp-1] = it
 			ownByLoop(f, it, f.lasti)
-		case c.GET_YIELD_FROM_ITER:
-			v := f.top()
-			if g, ok := v.o.(*Generator); ok && g.kind == genCoroutine {
-				if co.flags&(c.CoCoroutine|c.CoIterableCoroutine) == 0 {
-					err = t.typeErrorf("cannot 'yield from' a coroutine object in a non-coroutine generator")
-					goto raised
-				}
-			} else if _, ok := v.o.(*Generator); !ok {
-				var it Value
-				if it, err = Iter(t, v); err != nil {
-					goto raised
-				}
-				f.stack[f.sp-1] = it
-			}
 		case c.FOR_ITER:
 			var v Value
 			if v, err = t.forIterNext(f.top()); err != nil {
@@ -593,9 +424,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			f.ip += arg
 		case c.JUMP_BACKWARD:
 			f.ip -= arg
-			checkEvery--
-			if checkEvery <= 0 {
-				checkEvery = 64
+			t.checkEvery--
+			if t.checkEvery <= 0 {
+				t.checkEvery = 64
 				if err = t.checkLimits(); err != nil {
 					goto raised
 				}
@@ -619,19 +450,24 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				f.ip += arg
 			}
 
-		case c.RETURN_VALUE:
-			v := f.pop()
+		case c.RETURN_VALUE, c.RETURN_CONST:
+			var v Value
+			if op == c.RETURN_VALUE {
+				v = f.pop()
+			} else {
+				v = co.consts[arg]
+			}
 			f.done = true
 			if t.tracer != nil {
 				t.traceEvent(f, TraceReturn, v, nil)
 			}
-			return v, frameReturned, nil
-		case c.RETURN_CONST:
-			f.done = true
-			if t.tracer != nil {
-				t.traceEvent(f, TraceReturn, consts[arg], nil)
+			if f == entry {
+				return v, frameReturned, nil
 			}
-			return consts[arg], frameReturned, nil
+			// The end of an inline call: the caller's CALL completes.
+			f = t.popCall(f)
+			f.push(v)
+			goto dispatched
 		case c.RETURN_GENERATOR:
 			// The frame becomes a generator's; the caller gets the
 			// generator and the body runs when it is resumed.
@@ -658,18 +494,6 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			if done {
 				f.ip += arg
 			}
-		case c.CLEANUP_THROW:
-			exc := f.pop()
-			f.pop() // last_sent_val
-			f.pop() // sub_iter
-			if e, ok := exc.o.(*Exception); ok && e.cls.IsSubtype(StopIterationType) {
-				f.push(None)
-				f.push(e.Value)
-			} else {
-				err = t.reraiseValue(exc)
-				goto unwind
-			}
-
 		case c.CALL:
 			args := f.stack[f.sp-arg : f.sp]
 			selfOrNull := f.peek(arg + 1)
@@ -679,6 +503,18 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			}
 			var v Value
 			if fn, ok := callable.o.(*Function); ok {
+				if fn.code.flags&inlineExcluded == 0 {
+					// Run the call in this loop (evalcall.go).
+					var nf *Frame
+					nf, err = t.pushCall(fn, args)
+					f.popN(arg + 2)
+					if err != nil {
+						goto raised
+					}
+					f = nf
+					t.checkEvery = 0
+					continue
+				}
 				v, err = t.callFunction(fn, args, nil)
 			} else {
 				v, err = t.Call(callable, args, nil)
@@ -703,81 +539,9 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				goto raised
 			}
 			f.push(v)
-		case c.CALL_FUNCTION_EX:
-			var kwargs Value
-			if arg&1 != 0 {
-				kwargs = f.pop()
-			}
-			callargs := f.pop()
-			f.pop() // NULL
-			callable := f.pop()
-			var v Value
-			if v, err = t.callEx(callable, callargs, kwargs); err != nil {
-				goto raised
-			}
-			f.push(v)
-		case c.CALL_INTRINSIC_1:
-			var v Value
-			if v, err = t.intrinsic1(f, arg, f.top()); err != nil {
-				goto raised
-			}
-			f.stack[f.sp-1] = v
-		case c.CALL_INTRINSIC_2:
-			v1 := f.pop()
-			v2 := f.top()
-			var v Value
-			if v, err = t.intrinsic2(f, arg, v2, v1); err != nil {
-				goto raised
-			}
-			f.stack[f.sp-1] = v
-
 		case c.MAKE_FUNCTION:
 			code := f.top().o.(*Code)
 			f.stack[f.sp-1] = Value{o: newFunction(code, f.globals, f.builtins)}
-		case c.SET_FUNCTION_ATTRIBUTE:
-			fn := f.pop().o.(*Function)
-			v := f.top()
-			switch arg {
-			case 1:
-				fn.defaults = v.o.(*Tuple)
-			case 2:
-				fn.kwdefaults = v.o.(*Dict)
-			case 4:
-				fn.annotations = v
-			case 8:
-				fn.closure = v.o.(*Tuple)
-			}
-			f.stack[f.sp-1] = Value{o: fn}
-
-		case c.LOAD_BUILD_CLASS:
-			v, ok := f.builtins.getStr(Intern("__build_class__"))
-			if !ok {
-				err = t.raise(NameErrorType, "__build_class__ not found")
-				goto raised
-			}
-			f.push(v)
-		case c.SETUP_ANNOTATIONS:
-			if err = t.setupAnnotations(f); err != nil {
-				goto raised
-			}
-		case c.LOAD_ASSERTION_ERROR:
-			f.push(Value{o: AssertionErrorType})
-
-		case c.IMPORT_NAME:
-			fromlist := f.pop()
-			level := f.pop()
-			var m Value
-			if m, err = t.importName(f, names[arg], fromlist, level); err != nil {
-				goto raised
-			}
-			f.push(m)
-		case c.IMPORT_FROM:
-			var v Value
-			if v, err = t.importFrom(f.top(), names[arg]); err != nil {
-				goto raised
-			}
-			f.push(v)
-
 		case c.RAISE_VARARGS:
 			var exc, cause Value
 			switch arg {
@@ -835,50 +599,6 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				goto raised
 			}
 			f.push(Bool(exceptionMatches(exc, match)))
-		case c.CHECK_EG_MATCH:
-			match := f.pop()
-			eg := f.pop()
-			var rest, matched Value
-			if matched, rest, err = t.exceptionGroupMatch(eg, match); err != nil {
-				goto raised
-			}
-			f.push(rest)
-			f.push(matched)
-			if !matched.IsNone() {
-				t.handled = matched
-			}
-		case c.WITH_EXCEPT_START:
-			// stack: exit_func, lasti, prev_exc, exc (3.13's layout: the
-			// bound __exit__ was pushed by BEFORE_WITH).
-			exc := f.peek(1)
-			exitFunc := f.peek(4)
-			var tb Value = None
-			if e, ok := exc.o.(*Exception); ok && e.Traceback != nil {
-				tb = Value{o: e.Traceback}
-			}
-			var v Value
-			if v, err = t.Call(exitFunc, []Value{{o: exc.Type()}, exc, tb}, nil); err != nil {
-				goto raised
-			}
-			f.push(v)
-		case c.BEFORE_WITH, c.BEFORE_ASYNC_WITH:
-			mgr := f.pop()
-			async := op == c.BEFORE_ASYNC_WITH
-			var enter, exit, res Value
-			if enter, exit, err = t.withMethods(mgr, async); err != nil {
-				goto raised
-			}
-			f.push(exit)
-			if res, err = t.Call(enter, nil, nil); err != nil {
-				goto raised
-			}
-			if async {
-				if res, err = t.getAwaitable(res, 1); err != nil {
-					goto raised
-				}
-			}
-			f.push(res)
-
 		case c.FORMAT_SIMPLE:
 			v := f.top()
 			if s, ok := v.o.(*Str); !ok || s.cls != StrType {
@@ -888,13 +608,6 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				}
 				f.stack[f.sp-1] = Value{o: r}
 			}
-		case c.FORMAT_WITH_SPEC:
-			spec := f.pop().o.(*Str)
-			var r *Str
-			if r, err = Format(t, f.top(), spec); err != nil {
-				goto raised
-			}
-			f.stack[f.sp-1] = Value{o: r}
 		case c.CONVERT_VALUE:
 			var r *Str
 			switch arg {
@@ -910,66 +623,15 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			}
 			f.stack[f.sp-1] = Value{o: r}
 
-		case c.GET_LEN:
-			var n int
-			if n, err = Len(t, f.top()); err != nil {
-				goto raised
-			}
-			f.push(Int(int64(n)))
-		case c.MATCH_MAPPING:
-			f.push(Bool(f.top().Type().Flags&FlagMapping != 0))
-		case c.MATCH_SEQUENCE:
-			f.push(Bool(f.top().Type().Flags&FlagSequence != 0))
-		case c.MATCH_KEYS:
-			keys := f.top()
-			subject := f.peek(2)
-			var v Value
-			if v, err = t.matchKeys(subject, keys); err != nil {
-				goto raised
-			}
-			f.push(v)
-		case c.MATCH_CLASS:
-			kwnames := f.pop()
-			cls := f.pop()
-			subject := f.top()
-			var v Value
-			if v, err = t.matchClass(subject, cls, arg, kwnames.o.(*Tuple)); err != nil {
-				goto raised
-			}
-			f.stack[f.sp-1] = v
-
-		case c.GET_AWAITABLE:
-			var v Value
-			if v, err = t.getAwaitable(f.top(), arg); err != nil {
-				goto raised
-			}
-			f.stack[f.sp-1] = v
-		case c.GET_AITER:
-			var v Value
-			if v, err = t.getAIter(f.top()); err != nil {
-				goto raised
-			}
-			f.stack[f.sp-1] = v
-			ownByLoop(f, v, f.lasti)
-		case c.GET_ANEXT:
-			var v Value
-			if v, err = t.getANext(f.top()); err != nil {
-				goto raised
-			}
-			f.push(v)
-		case c.END_ASYNC_FOR:
-			exc := f.pop()
-			f.pop() // the async iterator
-			if exc.Type().IsSubtype(StopAsyncIterationType) {
-				t.handled = Null
-				break
-			}
-			err = t.reraiseValue(exc)
-			goto unwind
-
 		default:
-			err = t.raisef(SystemErrorType, "unknown opcode %s", op)
-			goto raised
+			// The rarer instructions (evalrare.go).
+			var unwinding bool
+			if unwinding, err = t.evalRare(f, op, arg); err != nil {
+				if unwinding {
+					goto unwind
+				}
+				goto raised
+			}
 		}
 	dispatched:
 		if t.tracer != nil {
@@ -1017,13 +679,24 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			}
 		}
 		f.done = true
+		if f != entry {
+			goto raisedInline
+		}
 		return Null, frameReturned, err
 	unwindAbort:
 		for f.sp > 0 {
 			f.pop()
 		}
 		f.done = true
+		if f != entry {
+			goto raisedInline
+		}
 		return Null, frameReturned, err
+	raisedInline:
+		// An inline call raised: its caller's CALL raises.
+		f = t.popCall(f)
+		co = f.code
+		goto raised
 	}
 }
 
@@ -1040,7 +713,7 @@ func (co *Code) handlerFor(i int) (excEntry, bool) {
 func (f *Frame) popN(n int) {
 	for i := 0; i < n; i++ {
 		f.sp--
-		f.stack[f.sp] = Null
+		f.stack[f.sp] = Value{}
 	}
 }
 
@@ -1082,6 +755,16 @@ func smallIntOp(arg int, a, b int64) (Value, bool) {
 		return Int(a | b), true
 	case 12, 25:
 		return Int(a ^ b), true
+	case 9, 22: // >>
+		if b >= 0 {
+			return Int(a >> min(b, 63)), true
+		}
+	case 3, 16: // <<
+		if b >= 0 && b < 63 {
+			if r := a << b; r>>b == a {
+				return Int(r), true
+			}
+		}
 	case 2, 15: // //
 		if b != 0 && !(a == -1<<63 && b == -1) {
 			q := a / b
@@ -1148,6 +831,12 @@ func floatOp(arg int, x, y float64) (Value, bool) {
 	case 11, 24:
 		if y != 0 {
 			return Float(x / y), true
+		}
+	case 8, 21: // **, in the plain case of floatPowValues
+		if x > 0 && x != 1 && x <= math.MaxFloat64 && y != 0 && math.Abs(y) <= math.MaxFloat64 {
+			if r := fastPow(x, y); !math.IsInf(r, 0) {
+				return Float(r), true
+			}
 		}
 	}
 	return Null, false

@@ -120,7 +120,7 @@ func (f *Frame) push(v Value) {
 func (f *Frame) pop() Value {
 	f.sp--
 	v := f.stack[f.sp]
-	f.stack[f.sp] = Null
+	f.stack[f.sp] = Value{}
 	return v
 }
 

@@ -14,6 +14,9 @@ import (
 // mutable but the intern table and the builtin types, so a process (the
 // language server) can run many, each in its own goroutine.
 type Interp struct {
+	// typeCache is the type attribute cache (typecache.go).
+	typeCache *[typeCacheSize]typeCacheEntry
+
 	Builtins *Module
 	Sys      *Module
 	// Modules is sys.modules.
@@ -167,6 +170,9 @@ type Thread struct {
 
 	steps  int64
 	output int64
+	// checkEvery counts the RESUME and JUMP_BACKWARD instructions down
+	// to the next checkLimits (eval).
+	checkEvery int
 }
 
 // Interp returns the thread's interpreter.
