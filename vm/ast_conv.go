@@ -547,6 +547,11 @@ func (c *astConv) constFromObj(v Value) (k pyconst.Value, bad string, err error)
 	case BytesType:
 		return pyconst.Bytes(v.o.(*Bytes).b), "", nil
 	case TupleType, FrozenSetType:
+		c.depth++
+		defer func() { c.depth-- }()
+		if c.depth > astMaxDepth {
+			return nil, "", t.raise(RecursionErrorType, "maximum recursion depth exceeded during compilation")
+		}
 		items, err := t.collectIterable(v, nil)
 		if err != nil {
 			return nil, "", err

@@ -197,6 +197,40 @@ for pat in [ast.MatchValue(ast.Constant(None, **L), **L), ast.MatchValue(ast.Con
 `)
 }
 
+// TestASTPositions compiles trees with odd positions: the ranges the
+// validation refuses, and the line tables of the others.
+func TestASTPositions(t *testing.T) {
+	checkLibProgram(t, astPrelude+`def t(**pos):
+    for mk in (lambda: ast.Module([ast.Expr(ast.Constant(1, **pos), lineno=1, col_offset=0, end_lineno=1, end_col_offset=1)], []),
+               lambda: ast.Module([ast.Expr(ast.Constant(1, lineno=1, col_offset=0), **pos)], [])):
+        try:
+            co = compile(mk(), '<p>', 'exec')
+            print('ok', list(co.co_positions()), co.co_linetable.hex())
+        except Exception as e:
+            print(type(e).__name__, e)
+t(lineno=2, col_offset=0, end_lineno=1, end_col_offset=1)
+t(lineno=1, col_offset=5, end_lineno=1, end_col_offset=1)
+t(lineno=-1, col_offset=0, end_lineno=1, end_col_offset=1)
+t(lineno=-1, col_offset=0, end_lineno=-1, end_col_offset=1)
+t(lineno=1, col_offset=-3, end_lineno=1, end_col_offset=1)
+t(lineno=1, col_offset=-3, end_lineno=1, end_col_offset=-3)
+t(lineno=0, col_offset=0, end_lineno=0, end_col_offset=0)
+t(lineno=100000, col_offset=0, end_lineno=100000, end_col_offset=100000)
+t(lineno=1, col_offset=300, end_lineno=1, end_col_offset=400)
+t(lineno=1, col_offset=0, end_lineno=5, end_col_offset=0)
+t(lineno=2**31-1, col_offset=0, end_lineno=2**31-1, end_col_offset=2)
+t(lineno=1, col_offset=2**31, end_lineno=1, end_col_offset=2)
+
+c = ()
+for i in range(100000):
+    c = (c,)
+try:
+    compile(ast.Expression(ast.Constant(c, lineno=1, col_offset=0)), "<deep>", "eval")
+except RecursionError as e:
+    print("RecursionError", e)
+`)
+}
+
 // TestASTMutants compiles trees mutated at random (fixed seeds): values
 // of the wrong kinds, which the conversion refuses, and subtrees moved
 // to other places, which the validation or the compiler refuses or

@@ -109,6 +109,9 @@ func (v *astValidator) stmt(s ast.Stmt) {
 		v.err = v.t.raise(RecursionErrorType, "maximum recursion depth exceeded during compilation")
 		return
 	}
+	if !v.positions(s.Range()) {
+		return
+	}
 	L := ast.Load
 	switch s := s.(type) {
 	case *ast.FunctionDef:
@@ -375,6 +378,9 @@ func (v *astValidator) expr(e ast.Expr, ctx ast.ExprContext) {
 		v.err = v.t.raise(RecursionErrorType, "maximum recursion depth exceeded during compilation")
 		return
 	}
+	if !v.positions(e.Range()) {
+		return
+	}
 	var actual ast.ExprContext
 	switch e := e.(type) {
 	case *ast.Attribute:
@@ -524,6 +530,9 @@ func (v *astValidator) pattern(p ast.Pattern, starOK bool) {
 	if v.err != nil || p == nil {
 		return
 	}
+	if !v.positions(p.Range()) {
+		return
+	}
 	switch p := p.(type) {
 	case *ast.MatchValue:
 		v.matchValue(p.Value)
@@ -664,4 +673,19 @@ func literalComplex(e *ast.BinOp) bool {
 		return false
 	}
 	return literalNumber(e.Right, false, true)
+}
+
+// positions checks a node's range (VALIDATE_POSITIONS).
+func (v *astValidator) positions(l ast.Loc) bool {
+	switch {
+	case l.Lineno > l.EndLineno:
+		v.fail("AST node line range (%d, %d) is not valid", l.Lineno, l.EndLineno)
+	case l.Lineno < 0 && l.EndLineno != l.Lineno || l.ColOffset < 0 && l.ColOffset != l.EndColOffset:
+		v.fail("AST node column range (%d, %d) for line range (%d, %d) is not valid", l.ColOffset, l.EndColOffset, l.Lineno, l.EndLineno)
+	case l.Lineno == l.EndLineno && l.ColOffset > l.EndColOffset:
+		v.fail("line %d, column %d-%d is not a valid range", l.Lineno, l.ColOffset, l.EndColOffset)
+	default:
+		return true
+	}
+	return false
 }
