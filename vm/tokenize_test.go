@@ -99,6 +99,25 @@ for p in fs:
     except Exception as e:
         print(' str', type(e).__name__, e)
 `)
+	checkLibProgram(t, `import _tokenize, io
+for s in ["if x:\n    y = 1 # c\n\nelse: pass\n", "async def f(): await g()\n", "f'a{b!r}c'\n", "x = (\n1)\n", "é = 1", "x = )\n"]:
+    try:
+        print(list(_tokenize.TokenizerIter(io.StringIO(s).readline, extra_tokens=False)))
+    except Exception as e:
+        print(type(e).__name__, e)
+def bad():
+    yield 3
+for rl in [bad().__next__, lambda: 5, iter(["a = 1\n", "b\n"]).__next__]:
+    try:
+        print(list(_tokenize.TokenizerIter(rl, extra_tokens=True)))
+    except Exception as e:
+        print(type(e).__name__, e)
+try: _tokenize.TokenizerIter(io.StringIO("x").readline)
+except TypeError as e: print(e)
+it = _tokenize.TokenizerIter(io.BytesIO("é = 'ü'\n".encode('latin-1')).readline, extra_tokens=True, encoding='latin-1')
+print(list(it))
+print(type(it).__name__, iter(it) is it)
+`)
 }
 
 // TestTokenizeStdlib tokenizes whole standard library files (and the
