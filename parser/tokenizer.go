@@ -335,6 +335,9 @@ func (t *tokenizer) lookahead(test string) bool {
 
 // verifyEndOfNumber checks what follows a numeric literal.
 func (t *tokenizer) verifyEndOfNumber(c int, kind string) bool {
+	if t.extraTokens {
+		return true // the tokenize module's mode is liberal
+	}
 	r := false
 	switch c {
 	case 'a':
@@ -368,6 +371,9 @@ func (t *tokenizer) verifyEndOfNumber(c int, kind string) bool {
 
 // verifyIdentifier checks a non-ASCII identifier (PEP 3131).
 func (t *tokenizer) verifyIdentifier() bool {
+	if t.extraTokens {
+		return true // the tokenize module's mode is liberal
+	}
 	s := t.src[t.start:t.cur]
 	if !utf8.Valid(s) {
 		t.done = stDecode
@@ -1020,7 +1026,7 @@ func (t *tokenizer) number(tk *token, c int, entry numEntry) tokType {
 				goto exponent
 			} else if c == 'j' || c == 'J' {
 				goto imaginary
-			} else if nonzero {
+			} else if nonzero && !t.extraTokens {
 				t.backup(c)
 				return mk(t.syntaxErrorRange(t.start+1-t.lineStart, zerosEnd-t.lineStart,
 					"leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"))

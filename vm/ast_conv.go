@@ -141,6 +141,11 @@ type astConv struct {
 	// singletons are the shared instances of the enumerations' classes
 	// (Load(), Add()…), made on first use.
 	singletons map[string]Value
+	// badConst is the type of the invalid value of the Constant being
+	// converted; badConsts keeps them for the validation, which reports
+	// them where CPython does.
+	badConst  string
+	badConsts map[*ast.Constant]string
 }
 
 func (t *Thread) newAstConv() (*astConv, error) {
@@ -150,7 +155,7 @@ func (t *Thread) newAstConv() (*astConv, error) {
 	if _, err := t.importModule("_ast"); err != nil {
 		return nil, err
 	}
-	return &astConv{t: t, st: t.astState(), singletons: map[string]Value{}}, nil
+	return &astConv{t: t, st: t.astState(), singletons: map[string]Value{}, badConsts: map[*ast.Constant]string{}}, nil
 }
 
 // ---- Go tree to Python objects (ast2obj) ----
@@ -272,7 +277,16 @@ func (c *astConv) readAttr(obj Value, name string) (Value, error) {
 func (c *astConv) fromObj(obj Value, want reflect.Type, sum string) (reflect.Value, error) {
 	t := c.t
 	if obj.IsNone() {
-		return reflect.Zero(want), nil
+		switch {
+		case want.Kind() == reflect.Interface, sum == "type_ignore":
+			return reflect.Zero(want), nil
+		case astInfos[want.Elem()].base != "AST":
+			// CPython crashes on a None handler; peephole refuses it.
+			return reflect.Value{}, t.typeErrorf("expected some sort of %s, but got None", sum)
+		}
+		// A product type reads the fields of None, which has none: the
+		// lists are empty, the optional values None, the required ones
+		// missing.
 	}
 	c.depth++
 	defer func() { c.depth-- }()
@@ -296,7 +310,7 @@ func (c *astConv) fromObj(obj Value, want reflect.Type, sum string) (reflect.Val
 	var loc ast.Loc
 	if first.hasLoc {
 		var err error
-		if loc, err = c.readLoc(obj, sum); err != nil {
+		if loc, err = c.readLoc(obj, sum, astOptionalEnd(sum, "")); err != nil {
 			return reflect.Value{}, err
 		}
 	}
@@ -325,8 +339,9 @@ func (c *astConv) fromObj(obj Value, want reflect.Type, sum string) (reflect.Val
 	return reflect.Value{}, t.typeErrorf("expected some sort of %s, but got %s", sum, r.s)
 }
 
-// readLoc reads the position attributes; a missing end is the start.
-func (c *astConv) readLoc(obj Value, owner string) (ast.Loc, error) {
+// readLoc reads the position attributes; a missing end, when optional,
+// is the start.
+func (c *astConv) readLoc(obj Value, owner string, optEnd bool) (ast.Loc, error) {
 	var l ast.Loc
 	get := func(name string, dst *int, required bool, dflt int) error {
 		v, err := c.readAttr(obj, name)
@@ -350,10 +365,10 @@ func (c *astConv) readLoc(obj Value, owner string) (ast.Loc, error) {
 	if err := get("col_offset", &l.ColOffset, true, 0); err != nil {
 		return l, err
 	}
-	if err := get("end_lineno", &l.EndLineno, false, l.Lineno); err != nil {
+	if err := get("end_lineno", &l.EndLineno, !optEnd, l.Lineno); err != nil {
 		return l, err
 	}
-	if err := get("end_col_offset", &l.EndColOffset, false, l.ColOffset); err != nil {
+	if err := get("end_col_offset", &l.EndColOffset, !optEnd, l.ColOffset); err != nil {
 		return l, err
 	}
 	return l, nil
@@ -378,6 +393,7 @@ func (c *astConv) buildNode(obj Value, info *astNodeInfo, product bool) (reflect
 	rt := astGoTypes[info.name]
 	nv := reflect.New(rt)
 	sv := nv.Elem()
+	c.badConst = ""
 	for i, f := range info.fields {
 		v, err := c.readAttr(obj, f.name)
 		if err != nil {
@@ -415,11 +431,17 @@ func (c *astConv) buildNode(obj Value, info *astNodeInfo, product bool) (reflect
 		}
 	}
 	if product && info.hasLoc {
-		l, err := c.readLoc(obj, info.name)
+		l, err := c.readLoc(obj, info.name, true)
 		if err != nil {
 			return reflect.Value{}, err
 		}
 		sv.Field(info.locIdx).Set(reflect.ValueOf(l))
+	}
+	if c.badConst != "" {
+		if k, ok := nv.Interface().(*ast.Constant); ok {
+			c.badConsts[k] = c.badConst
+		}
+		c.badConst = ""
 	}
 	// The constructor's checks of required values (_PyAST_BinOp…).
 	for i, f := range info.fields {
@@ -462,9 +484,15 @@ func (c *astConv) valueFromObj(f astField, v Value, dst reflect.Value, owner str
 		if v.IsNone() && owner != "Constant" && owner != "MatchSingleton" {
 			return nil
 		}
-		k, err := c.constFromObj(v)
+		k, bad, err := c.constFromObj(v)
 		if err != nil {
 			return err
+		}
+		if bad != "" {
+			// CPython finds it later, when it validates the tree;
+			// Ellipsis is what no MatchSingleton accepts either.
+			c.badConst = bad
+			k = pyconst.Ellipsis
 		}
 		dst.Set(reflect.ValueOf(&k).Elem())
 		return nil
@@ -497,46 +525,49 @@ func (c *astConv) valueFromObj(f astField, v Value, dst reflect.Value, owner str
 	return nil
 }
 
-// constFromObj converts the value of a Constant (validate_constant).
-func (c *astConv) constFromObj(v Value) (pyconst.Value, error) {
+// constFromObj converts the value of a Constant; bad names the type of
+// a value that validate_constant refuses (the innermost one).
+func (c *astConv) constFromObj(v Value) (k pyconst.Value, bad string, err error) {
 	t := c.t
-	bad := func() (pyconst.Value, error) {
-		return nil, t.typeErrorf("got an invalid type in Constant: %s", typeName(v))
-	}
 	switch v.Type() {
 	case NoneTypeType:
-		return pyconst.None, nil
+		return pyconst.None, "", nil
 	case EllipsisTypeType:
-		return pyconst.Ellipsis, nil
+		return pyconst.Ellipsis, "", nil
 	case BoolType:
-		return pyconst.Bool(v.Is(True)), nil
+		return pyconst.Bool(v.Is(True)), "", nil
 	case IntType, FloatType, ComplexType:
 		k, _ := numConst(v)
 		if k == nil {
-			return bad()
+			return nil, typeName(v), nil
 		}
-		return k, nil
+		return k, "", nil
 	case StrType:
-		return pyconst.Str(v.o.(*Str).s), nil
+		return pyconst.Str(v.o.(*Str).s), "", nil
 	case BytesType:
-		return pyconst.Bytes(v.o.(*Bytes).b), nil
+		return pyconst.Bytes(v.o.(*Bytes).b), "", nil
 	case TupleType, FrozenSetType:
+		c.depth++
+		defer func() { c.depth-- }()
+		if c.depth > astMaxDepth {
+			return nil, "", t.raise(RecursionErrorType, "maximum recursion depth exceeded during compilation")
+		}
 		items, err := t.collectIterable(v, nil)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		ks := make([]pyconst.Value, len(items))
 		for i, it := range items {
-			if ks[i], err = c.constFromObj(it); err != nil {
-				return nil, err
+			if ks[i], bad, err = c.constFromObj(it); err != nil || bad != "" {
+				return nil, bad, err
 			}
 		}
 		if v.Type() == TupleType {
-			return pyconst.Tuple(ks), nil
+			return pyconst.Tuple(ks), "", nil
 		}
-		return pyconst.NewFrozenSet(ks), nil
+		return pyconst.NewFrozenSet(ks), "", nil
 	}
-	return bad()
+	return nil, typeName(v), nil
 }
 
 // ---- compile() ----
@@ -663,7 +694,7 @@ func (t *Thread) compileASTObject(source Value, filename, mode string, flags, op
 		return Null, err
 	}
 	mod := rv.Interface().(ast.ModNode)
-	if err := t.validateAST(mod); err != nil {
+	if err := t.validateAST(mod, c.badConsts); err != nil {
 		return Null, err
 	}
 	if flags&pyCFOnlyAST != 0 {

@@ -106,6 +106,202 @@ t = ast.parse("1+2")
 print(compile(t, "f", "exec", ast.PyCF_ONLY_AST) is t)
 print(ast.dump(ast.parse("1+2", optimize=1)))
 `)
+	checkLibProgram(t, astPrelude+`def t(tree, mode='exec', **kw):
+    try:
+        r = compile(tree, '<t>', mode, **kw)
+        print("ok", type(r).__name__, ast.dump(r) if isinstance(r, ast.AST) else '')
+    except Exception as e:
+        print(type(e).__name__, re.sub(r'0x[0-9a-f]+', '0x?', str(e)))
+L = dict(lineno=1, col_offset=0, end_lineno=1, end_col_offset=1)
+N = lambda i='x', c=None: ast.Name(i, c or ast.Load(), **L)
+t(ast.Module([N()], []))
+t(ast.Module([ast.Expr(ast.Pass(**L), **L)], []))
+t(ast.Module([ast.Expr(N(), **L)], [3]))
+t(ast.Module([ast.Expr(N(), **L)], [ast.TypeIgnore(1, 'x')]))
+t(ast.Module([ast.FunctionDef('f', ast.arguments([], [ast.arg('a', **L)], None, [], [], None, []), [ast.Pass(**L)], [], None, None, [], **L)], []))
+t(ast.Module([ast.FunctionDef('f', ast.arguments([], [ast.arg(3, **L)], None, [], [], None, []), [ast.Pass(**L)], [], None, None, [], **L)], []))
+t(ast.Module([ast.FunctionDef('f', ast.arguments([], [], None, [ast.arg('k', **L)], [], None, []), [ast.Pass(**L)], [], **L)], []))
+t(ast.Module([ast.FunctionDef('f', 3, [ast.Pass(**L)], [], **L)], []))
+t(ast.Module([ast.ClassDef('C', [], [], [], [], **L)], []))
+t(ast.Module([ast.Try([ast.Pass(**L)], [], [], [], **L)], []))
+t(ast.Module([ast.Try([ast.Pass(**L)], [], [ast.Pass(**L)], [ast.Pass(**L)], **L)], []))
+t(ast.Module([ast.Raise(None, N(), **L)], []))
+t(ast.Module([ast.Import([], **L)], []))
+t(ast.Module([ast.ImportFrom('m', [ast.alias('a', **L)], -1, **L)], []))
+t(ast.Module([ast.With([], [ast.Pass(**L)], **L)], []))
+t(ast.Module([ast.Match(N(), [], **L)], []))
+t(ast.Module([ast.Match(N(), [ast.match_case(ast.MatchValue(N(), **L), None, [ast.Pass(**L)])], **L)], []))
+t(ast.Module([ast.Match(N(), [ast.match_case(ast.MatchAs(None, '_', **L), None, [ast.Pass(**L)])], **L)], []))
+t(ast.Module([ast.Match(N(), [ast.match_case(ast.MatchStar('r', **L), None, [ast.Pass(**L)])], **L)], []))
+t(ast.Module([ast.Match(N(), [ast.match_case(ast.MatchOr([ast.MatchAs(None, 'a', **L)], **L), None, [ast.Pass(**L)])], **L)], []))
+t(ast.Module([ast.Match(N(), [ast.match_case(ast.MatchSingleton(3, **L), None, [ast.Pass(**L)])], **L)], []))
+t(ast.Module([ast.Expr(ast.BoolOp(ast.And(), [N()], **L), **L)], []))
+t(ast.Module([ast.Expr(ast.NamedExpr(ast.Attribute(N(), 'a', ast.Store(), **L), N(), **L), **L)], []))
+t(ast.Module([ast.Expr(ast.ListComp(N(), [], **L), **L)], []))
+t(ast.Module([ast.Expr(ast.Lambda(ast.arguments(), N(), **L), **L)], []))
+t(ast.Module([ast.Expr(ast.Lambda(None, N(), **L), **L)], []))
+t(ast.Module([ast.Assign([ast.BinOp(N(), ast.Add(), N(), **L)], N(), **L)], []))
+t(ast.Module([ast.Delete([N('x', ast.Load())], **L)], []))
+t(ast.Module([ast.AnnAssign(ast.Attribute(N(), 'a', ast.Store(), **L), N(), None, 1, **L)], []))
+t(ast.Module([ast.Expr(ast.Compare(N(), [ast.Eq(), ast.Lt()], [N()], **L), **L)], []))
+t(ast.Module([ast.Expr(ast.Compare(N(), [ast.Add()], [N()], **L), **L)], []))
+t(ast.Module([ast.Expr(ast.Constant(1, kind='u', **L), **L)], []))
+t(ast.Module([ast.Expr(ast.Constant(frozenset({1}), **L), **L)], []))
+t(ast.Module([ast.Expr(ast.JoinedStr([ast.FormattedValue(N(), -1, None, **L)], **L), **L)], []))
+t(ast.Module([ast.Expr(ast.Name('True', ast.Load(), **L), **L)], []))
+t(ast.Module([ast.Expr(N(), **L)], []), 'exec', flags=ast.PyCF_ONLY_AST)
+t(ast.Module([ast.Expr(ast.BinOp(ast.Constant(1, **L), ast.Add(), ast.Constant(2, **L), **L), **L)], []), 'exec', flags=ast.PyCF_OPTIMIZED_AST)
+t(ast.parse('"""doc"""\nassert x'), 'exec', optimize=2)
+t(ast.parse('"""doc"""\nassert x', optimize=2))
+t(ast.Interactive([ast.Expr(N(), **L)]), 'single')
+t(ast.FunctionType([N()], N()), 'func_type', flags=ast.PyCF_ONLY_AST)
+t(ast.FunctionType([N()], N()), 'func_type')
+t(ast.Expression(N('x', ast.Store())), 'eval')
+t(ast.Expression(None), 'eval')
+class MyName(ast.Name): pass
+t(ast.Expression(MyName('x', ast.Load(), **L)), 'eval')
+t(ast.Module([ast.Expr(ast.Constant(1, lineno=2**40, col_offset=0), lineno=1, col_offset=0)], []))
+t(ast.Module([ast.Expr(ast.Constant(1, lineno=True, col_offset=0), lineno=1, col_offset=0)], []))
+t(ast.Module((ast.Pass(**L),), []))
+`)
+	checkLibProgram(t, astPrelude+`def t(tree, mode='exec', **kw):
+    try:
+        r = compile(tree, '<t>', mode, **kw)
+        print("ok", type(r).__name__)
+    except Exception as e:
+        print(type(e).__name__, re.sub(r'0x[0-9a-f]+', '0x?', str(e)))
+L = dict(lineno=1, col_offset=0, end_lineno=1, end_col_offset=1)
+N = lambda i='x', c=None: ast.Name(i, c or ast.Load(), **L)
+P = ast.Pass(**L)
+t(ast.Module([ast.Try([P], [3], [], [], **L)], []))
+t(ast.Module([ast.Try([P], [ast.ExceptHandler(None, None, [P], **L)], [], [], **L)], []))
+t(ast.Module([ast.Try([P], [ast.ExceptHandler(None, None, [], **L)], [], [], **L)], []))
+t(ast.Module([ast.With([None], [P], **L)], []))
+t(ast.Module([ast.Expr(ast.Call(N(), [], [None], **L), **L)], []))
+t(ast.Module([ast.Import([None], **L)], []))
+t(ast.Module([ast.Expr(ast.ListComp(N(), [None], **L), **L)], []))
+t(ast.Module([ast.Match(N(), [None], **L)], []))
+t(ast.Module([P], [None]))
+t(ast.Module([ast.FunctionDef('f', ast.arguments(args=[None]), [P], [], None, None, [], **L)], []))
+t(ast.Module([ast.Expr(ast.Lambda(ast.arguments(kw_defaults=[None], kwonlyargs=[ast.arg('a', **L)]), N(), **L), **L)], []))
+t(ast.Module([ast.Expr(ast.Dict([None], [None], **L), **L)], []))
+t(ast.Module([ast.Expr(ast.Compare(N(), [None], [N()], **L), **L)], []))
+t(ast.Module([ast.Global(['a', 3], **L)], []))
+t(ast.Module([ast.Expr(ast.Lambda(3, N(), **L), **L)], []))
+M = lambda pat: ast.Module([ast.Match(N(), [ast.match_case(pat, None, [P])], **L)], [])
+for pat in [ast.MatchValue(ast.Constant(None, **L), **L), ast.MatchValue(ast.Constant(True, **L), **L), ast.MatchValue(ast.Constant((1,), **L), **L), ast.MatchValue(ast.Constant(..., **L), **L),
+            ast.MatchMapping([ast.Constant(None, **L)], [ast.MatchAs(None, 'a', **L)], None, **L), ast.MatchMapping([ast.Constant((1,), **L)], [ast.MatchAs(None, 'a', **L)], None, **L),
+            ast.MatchValue(ast.UnaryOp(ast.USub(), N(), **L), **L), ast.MatchValue(ast.BinOp(ast.Constant(1, **L), ast.Add(), ast.Constant(2, **L), **L), **L),
+            ast.MatchAs(ast.MatchAs(None, None, **L), None, **L), ast.MatchMapping([], [], '_', **L), ast.MatchSingleton(None, **L), ast.MatchSingleton(..., **L)]:
+    t(M(pat))
+`)
+}
+
+// TestASTPositions compiles trees with odd positions: the ranges the
+// validation refuses, and the line tables of the others.
+func TestASTPositions(t *testing.T) {
+	checkLibProgram(t, astPrelude+`def t(**pos):
+    for mk in (lambda: ast.Module([ast.Expr(ast.Constant(1, **pos), lineno=1, col_offset=0, end_lineno=1, end_col_offset=1)], []),
+               lambda: ast.Module([ast.Expr(ast.Constant(1, lineno=1, col_offset=0), **pos)], [])):
+        try:
+            co = compile(mk(), '<p>', 'exec')
+            print('ok', list(co.co_positions()), co.co_linetable.hex())
+        except Exception as e:
+            print(type(e).__name__, e)
+t(lineno=2, col_offset=0, end_lineno=1, end_col_offset=1)
+t(lineno=1, col_offset=5, end_lineno=1, end_col_offset=1)
+t(lineno=-1, col_offset=0, end_lineno=1, end_col_offset=1)
+t(lineno=-1, col_offset=0, end_lineno=-1, end_col_offset=1)
+t(lineno=1, col_offset=-3, end_lineno=1, end_col_offset=1)
+t(lineno=1, col_offset=-3, end_lineno=1, end_col_offset=-3)
+t(lineno=0, col_offset=0, end_lineno=0, end_col_offset=0)
+t(lineno=100000, col_offset=0, end_lineno=100000, end_col_offset=100000)
+t(lineno=1, col_offset=300, end_lineno=1, end_col_offset=400)
+t(lineno=1, col_offset=0, end_lineno=5, end_col_offset=0)
+t(lineno=2**31-1, col_offset=0, end_lineno=2**31-1, end_col_offset=2)
+t(lineno=1, col_offset=2**31, end_lineno=1, end_col_offset=2)
+
+c = ()
+for i in range(100000):
+    c = (c,)
+try:
+    compile(ast.Expression(ast.Constant(c, lineno=1, col_offset=0)), "<deep>", "eval")
+except RecursionError as e:
+    print("RecursionError", e)
+`)
+}
+
+// TestASTMutants compiles trees mutated at random (fixed seeds): values
+// of the wrong kinds, which the conversion refuses, and subtrees moved
+// to other places, which the validation or the compiler refuses or
+// compiles. The tally of outcomes must be CPython's.
+func TestASTMutants(t *testing.T) {
+	checkLibProgram(t, astPrelude+`import random
+random.seed(5)
+src = open(ast.__file__).read()[:20000]
+src = src[:src.rfind('\ndef ')]
+base = ast.parse(src)
+nodes = list(ast.walk(base))
+samples = [ast.Name('q', ast.Load(), lineno=1, col_offset=0), ast.Pass(lineno=1, col_offset=0), None, 3, [], ast.Constant(1, lineno=1, col_offset=0), ast.Load(), ast.arguments(), 'id', ast.MatchAs(None, 'z', lineno=1, col_offset=0), ast.Starred(ast.Name('s', ast.Load(), lineno=1, col_offset=0), ast.Load(), lineno=1, col_offset=0)]
+res = {}
+for i in range(80):
+    t = ast.parse(src)
+    ns = list(ast.walk(t))
+    for _ in range(3):
+        n = random.choice(ns)
+        if not n._fields: continue
+        f = random.choice(n._fields)
+        v = random.choice(samples)
+        if isinstance(getattr(n, f, None), list) and random.random() < 0.7:
+            lst = getattr(n, f)
+            if lst:
+                lst[random.randrange(len(lst))] = v
+            else:
+                lst.append(v)
+        else:
+            setattr(n, f, v)
+    try:
+        compile(t, '<fuzz>', 'exec')
+        r = 'ok'
+    except Exception as e:
+        r = type(e).__name__ + ': ' + str(e)[:60]
+    res[r] = res.get(r, 0) + 1
+for k in sorted(res): print(res[k], k)
+`)
+	checkLibProgram(t, astPrelude+`import random, copy
+random.seed(1)
+import os
+LIB = os.path.dirname(os.__file__)
+src = open(os.path.join(LIB, 'textwrap.py')).read()
+res = {}
+for i in range(60):
+    t = ast.parse(src)
+    ns = list(ast.walk(t))
+    exprs = [n for n in ns if isinstance(n, ast.expr)]
+    stmts = [n for n in ns if isinstance(n, ast.stmt)]
+    pats = [n for n in ns if isinstance(n, ast.pattern)]
+    for _ in range(2):
+        n = random.choice(ns)
+        for f in n._fields:
+            v = getattr(n, f, None)
+            pool = exprs if isinstance(v, ast.expr) else stmts if isinstance(v, ast.stmt) else pats if isinstance(v, ast.pattern) else None
+            if isinstance(v, list) and v:
+                e = v[0]
+                pool = exprs if isinstance(e, ast.expr) else stmts if isinstance(e, ast.stmt) else pats if isinstance(e, ast.pattern) else None
+                if pool and random.random() < 0.5:
+                    v[random.randrange(len(v))] = copy.deepcopy(random.choice(pool))
+                elif random.random() < 0.3:
+                    v.clear()
+            elif pool and random.random() < 0.5:
+                setattr(n, f, copy.deepcopy(random.choice(pool)))
+    try:
+        co = compile(t, '<fuzz>', 'exec')
+        r = 'ok ' + str(len(co.co_code))
+    except Exception as e:
+        r = type(e).__name__ + ': ' + str(e)[:70]
+    res[r] = res.get(r, 0) + 1
+for k in sorted(res): print(res[k], k)
+`)
 }
 
 // TestASTModule exercises the ast module's functions over parsed trees.

@@ -11,8 +11,8 @@ import (
 // values only the parser could not produce. It raises CPython's
 // ValueError (or TypeError) with its message for the first problem found,
 // in CPython's order.
-func (t *Thread) validateAST(mod ast.ModNode) error {
-	v := &astValidator{t: t}
+func (t *Thread) validateAST(mod ast.ModNode, badConsts map[*ast.Constant]string) error {
+	v := &astValidator{t: t, badConsts: badConsts}
 	switch m := mod.(type) {
 	case *ast.Module:
 		v.stmts(m.Body)
@@ -31,11 +31,20 @@ type astValidator struct {
 	t     *Thread
 	err   error
 	depth int
+	// badConsts are the Constants whose value validate_constant refuses,
+	// with its type name.
+	badConsts map[*ast.Constant]string
 }
 
 func (v *astValidator) fail(format string, args ...any) {
 	if v.err == nil {
 		v.err = v.t.valueErrorf(format, args...)
+	}
+}
+
+func (v *astValidator) failType(msg string) {
+	if v.err == nil {
+		v.err = v.t.typeErrorf("%s", msg)
 	}
 }
 
@@ -100,6 +109,9 @@ func (v *astValidator) stmt(s ast.Stmt) {
 		v.err = v.t.raise(RecursionErrorType, "maximum recursion depth exceeded during compilation")
 		return
 	}
+	if !v.positions(s.Range()) {
+		return
+	}
 	L := ast.Load
 	switch s := s.(type) {
 	case *ast.FunctionDef:
@@ -136,7 +148,7 @@ func (v *astValidator) stmt(s ast.Stmt) {
 		v.expr(s.Value, L)
 	case *ast.AnnAssign:
 		if _, ok := s.Target.(*ast.Name); s.Simple != 0 && !ok {
-			v.fail("AnnAssign with simple non-Name target")
+			v.failType("AnnAssign with simple non-Name target")
 			return
 		}
 		v.expr(s.Target, ast.Store)
@@ -309,6 +321,11 @@ func (v *astValidator) typeParams(ps []ast.TypeParam) {
 		if v.err != nil {
 			return
 		}
+		if p == nil {
+			// CPython crashes here; peephole refuses it.
+			v.fail("None disallowed in type_params")
+			return
+		}
 		switch p := p.(type) {
 		case *ast.TypeVar:
 			v.name(p.Name)
@@ -359,6 +376,9 @@ func (v *astValidator) expr(e ast.Expr, ctx ast.ExprContext) {
 	defer func() { v.depth-- }()
 	if v.depth > astMaxDepth {
 		v.err = v.t.raise(RecursionErrorType, "maximum recursion depth exceeded during compilation")
+		return
+	}
+	if !v.positions(e.Range()) {
 		return
 	}
 	var actual ast.ExprContext
@@ -471,9 +491,13 @@ func (v *astValidator) expr(e ast.Expr, ctx ast.ExprContext) {
 		v.exprs(e.Elts, ctx, false)
 	case *ast.Tuple:
 		v.exprs(e.Elts, ctx, false)
+	case *ast.Constant:
+		if bad, ok := v.badConsts[e]; ok && v.err == nil {
+			v.err = v.t.typeErrorf("got an invalid type in Constant: %s", bad)
+		}
 	case *ast.NamedExpr:
 		if _, ok := e.Target.(*ast.Name); !ok {
-			v.fail("NamedExpr target must be a Name")
+			v.failType("NamedExpr target must be a Name")
 			return
 		}
 		v.expr(e.Value, L)
@@ -483,6 +507,11 @@ func (v *astValidator) expr(e ast.Expr, ctx ast.ExprContext) {
 func (v *astValidator) patterns(ps []ast.Pattern, starOK bool) {
 	for _, p := range ps {
 		if v.err != nil {
+			return
+		}
+		if p == nil {
+			// CPython crashes here; peephole refuses it.
+			v.fail("None disallowed in pattern list")
 			return
 		}
 		v.pattern(p, starOK)
@@ -501,22 +530,12 @@ func (v *astValidator) pattern(p ast.Pattern, starOK bool) {
 	if v.err != nil || p == nil {
 		return
 	}
+	if !v.positions(p.Range()) {
+		return
+	}
 	switch p := p.(type) {
 	case *ast.MatchValue:
-		switch e := p.Value.(type) {
-		case *ast.Constant:
-			switch e.Value.(type) {
-			case pyconst.NoneType, pyconst.Bool:
-				v.fail("patterns may only match literals and attribute lookups")
-				return
-			}
-		case *ast.Attribute:
-		case *ast.UnaryOp, *ast.BinOp, *ast.JoinedStr:
-		default:
-			v.fail("patterns may only match literals and attribute lookups")
-			return
-		}
-		v.expr(p.Value, ast.Load)
+		v.matchValue(p.Value)
 	case *ast.MatchSingleton:
 		switch p.Value.(type) {
 		case pyconst.NoneType, pyconst.Bool:
@@ -533,7 +552,18 @@ func (v *astValidator) pattern(p ast.Pattern, starOK bool) {
 		if p.Rest != "" && !v.capture(p.Rest) {
 			return
 		}
-		v.exprs(p.Keys, ast.Load, false)
+		for _, k := range p.Keys {
+			if v.err != nil {
+				return
+			}
+			if c, ok := k.(*ast.Constant); ok {
+				switch c.Value.(type) {
+				case pyconst.NoneType, pyconst.Bool:
+					continue
+				}
+			}
+			v.matchValue(k)
+		}
 		v.patterns(p.Patterns, false)
 	case *ast.MatchClass:
 		if len(p.KwdAttrs) != len(p.KwdPatterns) {
@@ -569,4 +599,93 @@ func (v *astValidator) pattern(p ast.Pattern, starOK bool) {
 		}
 		v.patterns(p.Patterns, false)
 	}
+}
+
+// matchValue checks the value of a value pattern or a mapping pattern's
+// key (validate_pattern_match_value).
+func (v *astValidator) matchValue(e ast.Expr) {
+	if e == nil {
+		v.fail("None disallowed in expression list")
+		return
+	}
+	v.expr(e, ast.Load)
+	if v.err != nil {
+		return
+	}
+	switch e := e.(type) {
+	case *ast.Constant:
+		switch e.Value.(type) {
+		case pyconst.Int, pyconst.Float, pyconst.Bytes, pyconst.Complex, pyconst.Str:
+			return
+		}
+		v.fail("unexpected constant inside of a literal pattern")
+		return
+	case *ast.Attribute, *ast.JoinedStr:
+		return
+	case *ast.UnaryOp:
+		if literalNegative(e, true, true) {
+			return
+		}
+	case *ast.BinOp:
+		if literalComplex(e) {
+			return
+		}
+	}
+	v.fail("patterns may only match literals and attribute lookups")
+}
+
+// literalNumber reports whether e is a number constant of the kinds
+// allowed (ensure_literal_number).
+func literalNumber(e ast.Expr, real, imaginary bool) bool {
+	c, ok := e.(*ast.Constant)
+	if !ok {
+		return false
+	}
+	switch c.Value.(type) {
+	case pyconst.Int, pyconst.Float:
+		return real
+	case pyconst.Complex:
+		return imaginary
+	}
+	return false
+}
+
+// literalNegative is ensure_literal_negative: -number.
+func literalNegative(e *ast.UnaryOp, real, imaginary bool) bool {
+	return e.Op == ast.USub && literalNumber(e.Operand, real, imaginary)
+}
+
+// literalComplex is ensure_literal_complex: real ± imaginary.
+func literalComplex(e *ast.BinOp) bool {
+	if e.Op != ast.Add && e.Op != ast.Sub {
+		return false
+	}
+	switch l := e.Left.(type) {
+	case *ast.Constant:
+		if !literalNumber(l, true, false) {
+			return false
+		}
+	case *ast.UnaryOp:
+		if !literalNegative(l, true, false) {
+			return false
+		}
+	default:
+		return false
+	}
+	return literalNumber(e.Right, false, true)
+}
+
+// positions checks a node's range (VALIDATE_POSITIONS).
+func (v *astValidator) positions(l ast.Loc) bool {
+	switch {
+	case l.Lineno > l.EndLineno:
+		v.fail("AST node line range (%d, %d) is not valid", l.Lineno, l.EndLineno)
+	case l.Lineno < 0 && l.EndLineno != l.Lineno || l.ColOffset < 0 && l.ColOffset != l.EndColOffset:
+		v.fail("AST node column range (%d, %d) for line range (%d, %d) is not valid", l.ColOffset, l.EndColOffset, l.Lineno, l.EndLineno)
+	case l.Lineno == l.EndLineno && l.ColOffset > l.EndColOffset:
+		v.fail("line %d, column %d-%d is not a valid range", l.Lineno, l.ColOffset, l.EndColOffset)
+	default:
+		return true
+	}
+	return false
 }

@@ -118,7 +118,7 @@ func setupCodeObject() {
 	getter("co_cellvars", func(c *Code) Value { return strsTuple(c.co.CellVars()) })
 	getter("co_freevars", func(c *Code) Value { return strsTuple(c.co.FreeVars()) })
 	getter("co_code", func(c *Code) Value { return Value{o: NewBytes(c.co.Code)} })
-	getter("_co_code_adaptive", func(c *Code) Value { return Value{o: NewBytes(c.co.Code)} })
+	getter("_co_code_adaptive", func(c *Code) Value { return Value{o: NewBytes(c.quickened())} })
 	defGetSet(ct, "co_lnotab", func(t *Thread, self Value) (Value, error) {
 		if err := t.warnDeprecated("co_lnotab is deprecated, use co_lines instead."); err != nil {
 			return Null, err

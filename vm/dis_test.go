@@ -84,6 +84,30 @@ out(sys.modules[__name__])
 	}
 }
 
+// TestDisAdaptive shows the quickened code of functions that have not
+// run (CPython specializes them once they run; peephole never rewrites
+// its code).
+func TestDisAdaptive(t *testing.T) {
+	checkLibProgram(t, disPrelude+`
+def f(a, b):
+    if a: b = 1
+    if a is None: b = 2
+    while b: b -= 1
+    for i in range(a):
+        b += i * a.x
+    x = [i for i in a if i is not None]
+    a.y = len(x)
+    return b[0], a.m(1)
+out(f, adaptive=True)
+out(f, adaptive=True, show_caches=True)
+class K:
+    def m(self):
+        return super().m() + self.z
+out(K, adaptive=True, show_caches=True)
+print(f.__code__._co_code_adaptive.hex(' ', 2))
+`)
+}
+
 // TestDisAPI checks the programmatic interface: Instruction, Bytecode,
 // code_info, findlinestarts and the code object's tables.
 func TestDisAPI(t *testing.T) {

@@ -287,7 +287,7 @@ func initAstModule(t *Thread, m *Module) error {
 				}
 			}
 			for _, a := range attrs {
-				if s := a.o.(*Str).s; s == "end_lineno" || s == "end_col_offset" {
+				if s := a.o.(*Str).s; (s == "end_lineno" || s == "end_col_offset") && astOptionalEnd(n.name, n.base) {
 					ns.SetStr(s, None)
 				}
 			}
@@ -339,4 +339,11 @@ func initAstModule(t *Thread, m *Module) error {
 	}
 	st.load = load
 	return nil
+}
+
+// astOptionalEnd reports whether a node class's end positions are
+// optional (int? in the ASDL: they default to None on the class): all
+// but those of patterns and type parameters.
+func astOptionalEnd(name, base string) bool {
+	return name != "pattern" && name != "type_param" && base != "pattern" && base != "type_param"
 }

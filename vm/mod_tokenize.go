@@ -15,7 +15,7 @@ import (
 // tuples, raising the tokenizer's SyntaxError (which tokenize.py turns
 // into TokenError) where CPython does.
 
-var tokenizerIterSpec = ArgSpec{Name: "TokenizerIter", Params: []string{"readline", "extra_tokens", "encoding"}, PosOnly: 1, Required: 2, KwOnly: 2}
+var tokenizerIterSpec = ArgSpec{Name: "tokenizeriter", Params: []string{"readline", "extra_tokens", "encoding"}, PosOnly: 1, Required: 2, KwOnly: 2}
 
 // tokenizerIter is a TokenizerIter object.
 type tokenizerIter struct {
