@@ -205,6 +205,55 @@ print(out)
 `)
 }
 
+// TestAsyncgenFirstiterHook checks sys.set_asyncgen_hooks(firstiter=)
+// (called at an async generator's first __anext__/asend/athrow/aclose)
+// and asyncio.run closing the async generators left unfinished.
+func TestAsyncgenFirstiterHook(t *testing.T) {
+	checkLibProgram(t, `
+import sys
+calls = []
+sys.set_asyncgen_hooks(firstiter=lambda g: calls.append(g.__name__))
+async def ag():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("ag finally")
+def drive(aw):
+    try:
+        aw.send(None)
+    except StopIteration as e:
+        return e.value
+a = ag()
+print(calls)
+print(drive(a.__anext__()), calls)
+print(drive(a.asend(None)), calls)
+drive(a.aclose())
+c = ag()
+drive(c.aclose())
+print(calls)
+def bad(g):
+    raise ValueError("hook")
+sys.set_asyncgen_hooks(firstiter=bad)
+try:
+    ag().asend(None)
+except ValueError as e:
+    print("hook raised", e)
+sys.set_asyncgen_hooks(firstiter=None)
+import asyncio
+async def main():
+    g = ag()
+    print(await anext(g))
+    h = ag()
+    async for x in h:
+        print(x)
+        break
+    print("main done")
+asyncio.run(main())
+print("after run")
+`)
+}
+
 // TestAsyncioSocketSelect checks the in-memory _socket and select.
 func TestAsyncioSocketSelect(t *testing.T) {
 	checkLibProgram(t, `

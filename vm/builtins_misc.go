@@ -144,6 +144,9 @@ func builtinAnext(t *Thread, self Value, args []Value, kw []*Str) (Value, error)
 // directly).
 func (t *Thread) getANextAwaitable(it Value) (Value, error) {
 	if g, ok := it.o.(*Generator); ok && g.kind == genAsyncGenerator {
+		if err := t.asyncGenInitHooks(g); err != nil {
+			return Null, err
+		}
 		return Value{o: newAsyncGenSend(g, None)}, nil
 	}
 	return callDunder(t, it, Intern("__anext__"))

@@ -43,6 +43,9 @@ type Generator struct {
 	closed bool
 	// asyncHooksDone: async generators only: aclose has run.
 	agRunningAsync bool
+	// hooksInited: async generators only: sys's firstiter hook has been
+	// called (mod_asyncgen_hooks.go).
+	hooksInited bool
 	// creator is the frame whose instruction at creatorAt called the
 	// generator function (nil when none did).
 	creator   *Frame
@@ -529,6 +532,9 @@ func (t *Thread) getAIter(v Value) (Value, error) {
 // getANext is GET_ANEXT: the awaitable of the next item.
 func (t *Thread) getANext(v Value) (Value, error) {
 	if g, ok := v.o.(*Generator); ok && g.kind == genAsyncGenerator {
+		if err := t.asyncGenInitHooks(g); err != nil {
+			return Null, err
+		}
 		return Value{o: newAsyncGenSend(g, None)}, nil
 	}
 	if v.Type().LookupString("__anext__").IsNull() {
@@ -763,10 +769,16 @@ func setupGenerators() {
 	defMethods(AsyncGeneratorType,
 		MethodDef{Name: "__aiter__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil }},
 		MethodDef{Name: "__anext__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := t.asyncGenInitHooks(self.o.(*Generator)); err != nil {
+				return Null, err
+			}
 			return Value{o: newAsyncGenSend(self.o.(*Generator), None)}, nil
 		}},
 		MethodDef{Name: "asend", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			if err := oneArg(t, "async_generator.asend", args, kw); err != nil {
+				return Null, err
+			}
+			if err := t.asyncGenInitHooks(self.o.(*Generator)); err != nil {
 				return Null, err
 			}
 			return Value{o: newAsyncGenSend(self.o.(*Generator), args[0])}, nil
@@ -778,6 +790,9 @@ func setupGenerators() {
 			if err := warnThrowSignature(t, args, "athrow"); err != nil {
 				return Null, err
 			}
+			if err := t.asyncGenInitHooks(self.o.(*Generator)); err != nil {
+				return Null, err
+			}
 			a := newAsyncGenSend(self.o.(*Generator), None)
 			a.cls = asyncGenAThrowType
 			a.athrowArgs = append([]Value{}, args...)
@@ -785,6 +800,9 @@ func setupGenerators() {
 		}},
 		MethodDef{Name: "aclose", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			if err := noArgs(t, "async_generator.aclose", args, kw); err != nil {
+				return Null, err
+			}
+			if err := t.asyncGenInitHooks(self.o.(*Generator)); err != nil {
 				return Null, err
 			}
 			a := newAsyncGenSend(self.o.(*Generator), None)

@@ -28,6 +28,9 @@ type Interp struct {
 
 	Limits Limits
 
+	// asyncgenHooks is the state of sys's hooks (set_asyncgen_hooks).
+	asyncgenHooks *sysHookState
+
 	// Argv is sys.argv; Path is sys.path.
 	Argv []string
 	Path []string

@@ -282,6 +282,7 @@ func setupSysHooks(in *Interp, m *Module) {
 		asyncgenHooksType = newStructSeqType("builtins", "asyncgen_hooks", []string{"firstiter", "finalizer"}, true)
 	})
 	st := &sysHookState{trace: None, profile: None, firstiter: None, finalizer: None, switchInterval: 0.005, dlopenFlags: 2}
+	in.asyncgenHooks = st
 	one := func(name string, fn func(t *Thread, v Value) (Value, error)) {
 		m.AddFunc(name, func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			if err := oneArg(t, "sys."+name, args, kw); err != nil {
