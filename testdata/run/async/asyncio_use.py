@@ -33,7 +33,7 @@ async def pipeline():
 
 async def main():
     log = []
-    print(await asyncio.gather(fetch("a", 0.003, log), fetch("b", 0.001, log), fetch("c", 0, log)))
+    print(await asyncio.gather(fetch("a", 0.06, log), fetch("b", 0.02, log), fetch("c", 0, log)))
     print(log)
     print(await pipeline())
 
