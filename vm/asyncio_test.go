@@ -258,6 +258,42 @@ print("after run")
 func TestAsyncioSocketSelect(t *testing.T) {
 	checkLibProgram(t, `
 import socket, select, selectors, _socket
+print(selectors.DefaultSelector.__name__, type(select.epoll()), type(select.poll()), type(select.poll).__name__)
+a, b = socket.socketpair()
+fd = a.fileno()
+e = select.epoll()
+e.register(fd, select.EPOLLIN)
+for f in (lambda: e.register(fd), lambda: e.poll(0, 0), lambda: e.poll('x'), lambda: e.register(-1)):
+    try:
+        f()
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+print(e.poll(0), e.poll(0.01))
+b.send(b'x')
+print(e.poll(0) == [(fd, select.EPOLLIN)], e.poll(None, 1) == [(fd, select.EPOLLIN)], e.closed)
+e.modify(fd, select.EPOLLOUT)
+print(e.poll() == [(fd, select.EPOLLOUT)])
+e.unregister(fd)
+print(e.poll(0))
+e.close()
+print(e.closed)
+try:
+    e.poll(0)
+except Exception as ex:
+    print(type(ex).__name__, ex)
+p = select.poll()
+p.register(fd, select.POLLIN)
+print(p.poll(0) == [(fd, select.POLLIN)], p.poll(-1) == [(fd, select.POLLIN)])
+p.unregister(fd)
+for f in (lambda: p.unregister(fd), lambda: p.modify(fd, 1), lambda: p.poll('x')):
+    try:
+        print(f())
+    except KeyError as ex:
+        print("KeyError", ex.args == (fd,))
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+print(p.poll(5))
+a.close(); b.close()
 for a in [-1, 'x', None, 2.5]:
     try:
         socket.setdefaulttimeout(a); print(socket.getdefaulttimeout())
