@@ -63,13 +63,19 @@ func TestCheckRejects(t *testing.T) {
 }
 
 // TestBinaryRunsNoPython checks that nothing the peephole binary is built
-// from can find or run a Python interpreter.
+// from can find or run a Python interpreter: none of the tool-only packages
+// (oracle, corpus and bench helpers), and no os/exec at all.
 func TestBinaryRunsNoPython(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps", Module+"/cmd/peephole").Output()
 	if err != nil {
 		t.Skipf("go list: %v", err)
 	}
 	for _, dep := range strings.Fields(string(out)) {
+		if dep == "os/exec" {
+			// No package of the binary can start a process at all, so it
+			// cannot start CPython either.
+			t.Errorf("the peephole binary depends on os/exec")
+		}
 		for _, t2 := range toolOnly {
 			if dep == Module+"/"+t2 {
 				t.Errorf("the peephole binary depends on %s, which runs CPython", dep)
