@@ -723,19 +723,9 @@ func initCmathModule(t *Thread, m *Module) error {
 			if err != nil {
 				return Null, err
 			}
-			relTol, absTol := 1e-09, 0.0
-			if !a[2].IsNull() {
-				if relTol, err = mathFloat(t, a[2]); err != nil {
-					return Null, err
-				}
-			}
-			if !a[3].IsNull() {
-				if absTol, err = mathFloat(t, a[3]); err != nil {
-					return Null, err
-				}
-			}
-			if relTol < 0 || absTol < 0 {
-				return Null, t.valueErrorf("tolerances must be non-negative")
+			relTol, absTol, err := iscloseTolerances(t, a[2], a[3])
+			if err != nil {
+				return Null, err
 			}
 			if x.re == y.re && x.im == y.im {
 				return True, nil

@@ -1071,6 +1071,26 @@ var (
 	prodSpec      = clinicSpec{name: "prod", params: []string{"iterable", "start"}, posonly: 1, minpos: 1, maxpos: 1}
 )
 
+// iscloseTolerances reads isclose's rel_tol and abs_tol (NULL when not
+// given), shared by math.isclose and cmath.isclose.
+func iscloseTolerances(t *Thread, rel, abs Value) (relTol, absTol float64, err error) {
+	relTol, absTol = 1e-09, 0.0
+	if !rel.IsNull() {
+		if relTol, err = mathFloat(t, rel); err != nil {
+			return
+		}
+	}
+	if !abs.IsNull() {
+		if absTol, err = mathFloat(t, abs); err != nil {
+			return
+		}
+	}
+	if relTol < 0 || absTol < 0 {
+		err = t.valueErrorf("tolerances must be non-negative")
+	}
+	return
+}
+
 func mathIsclose(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 	var a [4]Value
 	if err := iscloseSpec.parse(t, args, kw, a[:]); err != nil {
@@ -1084,19 +1104,9 @@ func mathIsclose(t *Thread, self Value, args []Value, kw []*Str) (Value, error) 
 	if err != nil {
 		return Null, err
 	}
-	relTol, absTol := 1e-09, 0.0
-	if !a[2].IsNull() {
-		if relTol, err = mathFloat(t, a[2]); err != nil {
-			return Null, err
-		}
-	}
-	if !a[3].IsNull() {
-		if absTol, err = mathFloat(t, a[3]); err != nil {
-			return Null, err
-		}
-	}
-	if relTol < 0 || absTol < 0 {
-		return Null, t.valueErrorf("tolerances must be non-negative")
+	relTol, absTol, err := iscloseTolerances(t, a[2], a[3])
+	if err != nil {
+		return Null, err
 	}
 	if x == y {
 		return True, nil
