@@ -63,6 +63,8 @@ type stdState struct {
 	signals *signalState
 	// abcCounter is _abc's invalidation counter (mod_abc.go).
 	abcCounter uint64
+	// csv is _csv's dialect registry and field limit (mod_csv.go).
+	csv *csvState
 }
 
 func (t *Thread) std() *stdState {
