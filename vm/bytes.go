@@ -51,7 +51,7 @@ func (b *ByteArray) Bytes() []byte { return b.b }
 var emptyBytes = NewBytes([]byte{})
 
 // bytesLike returns the bytes of a bytes-like object: bytes, bytearray or
-// a memoryview of one.
+// a memoryview of one, or another buffer exporter (array.array).
 func bytesLike(v Value) ([]byte, bool) {
 	switch o := v.o.(type) {
 	case *Bytes:
@@ -63,6 +63,8 @@ func bytesLike(v Value) ([]byte, bool) {
 			return nil, false
 		}
 		return o.data(), true
+	case bufferExporter:
+		return o.bufferData(), true
 	}
 	return nil, false
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"strings"
 )
 
 // memoryview: views of any number of dimensions over the buffers of
@@ -331,7 +332,7 @@ func (m *MemoryView) unpackItem(t *Thread, p []byte) (Value, error) {
 	case 'e':
 		return Float(halfToFloat(le.Uint16(p))), nil
 	}
-	return Null, t.raisef(NotImplementedErrorType, "memoryview: unsupported format %s", m.format)
+	return Null, m.formatError(t)
 }
 
 // fmtName is the format without its '@', as the item errors name it.
@@ -508,9 +509,20 @@ func isMultiSlice(key Value) bool {
 // (adjust_fmt).
 func (m *MemoryView) checkFormat(t *Thread) error {
 	if m.fc == 0 {
-		return t.raisef(NotImplementedErrorType, "memoryview: unsupported format %s", m.format)
+		return m.formatError(t)
 	}
 	return nil
+}
+
+// formatError is the NotImplementedError of a format memoryview cannot
+// unpack: adjust_fmt's for a format of several characters, unpack_single's
+// for one character it does not know ('w', an array's 'u' or 'w').
+func (m *MemoryView) formatError(t *Thread) error {
+	f := strings.TrimPrefix(m.format, "@")
+	if len(f) == 1 {
+		return t.raisef(NotImplementedErrorType, "memoryview: format %s not supported", f)
+	}
+	return t.raisef(NotImplementedErrorType, "memoryview: unsupported format %s", m.format)
 }
 
 // unpackAt unpacks the item at byte offset p.
