@@ -452,14 +452,14 @@ func setupCSV() {
 	defMethods(wt,
 		MethodDef{Name: "writerow", Doc: "writerow(iterable)\n\nConstruct and write a CSV record from an iterable of fields.  Non-string\nelements will be converted to string.",
 			Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-				if err := oneArg(t, "writerow", args, kw); err != nil {
+				if err := oneArg(t, "writer.writerow", args, kw); err != nil {
 					return Null, err
 				}
 				return self.o.(*csvWriter).writerow(t, args[0])
 			}},
 		MethodDef{Name: "writerows", Doc: "writerows(iterable of iterables)\n\nConstruct and write a series of iterables to a csv file.  Non-string\nelements will be converted to string.",
 			Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-				if err := oneArg(t, "writerows", args, kw); err != nil {
+				if err := oneArg(t, "writer.writerows", args, kw); err != nil {
 					return Null, err
 				}
 				w := self.o.(*csvWriter)
@@ -536,7 +536,7 @@ func initCSV(t *Thread, m *Module) error {
 		return Value{o: &csvWriter{ObjectBase: ObjectBase{cls: csvWriterType}, write: write, dialect: d}}, nil
 	})
 	addFuncDoc(m, "list_dialects", "Return a list of all known dialect names.\n\n    names = csv.list_dialects()", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-		if err := noArgs(t, "list_dialects", args, kw); err != nil {
+		if err := noArgs(t, "_csv.list_dialects", args, kw); err != nil {
 			return Null, err
 		}
 		return Value{o: NewList(st.dialects.Keys()...)}, nil

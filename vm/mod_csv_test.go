@@ -248,3 +248,19 @@ s = io.StringIO(); csv.writer(s, quoting=csv.QUOTE_NOTNULL).writerow([1, 'a', No
 print(issubclass(csv.Error, Exception), csv.Error.__module__)
 `)
 }
+
+// TestCSVArgErrors checks the messages of bad calls to the writer's
+// methods and the module's functions.
+func TestCSVArgErrors(t *testing.T) {
+	checkProgram(t, `import _csv, _io
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+w = _csv.writer(_io.StringIO())
+t(lambda: w.writerow()); t(lambda: w.writerows()); t(lambda: w.writerow(x=1)); t(lambda: w.writerow([], []))
+t(lambda: _csv.list_dialects(1)); t(lambda: _csv.unregister_dialect()); t(lambda: _csv.get_dialect('a', 'b'))
+r = _csv.reader([])
+t(lambda: r.__next__(1))
+t(lambda: _csv.reader(['a'], 'excel', 'x'))
+`)
+}
