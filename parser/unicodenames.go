@@ -37,6 +37,14 @@ func lookupCharName(name string) (rune, bool) {
 	return r, ok
 }
 
+// NameAlias returns the character a Unicode name alias names, among the
+// aliases CPython 3.13 accepts (unicodealiases.go); name must be in upper
+// case. unicodedata.lookup shares the table.
+func NameAlias(name string) (rune, bool) {
+	r, ok := nameAliases[name]
+	return r, ok
+}
+
 var (
 	namesOnce  sync.Once
 	runeByName map[string]rune
