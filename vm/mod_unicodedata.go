@@ -71,10 +71,58 @@ func init() {
 	RegisterModule("unicodedata", initUnicodedata)
 }
 
-// runIndex returns the entry of runs (start<<shift | value) covering c.
-func runIndex(runs []uint32, shift uint, c rune) uint32 {
-	i := sort.Search(len(runs), func(i int) bool { return rune(runs[i]>>shift) > c }) - 1
-	return runs[i] & (1<<shift - 1)
+// udRunTable finds the run of a property table (entries start<<shift |
+// value) that covers a code point: pages holds, for each block of 256
+// code points, the index of the run covering its first one, so that a
+// lookup scans the few runs of one block.
+type udRunTable struct {
+	runs  []uint32
+	shift uint
+	once  sync.Once
+	pages []uint16
+}
+
+func (rt *udRunTable) value(c rune) uint32 {
+	rt.once.Do(func() {
+		rt.pages = make([]uint16, 0x110000>>8)
+		i := 0
+		for p := range rt.pages {
+			start := rune(p << 8)
+			for i+1 < len(rt.runs) && rune(rt.runs[i+1]>>rt.shift) <= start {
+				i++
+			}
+			rt.pages[p] = uint16(i)
+		}
+	})
+	if c < 0 || c > 0x10FFFF {
+		return 0
+	}
+	i := int(rt.pages[c>>8])
+	for i+1 < len(rt.runs) && rune(rt.runs[i+1]>>rt.shift) <= c {
+		i++
+	}
+	return rt.runs[i] & (1<<rt.shift - 1)
+}
+
+var (
+	udCategoryTable  = &udRunTable{runs: udCategoryRuns, shift: 5}
+	udBidiTable      = &udRunTable{runs: udBidiRuns, shift: 5}
+	udEAWTable       = &udRunTable{runs: udEAWRuns, shift: 3}
+	udCombiningTable = &udRunTable{runs: udCombiningRuns, shift: 8}
+	udMirroredTable  = &udRunTable{runs: udMirroredRuns, shift: 1}
+
+	// The property values as strs, made once.
+	udCategoryStrs = internAll(udCategoryNames[:])
+	udBidiStrs     = internAll(udBidiNames[:])
+	udEAWStrs      = internAll(udEAWNames[:])
+)
+
+func internAll(names []string) []*Str {
+	out := make([]*Str, len(names))
+	for i, n := range names {
+		out[i] = NewStr(n)
+	}
+	return out
 }
 
 // ucd32Value returns ucd_3_2_0's value of a property for c when it
@@ -94,7 +142,7 @@ func udCategory(c rune, old bool) string {
 			return v
 		}
 	}
-	return udCategoryNames[runIndex(udCategoryRuns, 5, c)]
+	return udCategoryNames[udCategoryTable.value(c)]
 }
 
 // udUnassigned32 reports whether ucd_3_2_0 does not know c.
@@ -106,7 +154,7 @@ func udBidirectional(c rune, old bool) string {
 			return v
 		}
 	}
-	return udBidiNames[runIndex(udBidiRuns, 5, c)]
+	return udBidiNames[udBidiTable.value(c)]
 }
 
 func udEastAsianWidth(c rune, old bool) string {
@@ -115,22 +163,22 @@ func udEastAsianWidth(c rune, old bool) string {
 			return v
 		}
 	}
-	return udEAWNames[runIndex(udEAWRuns, 3, c)]
+	return udEAWNames[udEAWTable.value(c)]
 }
 
-func udIntProp(prop string, runs []uint32, shift uint, c rune, old bool) int {
+func udIntProp(prop string, rt *udRunTable, c rune, old bool) int {
 	if old {
 		if v, ok := ucd32Value(prop, c); ok {
 			n, _ := strconv.Atoi(v)
 			return n
 		}
 	}
-	return int(runIndex(runs, shift, c))
+	return int(rt.value(c))
 }
 
 // udCombining is the canonical combining class of the current database
 // (normalization uses it for ucd_3_2_0 too, as unicodedata.c does).
-func udCombining(c rune) int { return int(runIndex(udCombiningRuns, 8, c)) }
+func udCombining(c rune) int { return int(udCombiningTable.value(c)) }
 
 // udDecomp is one decomposition: its tag ("" when canonical) and code
 // points.
@@ -605,17 +653,32 @@ func udNormArgs(t *Thread, name, prefix string, args []Value, kw []*Str) (string
 
 var udFuncs = []udFunc{
 	udCharFunc("bidirectional", "Returns the bidirectional class assigned to the character chr as string.\n\nIf no such value is defined, an empty string is returned.",
-		func(c rune, old bool) Value { return NewStrValue(udBidirectional(c, old)) }),
+		func(c rune, old bool) Value {
+			if !old {
+				return Value{o: udBidiStrs[udBidiTable.value(c)]}
+			}
+			return NewStrValue(udBidirectional(c, old))
+		}),
 	udCharFunc("category", "Returns the general category assigned to the character chr as string.",
-		func(c rune, old bool) Value { return NewStrValue(udCategory(c, old)) }),
+		func(c rune, old bool) Value {
+			if !old {
+				return Value{o: udCategoryStrs[udCategoryTable.value(c)]}
+			}
+			return NewStrValue(udCategory(c, old))
+		}),
 	udCharFunc("combining", "Returns the canonical combining class assigned to the character chr as integer.\n\nReturns 0 if no combining class is defined.",
-		func(c rune, old bool) Value { return Int(int64(udIntProp("combining", udCombiningRuns, 8, c, old))) }),
+		func(c rune, old bool) Value { return Int(int64(udIntProp("combining", udCombiningTable, c, old))) }),
 	udNumericFunc("decimal", "Converts a Unicode character into its equivalent decimal value.\n\nReturns the decimal value assigned to the character chr as integer.\nIf no such value is defined, default is returned, or, if not given,\nValueError is raised.", "not a decimal"),
 	udCharFunc("decomposition", "Returns the character decomposition mapping assigned to the character chr as string.\n\nAn empty string is returned in case no such mapping is defined.",
 		func(c rune, old bool) Value { return NewStrValue(udDecomposition(c, old)) }),
 	udNumericFunc("digit", "Converts a Unicode character into its equivalent digit value.\n\nReturns the digit value assigned to the character chr as integer.\nIf no such value is defined, default is returned, or, if not given,\nValueError is raised.", "not a digit"),
 	udCharFunc("east_asian_width", "Returns the east asian width assigned to the character chr as string.",
-		func(c rune, old bool) Value { return NewStrValue(udEastAsianWidth(c, old)) }),
+		func(c rune, old bool) Value {
+			if !old {
+				return Value{o: udEAWStrs[udEAWTable.value(c)]}
+			}
+			return NewStrValue(udEastAsianWidth(c, old))
+		}),
 	{"is_normalized", "Return whether the Unicode string unistr is in the normal form 'form'.\n\nValid values for form are 'NFC', 'NFKC', 'NFD', and 'NFKD'.",
 		func(t *Thread, old bool, prefix string, args []Value, kw []*Str) (Value, error) {
 			form, s, err := udNormArgs(t, "is_normalized", prefix, args, kw)
@@ -663,7 +726,7 @@ var udFuncs = []udFunc{
 			return NewStrValue(r), nil
 		}},
 	udCharFunc("mirrored", "Returns the mirrored property assigned to the character chr as integer.\n\nReturns 1 if the character has been identified as a \"mirrored\"\ncharacter in bidirectional text, 0 otherwise.",
-		func(c rune, old bool) Value { return Int(int64(udIntProp("mirrored", udMirroredRuns, 1, c, old))) }),
+		func(c rune, old bool) Value { return Int(int64(udIntProp("mirrored", udMirroredTable, c, old))) }),
 	{"name", "Returns the name assigned to the character chr as a string.\n\nIf no name is defined, default is returned, or, if not given,\nValueError is raised.",
 		func(t *Thread, old bool, prefix string, args []Value, kw []*Str) (Value, error) {
 			if len(kw) > 0 {
