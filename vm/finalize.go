@@ -53,17 +53,27 @@ package vm
 //     finalization late, never wrong. Late ones run at the next drop, at
 //     the periodic limits check when a natural collection found them, or
 //     at exit.
-//   - The cost is bounded: after 64 collections on drop, they stop while
-//     the time they took passes 150ms plus 10% of the run's time
-//     (finalization is then lazy: natural collections and exit).
+//   - The cost is bounded: once there were 32 collections on drop and
+//     they marked 256 MB of live heap in all, they stop while the time
+//     they took passes 10% of the run's time (finalization is then lazy:
+//     natural collections and exit).
 //   - At exit (after atexit), __main__'s finalizable globals are finalized
 //     in the dict's order, then those its containers hold, then every other
 //     tracked object by creation: CPython's collection of the __main__
 //     namespace at shutdown does the first two in this order.
 //
+//   - asyncio's Future, Task and event loop classes have a __del__ in
+//     Python (CPython runs C versions of them, _asyncio, which peephole
+//     does not have) that only logs an exception never retrieved or an
+//     unclosed loop. They are not tracked: their instances die by the
+//     hundred in an asyncio program, each death would cost a collection
+//     of a big heap, and they sit on reference cycles (a loop and its
+//     handles, a future and its waiting task), which Go never frees when
+//     one of them has a finalizer. Those two messages are not shown.
+//
 // Not emulated: objects on a reference cycle through a tracked object
-// (Go never finalizes those; CPython's cyclic collector does at
-// gc.collect(): here they are finalized at exit only), objects a weakref
+// (Go never finalizes nor frees those; CPython's cyclic collector does at
+// gc.collect(): here they stay, and are finalized at exit), objects a weakref
 // refers to (mod_weakref.go holds its referents strongly), instances of
 // builtin-type subclasses with __del__, and the warning for coroutines
 // never awaited.
@@ -71,6 +81,7 @@ package vm
 import (
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -80,13 +91,18 @@ import (
 	"github.com/peephole-lsp/peephole/compiler"
 )
 
-// finGCAllowance is the time collections on drop may take before they
-// are limited to a tenth of the run's time.
-// finGCFree collections are allowed whatever they take (so that small
-// programs behave the same on a loaded machine).
+// Collections on drop are free while they are fewer than finGCFree or
+// have marked less than finScanFree of live heap in all; after that they
+// are limited to a tenth of the run's time. The allowance is priced in
+// collections and bytes, not time, so that a program behaves the same on
+// a loaded machine; the bytes let a small heap (a script: about 2 MB, a
+// collection of a millisecond or two) have a hundred or more, while a
+// big one (asyncio and its imports: 35 MB) has finGCFree. The count keeps
+// a program run inside a bigger process (the language server, the
+// tests) from finding its allowance spent by the host's heap.
 const (
-	finGCAllowance = 150 * time.Millisecond
-	finGCFree      = 64
+	finGCFree   = 32
+	finScanFree = 256 << 20
 )
 
 // finLive counts the tracked finalizable objects alive in all
@@ -143,6 +159,8 @@ type finState struct {
 	start   time.Time
 	gcSpent time.Duration
 	gcs     int
+	// scanned is the live heap the collections on drop found, summed.
+	scanned uint64
 	// exiting is set once the exit finalization started.
 	exiting bool
 }
@@ -164,17 +182,26 @@ func (fs *finState) enqueue(e *finEntry, obj Object) {
 	fs.mu.Unlock()
 }
 
-// typeHasDel reports whether instances of tp have a __del__ (cached by
-// the type's version).
+// typeHasDel reports whether instances of tp have a __del__ to track:
+// one not defined by asyncio (cached by the type's version).
 func typeHasDel(tp *Type) bool {
 	if !tp.finKnown || tp.finVersion != tp.version {
 		tp.finKnown, tp.finVersion = true, tp.version
-		tp.finHasDel = !tp.Lookup(Intern("__del__")).IsNull()
+		del := tp.Lookup(Intern("__del__"))
+		tp.finHasDel = !del.IsNull()
+		tp.finLazy = false
+		if fn, ok := del.o.(*Function); ok && fn.globals != nil {
+			v, _ := fn.globals.getStr(Intern("__name__"))
+			if name, ok := v.o.(*Str); ok {
+				tp.finLazy = strings.HasPrefix(name.s, "asyncio.")
+			}
+		}
 	}
-	return tp.finHasDel
+	return tp.finHasDel && !tp.finLazy
 }
 
-// finTrackInstance tracks a new instance of a class with __del__.
+// finTrackInstance tracks a new instance of a class with __del__ other
+// than asyncio's (see the file comment).
 func (t *Thread) finTrackInstance(x *Instance) {
 	fs := t.interp.finState()
 	e := fs.newEntry(uintptr(unsafe.Pointer(x)))
@@ -213,6 +240,18 @@ func (fs *finState) retire(e *finEntry) {
 		finLive.Add(-1)
 	}
 	fs.mu.Unlock()
+	e.dropGoFinalizer()
+}
+
+// dropGoFinalizer removes the Go finalizer of e's object if it is alive
+// (a generator that finished): Go never frees an object with a finalizer
+// that is on a reference cycle, nor what it refers to.
+func (e *finEntry) dropGoFinalizer() {
+	if x := e.inst.Value(); x != nil {
+		runtime.SetFinalizer(x, nil)
+	} else if g := e.gen.Value(); g != nil {
+		runtime.SetFinalizer(g, nil)
+	}
 }
 
 // genFinished is called when a tracked generator ends: nothing is left
@@ -404,7 +443,7 @@ func (t *Thread) finCollect(order []*finEntry) {
 	if len(order) > 0 && t.finSurely(order) {
 		return
 	}
-	gc := fs.gcs < finGCFree || fs.gcSpent < finGCAllowance+time.Since(fs.start)/10
+	gc := fs.gcs < finGCFree || fs.scanned < finScanFree || fs.gcSpent < time.Since(fs.start)/10
 	fs.running = true
 	defer func() { fs.running = false }()
 	for round := 0; round < 64; round++ {
@@ -467,6 +506,7 @@ func (fs *finState) collectDead() []finQueued {
 	start := time.Now()
 	fs.gcs++
 	runtime.GC()
+	fs.scanned += readHeap().live
 	fs.mu.Lock()
 	keep := fs.reg[:0]
 	for _, e := range fs.reg {
@@ -609,6 +649,35 @@ func (in *Interp) finExit(t *Thread, main *Dict) {
 			break
 		}
 	}
+}
+
+// finRelease forgets the tracked objects left as the run ends (an
+// aborted run does not finalize them; an exit finalization can leave
+// objects still referenced from outside Python code): the count the hot
+// paths test goes back down, their Go finalizers are removed and objects
+// already queued are let go (both would keep the ended run's heap alive).
+func (in *Interp) finRelease() {
+	fs := in.fin
+	if fs == nil {
+		return
+	}
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.exiting = true
+	for _, e := range fs.entries {
+		if !e.done {
+			e.done = true
+			fs.live--
+			finLive.Add(-1)
+		}
+		// Go keeps an object with a finalizer, and all it refers to, for
+		// a collection more, a chain of them one link per collection, and
+		// one on a cycle for ever: the ended run's heap would stay.
+		e.dropGoFinalizer()
+	}
+	clear(fs.entries)
+	fs.reg = nil
+	fs.queue = nil
 }
 
 // finSuspended stands for a tracked generator in its frame's gen while
@@ -760,7 +829,7 @@ func (t *Thread) finSurely(cands []*finEntry) bool {
 			look(Value{o: f.globals}, 2)
 		}
 	}
-	return len(want) == 0
+	return len(want) == 0 || t.finReachable(cands, want)
 }
 
 // finPopCall pops a call's callable and arguments as CALL does, as a

@@ -238,3 +238,36 @@ print('end')
 		t.Errorf("--- CPython (exit %d)\n%s\n%s--- peephole (exit %d)\n%s\n%s", want.ExitCode, want.Stdout, ws, code, stdout, gs)
 	}
 }
+
+// TestFinalizeAsyncio checks finalization inside asyncio programs: a
+// generator and an instance dropped in coroutines run by tasks and
+// gather are finalized as CPython finalizes them, while asyncio's own
+// futures, tasks and loop (not tracked, see finalize.go) cost nothing.
+func TestFinalizeAsyncio(t *testing.T) {
+	checkLibProgram(t, `import asyncio
+class N:
+    def __init__(s, n): s.n = n
+    def __del__(s): print("del", s.n)
+def gen(n):
+    try:
+        yield n
+    finally:
+        print("gen finally", n)
+async def work(i):
+    g = gen(i); next(g)
+    await asyncio.sleep(0)
+    n = N(i)
+    del g
+    print("after del", i)
+    await asyncio.sleep(0.001 * i)
+    return i
+async def main():
+    print(await asyncio.gather(*(work(i) for i in range(3))))
+    t = asyncio.create_task(work(7))
+    await t
+    del t
+    print("task done")
+asyncio.run(main())
+print("end")
+`)
+}

@@ -39,6 +39,7 @@ func (in *Interp) RunMain(p Program) (code int, err error) {
 	defer in.startLimits()()
 	defer in.Flush()
 	var mainDict *Dict
+	defer in.finRelease()
 	defer func() {
 		if err == nil {
 			if ferr := in.finalizeStd(t); ferr != nil {
