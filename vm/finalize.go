@@ -440,10 +440,13 @@ func (t *Thread) finCollect(order []*finEntry) {
 		fs.again = true
 		return
 	}
-	if len(order) > 0 && t.finSurely(order) {
+	gc := fs.gcs < finGCFree || fs.scanned < finScanFree || fs.gcSpent < time.Since(fs.start)/10
+	if !gc && fs.arrived.Load() == 0 {
+		return // lazy: nothing a natural collection found yet
+	}
+	if gc && len(order) > 0 && t.finSurely(order) {
 		return
 	}
-	gc := fs.gcs < finGCFree || fs.scanned < finScanFree || fs.gcSpent < time.Since(fs.start)/10
 	fs.running = true
 	defer func() { fs.running = false }()
 	for round := 0; round < 64; round++ {
