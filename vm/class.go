@@ -267,6 +267,9 @@ func objectNew(t *Thread, cls *Type, args []Value, kwnames []*Str) (Value, error
 	if cls.nslots > 0 {
 		inst.slots = make([]Value, cls.nslots)
 	}
+	if typeHasDel(cls) {
+		t.finTrackInstance(inst)
+	}
 	return Value{o: inst}, nil
 }
 

@@ -42,6 +42,9 @@ type Code struct {
 	caches []inlineCache
 	// dec is co_code decoded for the loop (decoded).
 	dec []decInstr
+	// finTry says whether the code has handlers besides a generator's
+	// outermost one: 0 not yet known, 1 no, 2 yes (finalize.go).
+	finTry int8
 }
 
 type excEntry struct {

@@ -338,7 +338,14 @@ func setupDict() {
 			if err := noArgs(t, "dict.clear", args, kw); err != nil {
 				return Null, err
 			}
-			self.o.(*Dict).Clear()
+			d := self.o.(*Dict)
+			if finLive.Load() != 0 {
+				entries := d.entries
+				d.Clear()
+				t.finDropEntries(entries)
+				return None, nil
+			}
+			d.Clear()
 			return None, nil
 		}},
 		MethodDef{Name: "fromkeys", Class: true, Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {

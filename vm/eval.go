@@ -99,16 +99,33 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			f.push(f.fast[arg>>4])
 			f.push(f.fast[arg&15])
 		case c.STORE_FAST:
+			if finLive.Load() != 0 {
+				t.finStoreFast(f.fast, arg, f.pop())
+				break
+			}
 			f.fast[arg] = f.pop()
 		case c.STORE_FAST_LOAD_FAST:
-			f.fast[arg>>4] = f.pop()
+			if finLive.Load() != 0 {
+				t.finStoreFast(f.fast, arg>>4, f.pop())
+			} else {
+				f.fast[arg>>4] = f.pop()
+			}
 			f.push(f.fast[arg&15])
 		case c.STORE_FAST_STORE_FAST:
+			if finLive.Load() != 0 {
+				t.finStoreFast(f.fast, arg>>4, f.pop())
+				t.finStoreFast(f.fast, arg&15, f.pop())
+				break
+			}
 			f.fast[arg>>4] = f.pop()
 			f.fast[arg&15] = f.pop()
 		case c.POP_TOP:
-			if v := f.pop(); f.ownsGens {
+			v := f.pop()
+			if f.ownsGens {
 				t.dropOwned(v)
+			}
+			if finLive.Load() != 0 {
+				t.finDrop(v)
 			}
 		case c.PUSH_NULL:
 			f.push(Null)
@@ -132,6 +149,12 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				err = t.raisef(SystemErrorType, "no locals found when storing '%s'", co.names[arg].s)
 				goto raised
 			}
+			if finLive.Load() != 0 {
+				if err = t.finStoreName(f, co.names[arg], v); err != nil {
+					goto raised
+				}
+				break
+			}
 			if d, ok := f.locals.o.(*Dict); ok && d.cls == DictType {
 				d.setStr(co.names[arg], v)
 			} else if err = SetItem(t, f.locals, Value{o: co.names[arg]}, v); err != nil {
@@ -148,6 +171,10 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 				f.push(Null)
 			}
 		case c.STORE_GLOBAL:
+			if finLive.Load() != 0 {
+				_ = t.finStoreGlobal(f, co.names[arg], f.pop())
+				break
+			}
 			f.globals.setStr(co.names[arg], f.pop())
 		case c.MAKE_CELL:
 			f.fast[arg] = Value{o: NewCell(f.fast[arg])}
@@ -164,6 +191,10 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			}
 			f.push(cell.v)
 		case c.STORE_DEREF:
+			if finLive.Load() != 0 {
+				t.finStoreDeref(f.fast[arg].o.(*Cell), f.pop())
+				break
+			}
 			f.fast[arg].o.(*Cell).v = f.pop()
 		case c.LOAD_ATTR:
 			owner := f.pop()
@@ -187,7 +218,12 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 		case c.STORE_ATTR:
 			owner := f.pop()
 			v := f.pop()
-			if err = t.setAttrCached(co, f.lasti, owner, co.names[arg], v); err != nil {
+			if finLive.Load() != 0 {
+				err = t.finSetAttr(co, f.lasti, owner, co.names[arg], v)
+			} else {
+				err = t.setAttrCached(co, f.lasti, owner, co.names[arg], v)
+			}
+			if err != nil {
 				goto raised
 			}
 		case c.UNARY_NEGATIVE:
@@ -294,6 +330,12 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			key := f.pop()
 			container := f.pop()
 			v := f.pop()
+			if finLive.Load() != 0 {
+				if err = t.finSetItem(container, key, v); err != nil {
+					goto raised
+				}
+				break
+			}
 			if l, ok := container.o.(*List); ok && key.IsSmallInt() && l.cls == ListType {
 				i := int(int64(key.n))
 				if i < 0 {
@@ -519,7 +561,11 @@ func (t *Thread) eval(f *Frame) (Value, frameResult, error) {
 			} else {
 				v, err = t.Call(callable, args, nil)
 			}
-			f.popN(arg + 2)
+			if finLive.Load() != 0 {
+				t.finPopCall(f, arg+2)
+			} else {
+				f.popN(arg + 2)
+			}
 			if err != nil {
 				goto raised
 			}

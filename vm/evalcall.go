@@ -83,6 +83,9 @@ func (t *Thread) popCall(f *Frame) *Frame {
 	caller := f.back
 	t.frame = caller
 	t.depth--
+	if finLive.Load() != 0 {
+		t.finFrameExitInline(f)
+	}
 	// release, keeping the frame's layout for callFrame: the locals are
 	// cleared (the value stack is empty already).
 	if !f.escaped && f.gen == nil && len(t.framePool) < framePoolMax {

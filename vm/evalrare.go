@@ -24,15 +24,28 @@ func (t *Thread) evalRare(f *Frame, op c.Opcode, arg int) (unwinding bool, err e
 			err = t.unboundLocal(co, arg)
 			return
 		}
+		if finLive.Load() != 0 {
+			t.finStoreFast(fast, arg, Null)
+			break
+		}
 		fast[arg] = Null
 	case c.END_SEND:
 		v := f.pop()
 		f.stack[f.sp-1] = v
 	case c.DELETE_NAME:
-		if err = t.deleteName(f, names[arg]); err != nil {
+		if finLive.Load() != 0 && !f.locals.IsNull() {
+			err = t.finStoreName(f, names[arg], Null)
+		} else {
+			err = t.deleteName(f, names[arg])
+		}
+		if err != nil {
 			return
 		}
 	case c.DELETE_GLOBAL:
+		if finLive.Load() != 0 {
+			err = t.finStoreGlobal(f, names[arg], Null)
+			return
+		}
 		var ok bool
 		ok, err = f.globals.Delete(t, Value{o: names[arg]})
 		if err != nil {
@@ -47,6 +60,10 @@ func (t *Thread) evalRare(f *Frame, op c.Opcode, arg int) (unwinding bool, err e
 		if cell.v.IsNull() {
 			err = t.unboundDeref(co, arg)
 			return
+		}
+		if finLive.Load() != 0 {
+			t.finStoreDeref(cell, Null)
+			break
 		}
 		cell.v = Null
 	case c.LOAD_FROM_DICT_OR_DEREF:
@@ -89,7 +106,12 @@ func (t *Thread) evalRare(f *Frame, op c.Opcode, arg int) (unwinding bool, err e
 		}
 		f.push(f.locals)
 	case c.DELETE_ATTR:
-		if err = SetAttr(t, f.pop(), names[arg], Null); err != nil {
+		if finLive.Load() != 0 {
+			err = t.finSetAttr(co, f.lasti, f.pop(), names[arg], Null)
+		} else {
+			err = SetAttr(t, f.pop(), names[arg], Null)
+		}
+		if err != nil {
 			return
 		}
 	case c.LOAD_SUPER_ATTR:
@@ -108,7 +130,12 @@ func (t *Thread) evalRare(f *Frame, op c.Opcode, arg int) (unwinding bool, err e
 	case c.DELETE_SUBSCR:
 		key := f.pop()
 		container := f.pop()
-		if err = SetItem(t, container, key, Null); err != nil {
+		if finLive.Load() != 0 {
+			err = t.finSetItem(container, key, Null)
+		} else {
+			err = SetItem(t, container, key, Null)
+		}
+		if err != nil {
 			return
 		}
 	case c.STORE_SLICE:

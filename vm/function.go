@@ -124,6 +124,9 @@ func (t *Thread) callFunction(fn *Function, args []Value, kwnames []*Str) (Value
 	}
 	v, _, err := t.run(f)
 	t.leave()
+	if finLive.Load() != 0 {
+		t.finFrameExit(f)
+	}
 	t.release(f)
 	return v, err
 }

@@ -53,6 +53,9 @@ type Generator struct {
 	// loopOwned says a for or async for loop holds the only reference
 	// there is to the generator (see ownByLoop).
 	loopOwned bool
+	// fin is the finalization record of a generator tracked because it
+	// suspended in a try, with or except block (finalize.go).
+	fin *finEntry
 }
 
 // newGenerator makes the generator of a frame that ran RETURN_GENERATOR.
@@ -154,6 +157,10 @@ func (t *Thread) resume(g *Generator, v Value, throwing error) (Value, bool, err
 		return Null, false, t.typeErrorf("can't send non-None value to a just-started %s", g.what())
 	}
 	g.started = true
+	g.creator = nil
+	if g.fin != nil {
+		f.gen = g
+	}
 	// The value sent is pushed even when throwing (None then), as
 	// gen_send_ex2 does: the handlers' stack depths count it.
 	if v.IsNull() {
@@ -176,6 +183,9 @@ func (t *Thread) resume(g *Generator, v Value, throwing error) (Value, bool, err
 	t.leave()
 	if err != nil {
 		f.done = true
+		if g.fin != nil {
+			t.genFinished(g, false)
+		}
 		if e := asException(err); e != nil {
 			if e.cls.IsSubtype(StopIterationType) && g.kind != genGenerator {
 				// Coroutines and async generators convert escaping
@@ -193,7 +203,18 @@ func (t *Thread) resume(g *Generator, v Value, throwing error) (Value, bool, err
 		return Null, false, err
 	}
 	if how == frameYielded {
+		if g.fin == nil && f.code.finTry != 1 {
+			t.genSuspended(g)
+		}
+		if g.fin != nil {
+			// No cycle through g while it is suspended (Go never
+			// finalizes an object on a cycle): see finalize.go.
+			f.gen, f.back = finSuspended, nil
+		}
 		return r, false, nil
+	}
+	if g.fin != nil || finLive.Load() != 0 {
+		t.genFinished(g, true)
 	}
 	return r, true, nil
 }
@@ -917,6 +938,14 @@ func (t *Thread) writeUnraisable(e *Exception, obj Value) error {
 			if src := strings.TrimSpace(t.interp.getline(code.filename.s, line)); src != "" {
 				b.WriteString("    " + src + "\n")
 			}
+		}
+	} else if f := t.frame; f != nil {
+		// Without a traceback, the frame running is shown
+		// (write_unraisable's _PyTraceBack_FromFrame).
+		code, line := f.code, f.Line()
+		fmt.Fprintf(&b, "Traceback (most recent call last):\n  File \"%s\", line %d, in %s\n", code.filename.s, line, code.name.s)
+		if src := strings.TrimSpace(t.interp.getline(code.filename.s, line)); src != "" {
+			b.WriteString("    " + src + "\n")
 		}
 	}
 	b.WriteString(finalExcLine(excTypeStr(e.cls), safeStr(t, Value{o: e}, "exception")) + "\n")

@@ -57,6 +57,8 @@ type Interp struct {
 	main *Thread
 	// limits is the state of the limits of the run in progress.
 	limits limitState
+	// fin tracks the finalizable objects (finalize.go); nil until one is made.
+	fin *finState
 }
 
 // Limits bound a run. Zero values mean no limit.

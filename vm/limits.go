@@ -203,6 +203,9 @@ func (in *Interp) startLimits() (stop func()) {
 func (t *Thread) checkLimits() error {
 	in := t.interp
 	t.steps += 64
+	if finLive.Load() != 0 {
+		t.finPoll()
+	}
 	if lim := in.Limits.MaxSteps; lim > 0 && t.steps > lim {
 		return &Abort{Kind: AbortSteps, Reason: fmt.Sprintf("the run executed more than %d instructions", lim)}
 	}

@@ -215,7 +215,13 @@ func setupListTuple() {
 					}
 				}
 				if eq {
+					old := l.items[i]
+					n := len(l.items)
 					l.items = append(l.items[:i], l.items[i+1:]...)
+					l.items[:n][n-1] = Null
+					if finLive.Load() != 0 {
+						t.finDrop(old)
+					}
 					return None, nil
 				}
 			}
@@ -250,7 +256,14 @@ func setupListTuple() {
 			if err := noArgs(t, "list.clear", args, kw); err != nil {
 				return Null, err
 			}
-			self.o.(*List).items = nil
+			l := self.o.(*List)
+			if finLive.Load() != 0 {
+				items := l.items
+				l.items = nil
+				t.finDropItems(items, true)
+				return None, nil
+			}
+			l.items = nil
 			return None, nil
 		}},
 		MethodDef{Name: "sort", Fn: listSort},
@@ -547,7 +560,11 @@ func listSetItem(t *Thread, v, key, value Value) error {
 		if value.IsNull() {
 			if step == 1 {
 				if stop > start {
+					n := len(l.items)
 					l.items = append(l.items[:start], l.items[stop:]...)
+					// No stale references past the end (they would
+					// keep the items deleted alive: finalize.go).
+					clear(l.items[len(l.items):n])
 				}
 				return nil
 			}
@@ -607,7 +624,9 @@ func listSetItem(t *Thread, v, key, value Value) error {
 		return err
 	}
 	if value.IsNull() {
+		n := len(l.items)
 		l.items = append(l.items[:i], l.items[i+1:]...)
+		l.items[:n][n-1] = Null
 		return nil
 	}
 	l.items[i] = value

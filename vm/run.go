@@ -38,15 +38,21 @@ func (in *Interp) RunMain(p Program) (code int, err error) {
 	}()
 	defer in.startLimits()()
 	defer in.Flush()
+	var mainDict *Dict
+	defer in.finRelease()
 	defer func() {
 		if err == nil {
 			if ferr := in.finalizeStd(t); ferr != nil {
 				err = ferr
 			}
+			if err == nil {
+				in.finExit(t, mainDict)
+			}
 		}
 	}()
 	main := NewModule("__main__")
 	md := main.dict
+	mainDict = md
 	md.SetStr("__builtins__", Value{o: in.Builtins})
 	if p.IsFile {
 		md.SetStr("__file__", NewStrValue(p.Filename))

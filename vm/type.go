@@ -98,6 +98,13 @@ type Type struct {
 	// version changes when the type or one of its bases changes, so that
 	// caches keyed by it stay valid (tp_version_tag).
 	version uint64
+	// finKnown, finVersion, finHasDel and finLazy cache whether instances
+	// have a __del__ and whether it is asyncio's, not tracked (typeHasDel,
+	// finalize.go).
+	finKnown   bool
+	finHasDel  bool
+	finLazy    bool
+	finVersion uint64
 	// subclasses are the types whose Bases include this one.
 	subclasses []*Type
 	// slotNames are the names of __slots__ of a class, by index; the
