@@ -125,7 +125,7 @@ except KeyError as e:
 import asyncio
 async def child(i, log):
     log.append(f"start {i}")
-    await asyncio.sleep(0.001 * (3 - i))
+    await asyncio.sleep(0.03 * (3 - i))
     log.append(f"end {i}")
     return i
 async def main():
