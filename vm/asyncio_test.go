@@ -95,7 +95,7 @@ async def main():
     done, pending = await asyncio.wait([asyncio.create_task(asyncio.sleep(0.001, "s")), asyncio.create_task(asyncio.sleep(0.5))], return_when=asyncio.FIRST_COMPLETED)
     print(len(done), len(pending), [d.result() for d in done])
     for p in pending: p.cancel()
-    for c in asyncio.as_completed([asyncio.sleep(0.003, 3), asyncio.sleep(0.001, 1)]):
+    for c in asyncio.as_completed([asyncio.sleep(0.06, 3), asyncio.sleep(0.001, 1)]):
         print("ac", await c)
     loop = asyncio.get_running_loop()
     fut = loop.create_future()

@@ -259,7 +259,7 @@ async def work(i):
     n = N(i)
     del g
     print("after del", i)
-    await asyncio.sleep(0.001 * i)
+    await asyncio.sleep(0.03 * i)
     return i
 async def main():
     print(await asyncio.gather(*(work(i) for i in range(3))))
