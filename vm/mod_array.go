@@ -223,6 +223,26 @@ func (a *Array) get(t *Thread, i int) (Value, error) {
 // itemEqual is PyObject_RichCompareBool(item, v, Py_EQ) for an item read
 // from a: items are new objects in CPython, so a NaN is never identical
 // to anything.
+// find returns the index of the first item in [start, stop) equal to x,
+// or -1 (array_array_index, count, remove and contains all search so).
+// The length is read at each step: a comparison may change the array.
+func (a *Array) find(t *Thread, x Value, start, stop int) (int, error) {
+	for i := start; i < stop && i < a.n(); i++ {
+		item, err := a.get(t, i)
+		if err != nil {
+			return -1, err
+		}
+		eq, err := a.itemEqual(t, item, x)
+		if err != nil {
+			return -1, err
+		}
+		if eq {
+			return i, nil
+		}
+	}
+	return -1, nil
+}
+
 func (a *Array) itemEqual(t *Thread, item, v Value) (bool, error) {
 	if a.d.kind == 'f' {
 		r, err := RichCompare(t, item, v, EQ)
@@ -953,18 +973,8 @@ func setupArray() {
 		return Value{o: &arrayIter{ObjectBase: ObjectBase{cls: arrayIterType}, a: v.o.(*Array)}}, nil
 	}
 	at.Contains = func(t *Thread, v, x Value) (bool, error) {
-		a := v.o.(*Array)
-		for i := 0; i < a.n(); i++ {
-			item, err := a.get(t, i)
-			if err != nil {
-				return false, err
-			}
-			eq, err := a.itemEqual(t, item, x)
-			if err != nil || eq {
-				return eq, err
-			}
-		}
-		return false, nil
+		i, err := v.o.(*Array).find(t, x, 0, math.MaxInt)
+		return i >= 0, err
 	}
 	at.SqConcat = func(t *Thread, x, y Value) (Value, error) {
 		a := x.o.(*Array)
@@ -1068,20 +1078,16 @@ func setupArray() {
 		}),
 		methO("count", "Return number of occurrences of v in the array.", func(t *Thread, a *Array, x Value) (Value, error) {
 			count := 0
-			for i := 0; i < a.n(); i++ {
-				item, err := a.get(t, i)
+			for from := 0; ; count++ {
+				i, err := a.find(t, x, from, math.MaxInt)
 				if err != nil {
 					return Null, err
 				}
-				eq, err := a.itemEqual(t, item, x)
-				if err != nil {
-					return Null, err
+				if i < 0 {
+					return Int(int64(count)), nil
 				}
-				if eq {
-					count++
-				}
+				from = i + 1
 			}
-			return Int(int64(count)), nil
 		}),
 		methO("__deepcopy__", "Return a copy of the array.", func(t *Thread, a *Array, x Value) (Value, error) {
 			return Value{o: a.copyOf(0, a.n())}, nil
@@ -1205,18 +1211,12 @@ func setupArray() {
 			if stop < 0 {
 				stop += a.n()
 			}
-			for i := start; i < stop && i < a.n(); i++ {
-				item, err := a.get(t, i)
-				if err != nil {
-					return Null, err
-				}
-				eq, err := a.itemEqual(t, item, args[0])
-				if err != nil {
-					return Null, err
-				}
-				if eq {
-					return Int(int64(i)), nil
-				}
+			i, err := a.find(t, args[0], start, stop)
+			if err != nil {
+				return Null, err
+			}
+			if i >= 0 {
+				return Int(int64(i)), nil
 			}
 			return Null, t.valueErrorf("array.index(x): x not in array")
 		}),
@@ -1268,20 +1268,14 @@ func setupArray() {
 			return arrayReduceEx(t, self, args[0])
 		}),
 		methO("remove", "Remove the first occurrence of v in the array.", func(t *Thread, a *Array, x Value) (Value, error) {
-			for i := 0; i < a.n(); i++ {
-				item, err := a.get(t, i)
-				if err != nil {
-					return Null, err
-				}
-				eq, err := a.itemEqual(t, item, x)
-				if err != nil {
-					return Null, err
-				}
-				if eq {
-					return None, a.delSlice(t, i, i+1)
-				}
+			i, err := a.find(t, x, 0, math.MaxInt)
+			if err != nil {
+				return Null, err
 			}
-			return Null, t.valueErrorf("array.remove(x): x not in array")
+			if i < 0 {
+				return Null, t.valueErrorf("array.remove(x): x not in array")
+			}
+			return None, a.delSlice(t, i, i+1)
 		}),
 		noArg("reverse", "Reverse the order of the items in the array.", func(t *Thread, self Value, a *Array) (Value, error) {
 			sz := a.d.size
