@@ -44,7 +44,7 @@ import (
 	"sync"
 
 	"github.com/peephole-lsp/peephole/parser"
-
+	"github.com/peephole-lsp/peephole/parser/ast"
 	"github.com/peephole-lsp/peephole/symtab"
 )
 
@@ -56,6 +56,14 @@ type Diagnoser struct {
 	cache map[string]*chunkResult
 	// analysed counts the chunks analysed (not found in the cache).
 	analysed int
+
+	// files holds the Files of the chunks that views answered questions
+	// about, each analysed at its line (view.go), the most recently used
+	// last.
+	filesMu sync.Mutex
+	files   []chunkFile
+	// fileAnalyses counts the chunk Files analysed.
+	fileAnalyses int
 }
 
 // NewDiagnoser returns a Diagnoser with an empty cache.
@@ -78,6 +86,30 @@ type chunkResult struct {
 	// padded reports that the chunk was analysed at its real line: its
 	// positions are absolute.
 	padded bool
+
+	// What the view's answers need (view.go). clean reports that the
+	// chunk parses, its symbol table builds and it compiles, without an
+	// error; declares that a global or nonlocal statement stands at
+	// module level; stops that a module-level statement may end the
+	// module's flow (raise, assert, while, return), after which CPython's
+	// flow graph may find the rest of the module unreachable.
+	clean, declares, stops bool
+	// modOccs are the occurrences of the names of the module's own
+	// binding (globals, and builtins), by name, in source order.
+	modOccs map[string][]modOcc
+	// imports are the names the module's symbol table marks as imported
+	// (DEF_IMPORT), and super reports that it has `super` at all: the
+	// compiler reads both from the whole module's table when it compiles
+	// a method call (o.m() of an imported module o is not compiled with
+	// LOAD_ATTR's method form) or super().m.
+	imports []string
+	super   bool
+}
+
+// modOcc is an occurrence of a module-level name.
+type modOcc struct {
+	r    Range
+	role symtab.Role
 }
 
 // globalRead is a read of a global name.
@@ -93,26 +125,25 @@ var lineRef = regexp.MustCompile(`line \d`)
 var cookieRe = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=]`)
 
 // Diagnostics returns the diagnostics of src, as File.Diagnostics would for
-// a buffer without errors. The chunks not met before are analysed in
-// parallel. A chunk's syntax errors are its own, unless one lies on its
-// last line of code (or after it): such an error may depend on the token
-// that follows the chunk ("expected an indented block" is reported at the
-// next statement), so then the parser's errors are those of the whole
-// buffer.
+// a buffer without errors: those of d.View(src, opts).
 func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
+	return d.View(src, opts).Diagnostics()
+}
+
+// View cuts src into chunks and returns its view, having analysed the
+// chunks not met before, in parallel.
+func (d *Diagnoser) View(src []byte, opts Options) *View {
+	v := &View{d: d, src: src, opts: opts}
 	if wholeOnly(src) {
-		return Analyze(src, opts).Diagnostics()
+		v.whole = Analyze(src, opts)
+		return v
 	}
 	starts := splitChunks(src)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 
-	type placed struct {
-		text []byte
-		line int
-		res  *chunkResult
-	}
-	chunks := make([]placed, len(starts))
+	v.chunks = make([]*viewChunk, len(starts))
+	chunks := v.chunks
 	next := make(map[string]*chunkResult, len(starts))
 	line := 1
 	var misses []int
@@ -124,12 +155,19 @@ func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
 		if i > 0 {
 			line += countLines(src[starts[i-1]:s])
 		}
-		chunks[i] = placed{text: src[s:end], line: line}
+		chunks[i] = &viewChunk{text: src[s:end], line: line}
 		if key, res := d.cached(chunks[i].text, line); res != nil {
 			chunks[i].res = res
 			next[key] = res
 		} else {
 			misses = append(misses, i)
+		}
+	}
+	for i := range chunks {
+		if i+1 < len(chunks) {
+			chunks[i].endLine = chunks[i+1].line
+		} else {
+			chunks[i].endLine = line + countLines(chunks[i].text) + 1
 		}
 	}
 	// Analyse the new chunks, on every processor.
@@ -158,10 +196,22 @@ func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
 	}
 	d.analysed += len(misses)
 	d.cache = next
+	return v
+}
 
+// Diagnostics returns the diagnostics of the view's text, as
+// File.Diagnostics would for a buffer without errors. A chunk's syntax
+// errors are its own, unless one lies on its last line of code (or after
+// it): such an error may depend on the token that follows the chunk
+// ("expected an indented block" is reported at the next statement), so
+// then the parser's errors are those of the whole buffer.
+func (v *View) Diagnostics() []Diagnostic {
+	if v.whole != nil {
+		return v.whole.Diagnostics()
+	}
 	bound := map[string]bool{}
 	star, broken := false, false
-	for _, c := range chunks {
+	for _, c := range v.chunks {
 		for _, n := range c.res.bound {
 			bound[n] = true
 		}
@@ -170,14 +220,11 @@ func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
 	}
 	var out []Diagnostic
 	if broken {
-		res := parser.ParseEditor(src, parser.Options{Filename: opts.Filename})
-		out = parseDiagnostics(res.Errors, src)
+		res := parser.ParseEditor(v.src, parser.Options{Filename: v.opts.Filename})
+		out = parseDiagnostics(res.Errors, v.src)
 	}
-	for _, c := range chunks {
-		delta := c.line - 1
-		if c.res.padded {
-			delta = 0
-		}
+	for _, c := range v.chunks {
+		delta := c.delta()
 		if !broken {
 			for _, dg := range c.res.parseDiags {
 				out = append(out, withRange(dg, shift(dg.Range, delta)))
@@ -249,10 +296,7 @@ func analyzeChunk(text []byte, line int, opts Options) (string, *chunkResult) {
 
 // analyzeChunkAt analyses a chunk as a module, at line line.
 func analyzeChunkAt(text []byte, line int, opts Options) *chunkResult {
-	src := text
-	if line > 1 {
-		src = append(bytes.Repeat([]byte("\n"), line-1), text...)
-	}
+	src := padTo(text, line, "")
 	f := Analyze(src, opts)
 	res := &chunkResult{padded: line > 1}
 	res.parseDiags = parseDiagnostics(f.SyntaxErrors, src)
@@ -264,19 +308,71 @@ func analyzeChunkAt(text []byte, line int, opts Options) *chunkResult {
 	}
 	res.diags = f.diagnostics(false)
 	if f.Symbols != nil {
+		res.modOccs = map[string][]modOcc{}
 		for _, b := range f.Symbols.Bindings() {
-			if b.Owner == f.Symbols.Top && b.Defined {
+			if b.Owner != f.Symbols.Top {
+				continue
+			}
+			if b.Defined {
 				res.bound = append(res.bound, b.Name)
 			}
+			occs := make([]modOcc, len(b.Occurrences))
+			for i, o := range b.Occurrences {
+				occs[i] = modOcc{rangeOf(o.Range), o.Role}
+			}
+			res.modOccs[b.Name] = occs
 		}
+		top := f.Symbols.Top
+		for _, name := range top.Symbols() {
+			if top.Flags(name)&symtab.DefImport != 0 {
+				res.imports = append(res.imports, name)
+			}
+		}
+		res.super = (top.Flags("super")>>symtab.ScopeOffset)&symtab.ScopeMask != 0
 		for _, o := range f.occurrences() {
 			if isUndefinedRead(o) {
 				res.reads = append(res.reads, globalRead{o.Mangled, rangeOf(o.Range)})
 			}
+			if o.Table == f.Symbols.Top && (o.Role == symtab.RoleGlobal || o.Role == symtab.RoleNonlocal) {
+				res.declares = true
+			}
 		}
 	}
 	res.starImport = hasStarImport(f.Tree)
+	res.clean = len(f.SyntaxErrors) == 0 && len(f.SymtabErrors) == 0 && f.Code != nil && f.CompileErr == nil &&
+		len(f.Internal) == 0 && f.Symbols != nil
+	res.stops = mayStop(f.Tree)
 	return res
+}
+
+// mayStop reports whether a module-level statement of m (outside defs,
+// classes and lambdas) may end the module's flow: a raise, an assert
+// (whose test may be false), a while loop (which may never end), a return
+// (an error there). CPython's flow graph drops the code it proves
+// unreachable after such a statement, nested code objects included.
+func mayStop(m *ast.Module) bool {
+	stop := false
+	ast.Inspect(m, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.ClassDef, *ast.Lambda:
+			return false
+		case *ast.Raise, *ast.Assert, *ast.While, *ast.Return:
+			stop = true
+		}
+		return !stop
+	})
+	return stop
+}
+
+// padTo returns a new slice holding text preceded by empty lines, so
+// that it starts at line line, and followed by suffix.
+func padTo(text []byte, line int, suffix string) []byte {
+	n := max(line-1, 0)
+	out := make([]byte, n, n+len(text)+len(suffix))
+	for i := range out {
+		out[i] = '\n'
+	}
+	return append(append(out, text...), suffix...)
 }
 
 // lastCodeLine returns the 1-based number of the last line of text that
