@@ -585,6 +585,9 @@ func (sc *chunkScanner) split() []int {
 			}
 		default:
 			sc.i++
+			for sc.i < len(src) && !splitSpecial[src[sc.i]] {
+				sc.i++ // nothing the scanner follows
+			}
 		}
 	}
 	return starts
@@ -706,6 +709,14 @@ func (sc *chunkScanner) scanFStringText() bool {
 	}
 	return false
 }
+
+// splitSpecial holds the bytes the scanner acts on outside strings.
+var splitSpecial = func() (t [256]bool) {
+	for _, c := range []byte("#\\\n\r()[]{}:'\"") {
+		t[c] = true
+	}
+	return
+}()
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

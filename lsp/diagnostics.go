@@ -43,7 +43,7 @@ func (s *Server) publish(d *document) {
 		}
 	}()
 	snap := d.current()
-	ads := d.diagnoser.Diagnostics(snap.text, analysis.Options{Filename: snap.filename})
+	ads := snap.view().Diagnostics()
 	if d.current() != snap {
 		return
 	}

@@ -67,7 +67,7 @@ func (s *Server) didChange(params json.RawMessage) error {
 	if err != nil {
 		return err
 	}
-	d.snap = &snapshot{uri: d.uri, filename: d.filename, version: p.TextDocument.Version, seq: old.seq + 1, text: text, enc: old.enc}
+	d.snap = &snapshot{uri: d.uri, filename: d.filename, version: p.TextDocument.Version, seq: old.seq + 1, text: text, enc: old.enc, diagnoser: d.diagnoser}
 	d.runDiag = nil
 	s.scheduleLocked(d)
 	return nil
