@@ -81,6 +81,9 @@ const prefetchDelay = 50 * time.Millisecond
 // Diagnoser; hovers, bytecode, tokens and the rest need the whole
 // analysis, which takes longer.)
 func (s *Server) schedulePrefetch(d *document, snap *snapshot) {
+	if s.opts.noPrefetch {
+		return
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.prefetch != nil {

@@ -46,8 +46,9 @@ type snapshot struct {
 	fileReady atomic.Bool
 
 	// diagnoser is the document's; view is the snapshot's view, made on
-	// first use.
+	// first use; onView is Options.onView.
 	diagnoser *analysis.Diagnoser
+	onView    func(answered bool)
 	viewOnce  sync.Once
 	v         atomic.Pointer[analysis.View]
 
@@ -120,7 +121,11 @@ func answer[T any](s *snapshot, whole func(*analysis.File) T, partial func(*anal
 	if f := s.readyFile(); f != nil {
 		return whole(f)
 	}
-	if r, ok := partial(s.view()); ok {
+	r, ok := partial(s.view())
+	if s.onView != nil {
+		s.onView(ok)
+	}
+	if ok {
 		return r
 	}
 	return whole(s.analysis())
@@ -157,6 +162,9 @@ type document struct {
 	diagnoser *analysis.Diagnoser
 	prefetch  *time.Timer
 
+	// onView is Options.onView, for the snapshots.
+	onView func(answered bool)
+
 	// opened is closed (by markOpened) once the first diagnostics have
 	// been computed, or the document closed.
 	opened     chan struct{}
@@ -164,10 +172,11 @@ type document struct {
 }
 
 // newDocument returns a document just opened, with its first snapshot.
-func newDocument(uri string, version int32, text []byte, enc encoding) *document {
+func newDocument(uri string, version int32, text []byte, enc encoding, onView func(bool)) *document {
 	d := &document{uri: uri, filename: filenameOf(uri), runSem: make(chan struct{}, 1),
-		diagnoser: analysis.NewDiagnoser(), opened: make(chan struct{})}
-	d.snap = &snapshot{uri: uri, filename: d.filename, version: version, seq: 1, text: text, enc: enc, opened: d.opened, diagnoser: d.diagnoser}
+		diagnoser: analysis.NewDiagnoser(), opened: make(chan struct{}), onView: onView}
+	d.snap = &snapshot{uri: uri, filename: d.filename, version: version, seq: 1, text: text, enc: enc, opened: d.opened,
+		diagnoser: d.diagnoser, onView: onView}
 	return d
 }
 

@@ -71,6 +71,11 @@ type Options struct {
 	// onMessage, when set, is called with the method of every message
 	// before it is handled (the tests make it panic).
 	onMessage func(method string)
+	// onView, when set, is called each time a request asks a snapshot's
+	// view, with whether the view answered; noPrefetch keeps snapshots
+	// from being analysed whole in the background. (Tests of the views.)
+	onView     func(answered bool)
+	noPrefetch bool
 }
 
 // Commands are the commands the server executes.
