@@ -130,12 +130,14 @@ func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
 	return d.View(src, opts).Diagnostics()
 }
 
-// View cuts src into chunks and returns its view, having analysed the
-// chunks not met before, in parallel.
+// View cuts src into chunks and returns its view. The chunks not met
+// before are analysed, in parallel, when the view is first asked a
+// question (Pending says how much text that is).
 func (d *Diagnoser) View(src []byte, opts Options) *View {
 	v := &View{d: d, src: src, opts: opts}
 	if wholeOnly(src) {
-		v.whole = Analyze(src, opts)
+		v.wholeOnly = true
+		v.pending.Store(int64(len(src)))
 		return v
 	}
 	starts := splitChunks(src)
@@ -144,9 +146,9 @@ func (d *Diagnoser) View(src []byte, opts Options) *View {
 
 	v.chunks = make([]*viewChunk, len(starts))
 	chunks := v.chunks
-	next := make(map[string]*chunkResult, len(starts))
+	v.next = make(map[string]*chunkResult, len(starts))
 	line := 1
-	var misses []int
+	pending := 0
 	for i, s := range starts {
 		end := len(src)
 		if i+1 < len(starts) {
@@ -158,9 +160,10 @@ func (d *Diagnoser) View(src []byte, opts Options) *View {
 		chunks[i] = &viewChunk{text: src[s:end], line: line}
 		if key, res := d.cached(chunks[i].text, line); res != nil {
 			chunks[i].res = res
-			next[key] = res
+			v.next[key] = res
 		} else {
-			misses = append(misses, i)
+			v.misses = append(v.misses, i)
+			pending += end - s
 		}
 	}
 	for i := range chunks {
@@ -170,34 +173,68 @@ func (d *Diagnoser) View(src []byte, opts Options) *View {
 			chunks[i].endLine = line + countLines(chunks[i].text) + 1
 		}
 	}
-	// Analyse the new chunks, on every processor.
-	results := make([]*chunkResult, len(misses))
-	keys := make([]string, len(misses))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(misses)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range work {
-				c := chunks[misses[j]]
-				keys[j], results[j] = analyzeChunk(c.text, c.line, opts)
-			}
-		}()
-	}
-	for j := range misses {
-		work <- j
-	}
-	close(work)
-	wg.Wait()
-	for j, i := range misses {
-		chunks[i].res = results[j]
-		next[keys[j]] = results[j]
-	}
-	d.analysed += len(misses)
-	d.cache = next
+	v.pending.Store(int64(pending))
 	return v
 }
+
+// fill analyses what the view has yet to (the chunks not met before, or
+// the whole buffer), once.
+func (v *View) fill() {
+	v.fillOnce.Do(func() {
+		defer v.pending.Store(0)
+		if v.wholeOnly {
+			v.whole = Analyze(v.src, v.opts)
+			return
+		}
+		d := v.d
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		// Another view may have analysed some since.
+		var misses []int
+		for _, i := range v.misses {
+			c := v.chunks[i]
+			if key, res := d.cached(c.text, c.line); res != nil {
+				c.res = res
+				v.next[key] = res
+			} else {
+				misses = append(misses, i)
+			}
+		}
+		// Analyse the new chunks, on every processor.
+		chunks := v.chunks
+		results := make([]*chunkResult, len(misses))
+		keys := make([]string, len(misses))
+		work := make(chan int)
+		var wg sync.WaitGroup
+		for w := 0; w < min(runtime.GOMAXPROCS(0), len(misses)); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := range work {
+					c := chunks[misses[j]]
+					keys[j], results[j] = analyzeChunk(c.text, c.line, v.opts)
+				}
+			}()
+		}
+		for j := range misses {
+			work <- j
+		}
+		close(work)
+		wg.Wait()
+		for j, i := range misses {
+			chunks[i].res = results[j]
+			v.next[keys[j]] = results[j]
+		}
+		d.analysed += len(misses)
+		d.cache = v.next
+		v.next, v.misses = nil, nil
+	})
+}
+
+// Pending returns how many bytes of text the view has yet to analyse
+// before it answers: the chunks not met before (all of the buffer when it
+// is analysed whole); 0 once it has.
+func (v *View) Pending() int { return int(v.pending.Load()) }
 
 // Diagnostics returns the diagnostics of the view's text, as
 // File.Diagnostics would for a buffer without errors. A chunk's syntax
@@ -206,7 +243,8 @@ func (d *Diagnoser) View(src []byte, opts Options) *View {
 // ("expected an indented block" is reported at the next statement), so
 // then the parser's errors are those of the whole buffer.
 func (v *View) Diagnostics() []Diagnostic {
-	if v.whole != nil {
+	v.fill()
+	if v.wholeOnly {
 		return v.whole.Diagnostics()
 	}
 	bound := map[string]bool{}

@@ -44,6 +44,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/peephole-lsp/peephole/parser/ast"
 	"github.com/peephole-lsp/peephole/symtab"
@@ -57,10 +58,19 @@ type View struct {
 	d    *Diagnoser
 	src  []byte
 	opts Options
-	// whole is the buffer's whole analysis when it is not cut into chunks
-	// (a __future__ import, a coding declaration, a null byte).
-	whole  *File
-	chunks []*viewChunk
+	// wholeOnly reports that the buffer is not cut into chunks (a
+	// __future__ import, a coding declaration, a null byte): whole is its
+	// whole analysis.
+	wholeOnly bool
+	whole     *File
+	chunks    []*viewChunk
+
+	// The chunks at misses (indexes) are to be analysed (fill); next will
+	// be the Diagnoser's cache. pending is the size of what fill analyses.
+	fillOnce sync.Once
+	misses   []int
+	next     map[string]*chunkResult
+	pending  atomic.Int64
 
 	gateOnce sync.Once
 	// usable is the number of chunks, from the first, that can answer.
@@ -95,10 +105,31 @@ func (c *viewChunk) delta() int {
 
 // File returns the whole analysis of a buffer that is not cut into chunks
 // (the view answers from it), or nil.
-func (v *View) File() *File { return v.whole }
+func (v *View) File() *File {
+	if !v.wholeOnly {
+		return nil
+	}
+	v.fill()
+	return v.whole
+}
+
+// Cheap reports whether the view's answers cost much less than the whole
+// analysis: the text it has yet to analyse is at most half the buffer,
+// or small. (After an edit in a large top-level statement, the view
+// would analyse most of the buffer twice, once as it is and once at its
+// line.)
+func (v *View) Cheap() bool {
+	p := v.Pending()
+	return p <= len(v.src)/2 || p <= cheapBytes
+}
+
+// cheapBytes is an amount of text whose analysis costs a few
+// milliseconds.
+const cheapBytes = 8 << 10
 
 // gate computes how many chunks can answer.
 func (v *View) gate() int {
+	v.fill()
 	v.gateOnce.Do(func() {
 		for _, c := range v.chunks {
 			if !c.res.clean || c.res.declares {
@@ -126,13 +157,19 @@ func (v *View) chunkAt(line int) int {
 }
 
 // fileAt returns the File of the chunk holding line, analysed at its
-// line, when that chunk can answer; or nil.
+// line, when that chunk can answer; or nil. A chunk that is most of the
+// buffer declines unless its File is at hand: the whole analysis costs
+// about as much, and answers every later question.
 func (v *View) fileAt(line int) *File {
 	i := v.chunkAt(line)
 	if i < 0 || i >= v.gate() {
 		return nil
 	}
-	f := v.fileOf(v.chunks[i])
+	c := v.chunks[i]
+	if size := len(c.text); size > len(v.src)/2 && size > cheapBytes && v.d.keptFile(c.text, c.line, v.context(c)) == nil {
+		return nil
+	}
+	f := v.fileOf(c)
 	if f.index() == nil {
 		return nil
 	}
@@ -197,6 +234,18 @@ type chunkFile struct {
 	line    int
 	context string
 	file    *File
+}
+
+// keptFile returns the kept File of a chunk at line, or nil.
+func (d *Diagnoser) keptFile(text []byte, line int, context string) *File {
+	d.filesMu.Lock()
+	defer d.filesMu.Unlock()
+	for _, cf := range d.files {
+		if cf.line == line && cf.context == context && cf.text == string(text) {
+			return cf.file
+		}
+	}
+	return nil
 }
 
 // maxChunkFiles bounds the chunk Files a Diagnoser keeps.
@@ -272,7 +321,8 @@ func (v *View) moduleOccs(name string) []modOcc {
 
 // Hover is File.Hover.
 func (v *View) Hover(pos ast.Pos) (h *HoverInfo, ok bool) {
-	if v.whole != nil {
+	v.fill()
+	if v.wholeOnly {
 		return v.whole.Hover(pos), true
 	}
 	f := v.fileAt(pos.Line)
@@ -298,7 +348,8 @@ func (v *View) Hover(pos ast.Pos) (h *HoverInfo, ok bool) {
 
 // Definition is File.Definition.
 func (v *View) Definition(pos ast.Pos) ([]Range, bool) {
-	if v.whole != nil {
+	v.fill()
+	if v.wholeOnly {
 		return v.whole.Definition(pos), true
 	}
 	f := v.fileAt(pos.Line)
@@ -320,7 +371,8 @@ func (v *View) Definition(pos ast.Pos) ([]Range, bool) {
 
 // References is File.References.
 func (v *View) References(pos ast.Pos, includeDecl bool) ([]Range, bool) {
-	if v.whole != nil {
+	v.fill()
+	if v.wholeOnly {
 		return v.whole.References(pos, includeDecl), true
 	}
 	f := v.fileAt(pos.Line)
@@ -342,7 +394,8 @@ func (v *View) References(pos ast.Pos, includeDecl bool) ([]Range, bool) {
 
 // Highlights is File.Highlights.
 func (v *View) Highlights(pos ast.Pos) ([]Highlight, bool) {
-	if v.whole != nil {
+	v.fill()
+	if v.wholeOnly {
 		return v.whole.Highlights(pos), true
 	}
 	f := v.fileAt(pos.Line)
@@ -364,7 +417,8 @@ func (v *View) Highlights(pos ast.Pos) ([]Highlight, bool) {
 // overlaps hold more than a quarter of the buffer (the whole analysis
 // then costs about as much, and answers every later question).
 func (v *View) InlayHints(r Range) ([]InlayHint, bool) {
-	if v.whole != nil {
+	v.fill()
+	if v.wholeOnly {
 		return v.whole.InlayHints(r), true
 	}
 	first, last := v.chunkAt(r.Start.Line), v.chunkAt(r.End.Line)
@@ -402,7 +456,8 @@ func (v *View) InlayHints(r Range) ([]InlayHint, bool) {
 // Bytecode is File.Bytecode. It declines for positions whose innermost
 // code object is the module's.
 func (v *View) Bytecode(pos ast.Pos) (bc *Bytecode, ok bool, err error) {
-	if v.whole != nil {
+	v.fill()
+	if v.wholeOnly {
 		bc, err := v.whole.Bytecode(pos)
 		return bc, true, err
 	}

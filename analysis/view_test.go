@@ -291,3 +291,41 @@ func TestViewOfTheStdlib(t *testing.T) {
 		t.Fatal("nothing checked")
 	}
 }
+
+// TestViewLargeChunk: after an edit in a top-level statement that is most
+// of the buffer, the view is not cheap, and it declines questions about
+// that statement (the whole analysis costs as much as its chunk's).
+func TestViewLargeChunk(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("import os\n\nclass Big:\n")
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&b, "    def m%d(self, x):\n        return os.path.join(x, %d)\n\n", i, i)
+	}
+	b.WriteString("x = 1\n")
+	src := []byte(b.String())
+	d := NewDiagnoser()
+	if v := d.View(src, Options{Filename: "big.py"}); v.Cheap() {
+		t.Errorf("a view of a buffer never met is cheap")
+	} else if len(v.Diagnostics()) != 0 || v.Pending() != 0 {
+		t.Errorf("diagnostics %v, %d bytes pending", v.Diagnostics(), v.Pending())
+	}
+	inClass := ast.Pos{Line: 5, Col: 15}
+	edited := bytes.Replace(src, []byte("join(x, 0)"), []byte("join(x, -1)"), 1)
+	v := d.View(edited, Options{Filename: "big.py"})
+	if v.Cheap() {
+		t.Errorf("after an edit in the class, the view is cheap (%d of %d bytes pending)", v.Pending(), len(edited))
+	}
+	if _, ok := v.Hover(inClass); ok {
+		t.Errorf("the view answers a hover in the class")
+	}
+	v = d.View(append(edited, "y = 2\n"...), Options{Filename: "big.py"})
+	if !v.Cheap() {
+		t.Errorf("after an edit below the class, the view is not cheap (%d of %d bytes pending)", v.Pending(), len(edited))
+	}
+	if _, ok := v.Hover(inClass); ok {
+		t.Errorf("the view answers a hover in the class")
+	}
+	if _, ok := v.Hover(ast.Pos{Line: 1, Col: 7}); ok {
+		t.Errorf("the view answers a hover on a module-level import")
+	}
+}

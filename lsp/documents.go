@@ -86,8 +86,8 @@ func (s *snapshot) analysis() *analysis.File {
 			}
 			t.Stop()
 		}
-		if v := s.v.Load(); v != nil && v.File() != nil {
-			s.file = v.File() // a buffer the view analyses whole
+		if f := s.view().File(); f != nil {
+			s.file = f // a buffer the view analyses whole
 		} else {
 			s.file = analysis.Analyze(s.text, analysis.Options{Filename: s.filename})
 		}
@@ -104,7 +104,8 @@ func (s *snapshot) readyFile() *analysis.File {
 	return nil
 }
 
-// view returns the snapshot's view, making it on first use.
+// view returns the snapshot's view, making it on first use (which only
+// cuts the text into chunks: the view analyses them when first asked).
 func (s *snapshot) view() *analysis.View {
 	s.viewOnce.Do(func() {
 		s.v.Store(s.diagnoser.View(s.text, analysis.Options{Filename: s.filename}))
@@ -113,15 +114,20 @@ func (s *snapshot) view() *analysis.View {
 }
 
 // answer answers a question about the snapshot: from its whole analysis
-// when that is done, else from its view if the view can, else from the
-// whole analysis, computed or awaited. (A question asked right after an
-// edit is answered from the analysis of the statement that changed,
-// rather than after that of the whole buffer.)
+// when that is done, else from its view if the view is cheap (the edit
+// did not change most of the buffer) and can answer, else from the whole
+// analysis, computed or awaited. (A question asked right after an edit
+// is answered from the analysis of the statement that changed, rather
+// than after that of the whole buffer.)
 func answer[T any](s *snapshot, whole func(*analysis.File) T, partial func(*analysis.View) (T, bool)) T {
 	if f := s.readyFile(); f != nil {
 		return whole(f)
 	}
-	r, ok := partial(s.view())
+	v := s.view()
+	if !v.Cheap() {
+		return whole(s.analysis())
+	}
+	r, ok := partial(v)
 	if s.onView != nil {
 		s.onView(ok)
 	}
