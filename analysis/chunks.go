@@ -2,7 +2,8 @@ package analysis
 
 // This file computes a buffer's diagnostics incrementally, so that an edit
 // costs the analysis of the top-level statement it touched rather than of
-// the whole buffer (Diagnoser).
+// the whole buffer (Diagnoser, and the View of each version of the buffer,
+// which view.go also uses to answer questions about a position).
 //
 // The buffer is cut into chunks at the starts of its top-level statements
 // (splitChunks): a line that starts at column 0 with a statement, outside
@@ -18,16 +19,21 @@ package analysis
 // that statement alone. The exceptions are whole-module matters, handled
 // here: names bound nowhere in the module (each chunk reports the global
 // names it reads and the module names it binds; the merge compares them
-// across chunks, and a star import anywhere silences them), and
-// `from __future__` imports, coding cookies and null bytes (a buffer that
-// has one is analysed whole).
+// across chunks, and a star import anywhere silences them), `from
+// __future__` imports (they must come first: the chunks after them are
+// analysed after a prologue line that imports the same features, see
+// prologueOf), and coding cookies and null bytes (a buffer that has one
+// is analysed whole). (Three facts of the module's symbol table reach the
+// code of its functions and module-level statements; view.go's context
+// deals with them, and they do not change diagnostics.)
 //
-// Each chunk is analysed on its own text, at line 1, and its diagnostics
-// are kept relative to its first line, keyed by its text: a chunk that
-// only moved (lines inserted above it) is reused, shifted. A chunk whose
-// diagnostics quote line numbers ("detected at line 12") is analysed at
-// its real line instead, padded with empty lines, and keyed by text and
-// line. The cache keeps the chunks of the last pass.
+// Each chunk is analysed on its own text, at line 1 (2 after a prologue),
+// and its diagnostics are kept relative to its first line, keyed by its
+// text: a chunk that only moved (lines inserted above it) is reused,
+// shifted. A chunk whose diagnostics quote line numbers ("detected at
+// line 12") is analysed at its real line instead, padded with empty
+// lines, and keyed by text and line. The cache keeps the chunks of the
+// last pass.
 //
 // Differences from analysing the whole buffer appear only in broken
 // buffers, and are deliberate: each chunk's errors are reported (not only
@@ -104,6 +110,10 @@ type chunkResult struct {
 	// LOAD_ATTR's method form) or super().m.
 	imports []string
 	super   bool
+	// globals are the names the chunk's functions declare global: the
+	// module's table marks them (DEF_GLOBAL), and module-level code
+	// then uses STORE_GLOBAL, LOAD_GLOBAL, DELETE_GLOBAL for them.
+	globals []string
 }
 
 // modOcc is an occurrence of a module-level name.
@@ -135,12 +145,17 @@ func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
 // question (Pending says how much text that is).
 func (d *Diagnoser) View(src []byte, opts Options) *View {
 	v := &View{d: d, src: src, opts: opts}
-	if wholeOnly(src) {
+	var starts []int
+	prologue, covers, ok := "", 0, !wholeOnly(src)
+	if ok {
+		starts = splitChunks(src)
+		prologue, covers, ok = prologueOf(src, starts)
+	}
+	if !ok {
 		v.wholeOnly = true
 		v.pending.Store(int64(len(src)))
 		return v
 	}
-	starts := splitChunks(src)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 
@@ -158,7 +173,10 @@ func (d *Diagnoser) View(src []byte, opts Options) *View {
 			line += countLines(src[starts[i-1]:s])
 		}
 		chunks[i] = &viewChunk{text: src[s:end], line: line}
-		if key, res := d.cached(chunks[i].text, line); res != nil {
+		if i >= covers {
+			chunks[i].prologue = prologue
+		}
+		if key, res := d.cached(chunks[i].text, line, chunks[i].prologue); res != nil {
 			chunks[i].res = res
 			v.next[key] = res
 		} else {
@@ -193,7 +211,7 @@ func (v *View) fill() {
 		var misses []int
 		for _, i := range v.misses {
 			c := v.chunks[i]
-			if key, res := d.cached(c.text, c.line); res != nil {
+			if key, res := d.cached(c.text, c.line, c.prologue); res != nil {
 				c.res = res
 				v.next[key] = res
 			} else {
@@ -212,7 +230,7 @@ func (v *View) fill() {
 				defer wg.Done()
 				for j := range work {
 					c := chunks[misses[j]]
-					keys[j], results[j] = analyzeChunk(c.text, c.line, v.opts)
+					keys[j], results[j] = analyzeChunk(c.text, c.line, c.prologue, v.opts)
 				}
 			}()
 		}
@@ -289,20 +307,94 @@ func withRange(d Diagnostic, r Range) Diagnostic {
 	return d
 }
 
-// wholeOnly reports whether src must be analysed whole: it has a
-// `from __future__` import (which must come first and changes how the
-// rest compiles), a coding declaration or byte-order mark, or a null byte
-// (CPython rejects the whole source for it).
+// wholeOnly reports whether src must be analysed whole: it has a coding
+// declaration or byte-order mark, or a null byte (CPython rejects the
+// whole source for it). (A buffer with __future__ imports is cut unless
+// prologueOf says otherwise.)
 func wholeOnly(src []byte) bool {
-	return bytes.Contains(src, []byte("__future__")) || hasCookie(src, 0) || bytes.IndexByte(src, 0) >= 0
+	return hasCookie(src, 0) || bytes.IndexByte(src, 0) >= 0
 }
 
-// cached returns a chunk's result from the cache, and its key.
-func (d *Diagnoser) cached(text []byte, line int) (string, *chunkResult) {
-	if res := d.cache[string(text)]; res != nil {
-		return string(text), res
+// futureFeatures are the features of CPython 3.13's __future__ module.
+var futureFeatures = map[string]bool{
+	"nested_scopes": true, "generators": true, "division": true, "absolute_import": true,
+	"with_statement": true, "print_function": true, "unicode_literals": true,
+	"barry_as_FLUFL": true, "generator_stop": true, "annotations": true,
+}
+
+// prologueOf handles the __future__ imports of src, cut into chunks at
+// starts. Future imports change how the rest of the module is parsed and
+// compiled, and must come first: when the chunks up to the last that
+// mentions __future__ hold nothing but a docstring and valid future
+// imports, every chunk after them (covers is their number) is analysed
+// after a prologue, on its first line, that imports the same features
+// under the same names. Otherwise (a late or invalid future import,
+// __future__ named elsewhere), ok is false and the buffer is analysed
+// whole.
+func prologueOf(src []byte, starts []int) (prologue string, covers int, ok bool) {
+	last := -1
+	for i, s := range starts {
+		end := len(src)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		if bytes.Contains(src[s:end], []byte("__future__")) {
+			last = i
+		}
 	}
-	lineKey := string(text) + "\x00" + itoa(line)
+	if last < 0 {
+		return "", 0, true
+	}
+	end := len(src)
+	if last+1 < len(starts) {
+		end = starts[last+1]
+	}
+	res := parser.Parse(src[:end], parser.Options{})
+	mod, isMod := res.Tree.(*ast.Module)
+	if res.Err != nil || res.Fatal != "" || !isMod {
+		return "", 0, false
+	}
+	var names []string
+	for i, st := range mod.Body {
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			if c, ok := st.Value.(*ast.Constant); !ok || i > 0 || !isStr(c) {
+				return "", 0, false
+			}
+		case *ast.ImportFrom:
+			if st.Module != "__future__" || st.Level != 0 {
+				return "", 0, false
+			}
+			for _, a := range st.Names {
+				if !futureFeatures[a.Name] {
+					return "", 0, false
+				}
+				if a.Asname != "" {
+					names = append(names, a.Name+" as "+a.Asname)
+				} else {
+					names = append(names, a.Name)
+				}
+			}
+		default:
+			return "", 0, false
+		}
+	}
+	if names == nil {
+		return "", last + 1, true
+	}
+	return "from __future__ import " + strings.Join(names, ", ") + "\n", last + 1, true
+}
+
+// isStr reports whether a constant is a str.
+func isStr(c *ast.Constant) bool { return c.Value != nil && c.Value.TypeName() == "str" }
+
+// cached returns a chunk's result from the cache, and its key.
+func (d *Diagnoser) cached(text []byte, line int, prologue string) (string, *chunkResult) {
+	key := prologue + string(text)
+	if res := d.cache[key]; res != nil {
+		return key, res
+	}
+	lineKey := key + "\x00" + itoa(line)
 	if res := d.cache[lineKey]; res != nil {
 		return lineKey, res
 	}
@@ -310,33 +402,45 @@ func (d *Diagnoser) cached(text []byte, line int) (string, *chunkResult) {
 }
 
 // analyzeChunk analyses a chunk found at line line, and returns its key:
-// the chunk is analysed at line 1 and keyed by its text, unless its
-// diagnostics quote line numbers or its first lines could be taken for a
-// coding declaration; then it is analysed at its line and keyed by text
-// and line.
-func analyzeChunk(text []byte, line int, opts Options) (string, *chunkResult) {
-	lineKey := string(text) + "\x00" + itoa(line)
-	if line > 1 && hasCookie(text, 2) {
-		return lineKey, analyzeChunkAt(text, line, opts)
+// the chunk is analysed at line 1 (2 after a prologue, which is line 1)
+// and keyed by its text (after its prologue), unless its diagnostics
+// quote line numbers or its first lines could be taken for a coding
+// declaration; then it is analysed at its line and keyed by text and
+// line.
+func analyzeChunk(text []byte, line int, prologue string, opts Options) (string, *chunkResult) {
+	key := prologue + string(text)
+	lineKey := key + "\x00" + itoa(line)
+	base := 1
+	if prologue != "" {
+		base = 2
 	}
-	res := analyzeChunkAt(text, 1, opts)
-	if line > 1 {
+	if line > base && hasCookie(text, 2) {
+		return lineKey, analyzeChunkAt(text, line, prologue, opts)
+	}
+	res := analyzeChunkAt(text, base, prologue, opts)
+	if line > base {
 		for _, dgs := range [][]Diagnostic{res.parseDiags, res.diags} {
 			for _, dg := range dgs {
 				if lineRef.MatchString(dg.Message) {
-					return lineKey, analyzeChunkAt(text, line, opts)
+					return lineKey, analyzeChunkAt(text, line, prologue, opts)
 				}
 			}
 		}
 	}
-	return string(text), res
+	return key, res
 }
 
-// analyzeChunkAt analyses a chunk as a module, at line line.
-func analyzeChunkAt(text []byte, line int, opts Options) *chunkResult {
-	src := padTo(text, line, "")
+// analyzeChunkAt analyses a chunk as a module, at line line, after its
+// prologue (whose occurrences are not the chunk's). Its results are
+// relative to its first line, unless that is its real line.
+func analyzeChunkAt(text []byte, line int, prologue string, opts Options) *chunkResult {
+	src := padTo(prologue, text, line, "")
 	f := Analyze(src, opts)
-	res := &chunkResult{padded: line > 1}
+	base := 1
+	if prologue != "" {
+		base = 2
+	}
+	res := &chunkResult{padded: line > base}
 	res.parseDiags = parseDiagnostics(f.SyntaxErrors, src)
 	last := line - 1 + lastCodeLine(text)
 	for _, dg := range res.parseDiags {
@@ -345,33 +449,55 @@ func analyzeChunkAt(text []byte, line int, opts Options) *chunkResult {
 		}
 	}
 	res.diags = f.diagnostics(false)
+	// The chunk's own occurrences start at line; the prologue's are
+	// before.
+	own := func(o *symtab.Occurrence) bool { return o.Range.Lineno >= line }
 	if f.Symbols != nil {
+		top := f.Symbols.Top
 		res.modOccs = map[string][]modOcc{}
+		imported := map[string]bool{}
 		for _, b := range f.Symbols.Bindings() {
-			if b.Owner != f.Symbols.Top {
+			if b.Owner != top {
 				continue
 			}
-			if b.Defined {
+			var occs []modOcc
+			defined := false
+			for _, o := range b.Occurrences {
+				if !own(o) {
+					continue
+				}
+				occs = append(occs, modOcc{rangeOf(o.Range), o.Role})
+				defined = defined || o.Role.IsDefinition()
+				imported[b.Name] = imported[b.Name] || o.Role == symtab.RoleImport && o.Table == top
+			}
+			if defined {
 				res.bound = append(res.bound, b.Name)
 			}
-			occs := make([]modOcc, len(b.Occurrences))
-			for i, o := range b.Occurrences {
-				occs[i] = modOcc{rangeOf(o.Range), o.Role}
+			if occs != nil {
+				res.modOccs[b.Name] = occs
 			}
-			res.modOccs[b.Name] = occs
 		}
-		top := f.Symbols.Top
 		for _, name := range top.Symbols() {
-			if top.Flags(name)&symtab.DefImport != 0 {
+			// The prologue's names are imported too: only by an import
+			// of the chunk's own do they count.
+			if top.Flags(name)&symtab.DefImport != 0 && (prologue == "" || imported[name]) {
 				res.imports = append(res.imports, name)
 			}
 		}
 		res.super = (top.Flags("super")>>symtab.ScopeOffset)&symtab.ScopeMask != 0
+		for _, name := range top.Symbols() {
+			if top.Flags(name)&symtab.DefGlobal != 0 {
+				res.globals = append(res.globals, name)
+			}
+		}
 		for _, o := range f.occurrences() {
+			if !own(o) {
+				continue
+			}
 			if isUndefinedRead(o) {
 				res.reads = append(res.reads, globalRead{o.Mangled, rangeOf(o.Range)})
 			}
-			if o.Table == f.Symbols.Top && (o.Role == symtab.RoleGlobal || o.Role == symtab.RoleNonlocal) {
+			if o.Table == top && (o.Role == symtab.RoleGlobal || o.Role == symtab.RoleNonlocal) {
 				res.declares = true
 			}
 		}
@@ -402,13 +528,18 @@ func mayStop(m *ast.Module) bool {
 	return stop
 }
 
-// padTo returns a new slice holding text preceded by empty lines, so
-// that it starts at line line, and followed by suffix.
-func padTo(text []byte, line int, suffix string) []byte {
+// padTo returns a new slice holding text preceded by its prologue (a
+// line; line is then at least 2) and empty lines, so that it starts at
+// line line, and followed by suffix.
+func padTo(prologue string, text []byte, line int, suffix string) []byte {
 	n := max(line-1, 0)
-	out := make([]byte, n, n+len(text)+len(suffix))
-	for i := range out {
-		out[i] = '\n'
+	out := make([]byte, 0, n+len(prologue)+len(text)+len(suffix))
+	if prologue != "" {
+		out = append(out, prologue...)
+		n--
+	}
+	for ; n > 0; n-- {
+		out = append(out, '\n')
 	}
 	return append(append(out, text...), suffix...)
 }

@@ -33,8 +33,13 @@ package analysis
 //     counting from the start of the module: an answer that shows one of
 //     its instructions (a hover on a module-level name or line, the
 //     bytecode of module-level code) is declined. Inlay hints show only
-//     opcode names, which a statement's module-level code determines alone,
-//     and are answered.
+//     opcode names, which a statement's module-level code determines alone
+//     (with the context below), and are answered.
+//
+// The compiler also reads three facts from the module's symbol table
+// while it compiles a chunk's code, which the chunk alone may not have:
+// context (below) appends to the chunk's text what gives its table the
+// whole module's.
 //
 // Code objects compiled twice are equal but for their Go addresses, which
 // stand for CPython's object addresses in a disassembly.
@@ -81,12 +86,15 @@ type View struct {
 
 	contextOnce sync.Once
 	imports     []string // every chunk's imports, sorted
+	globals     []string // every chunk's globals, sorted
 	super       bool     // some chunk has `super` in the module's table
 }
 
 // viewChunk is one chunk of a View.
 type viewChunk struct {
 	text []byte
+	// prologue is the line analysed before the chunk (prologueOf).
+	prologue string
 	// The chunk holds lines [line, endLine).
 	line, endLine int
 	res           *chunkResult
@@ -97,8 +105,11 @@ type viewChunk struct {
 
 // delta is what the chunk's results' lines are to be shifted by.
 func (c *viewChunk) delta() int {
-	if c.res.padded {
+	switch {
+	case c.res.padded:
 		return 0
+	case c.prologue != "":
+		return c.line - 2 // analysed at line 2, after its prologue
 	}
 	return c.line - 1
 }
@@ -166,7 +177,7 @@ func (v *View) fileAt(line int) *File {
 		return nil
 	}
 	c := v.chunks[i]
-	if size := len(c.text); size > len(v.src)/2 && size > cheapBytes && v.d.keptFile(c.text, c.line, v.context(c)) == nil {
+	if size := len(c.text); size > len(v.src)/2 && size > cheapBytes && v.d.keptFile(c.prologue, c.text, c.line, v.context(c)) == nil {
 		return nil
 	}
 	f := v.fileOf(c)
@@ -178,43 +189,62 @@ func (v *View) fileAt(line int) *File {
 
 // fileOf returns the File of a chunk, analysed at its line.
 func (v *View) fileOf(c *viewChunk) *File {
-	c.fileOnce.Do(func() { c.file = v.d.chunkFile(c.text, c.line, v.context(c), v.opts) })
+	c.fileOnce.Do(func() { c.file = v.d.chunkFile(c.prologue, c.text, c.line, v.context(c), v.opts) })
 	return c.file
 }
 
 // context returns the text that follows a chunk when it is analysed for
 // a view: what makes the chunk's module symbol table, as the compiler
-// reads it, the whole module's. The compiler reads two things there
-// (DEF_IMPORT flags and the presence of `super`): the text imports the
-// names other chunks import, and reads `super` if another chunk has it.
-// It stands after the chunk, so no position moves, and adds only
-// module-level code, from which the view takes no answer.
+// reads it, the whole module's. The compiler reads three things there:
+// DEF_IMPORT flags (o.m() of an imported module o is not compiled with
+// LOAD_ATTR's method form), the presence of `super` (super().m is
+// compiled with LOAD_SUPER_ATTR only if the module does not have it),
+// and DEF_GLOBAL flags (a name some function declares global is stored
+// and loaded with the *_GLOBAL opcodes in module-level code). The text
+// imports the names other chunks import, reads `super` if another chunk
+// has it, and declares global, in a function, the names other chunks'
+// functions do. It stands after the chunk, so no position moves, and it
+// adds only module-level code and a code object after the chunk's, from
+// which the view takes no answer.
 func (v *View) context(c *viewChunk) string {
 	v.contextOnce.Do(func() {
-		seen := map[string]bool{}
+		imports, globals := map[string]bool{}, map[string]bool{}
 		for _, c := range v.chunks {
 			for _, n := range c.res.imports {
-				if !seen[n] {
-					seen[n] = true
+				if !imports[n] {
+					imports[n] = true
 					v.imports = append(v.imports, n)
+				}
+			}
+			for _, n := range c.res.globals {
+				if !globals[n] {
+					globals[n] = true
+					v.globals = append(v.globals, n)
 				}
 			}
 			v.super = v.super || c.res.super
 		}
 		sort.Strings(v.imports)
+		sort.Strings(v.globals)
 	})
-	var names []string
-	for _, n := range v.imports {
-		if !slices.Contains(c.res.imports, n) {
-			names = append(names, n)
+	others := func(all, own []string) []string {
+		var out []string
+		for _, n := range all {
+			if !slices.Contains(own, n) {
+				out = append(out, n)
+			}
 		}
+		return out
 	}
 	var b strings.Builder
-	if len(names) > 0 {
+	if names := others(v.imports, c.res.imports); len(names) > 0 {
 		b.WriteString("import " + strings.Join(names, ", ") + "\n")
 	}
 	if v.super && !c.res.super {
 		b.WriteString("super\n")
+	}
+	if names := others(v.globals, c.res.globals); len(names) > 0 {
+		b.WriteString("def __peephole_context__():\n    global " + strings.Join(names, ", ") + "\n")
 	}
 	if b.Len() == 0 {
 		return ""
@@ -230,18 +260,18 @@ func (v *View) context(c *viewChunk) string {
 // chunkFile is a chunk's File, analysed at its line, followed by its
 // context.
 type chunkFile struct {
-	text    string
-	line    int
-	context string
-	file    *File
+	prologue, text string
+	line           int
+	context        string
+	file           *File
 }
 
 // keptFile returns the kept File of a chunk at line, or nil.
-func (d *Diagnoser) keptFile(text []byte, line int, context string) *File {
+func (d *Diagnoser) keptFile(prologue string, text []byte, line int, context string) *File {
 	d.filesMu.Lock()
 	defer d.filesMu.Unlock()
 	for _, cf := range d.files {
-		if cf.line == line && cf.context == context && cf.text == string(text) {
+		if cf.line == line && cf.context == context && cf.text == string(text) && cf.prologue == prologue {
 			return cf.file
 		}
 	}
@@ -253,21 +283,21 @@ const maxChunkFiles = 16
 
 // chunkFile returns the File of a chunk at line: the one kept if any,
 // else a new analysis, kept.
-func (d *Diagnoser) chunkFile(text []byte, line int, context string, opts Options) *File {
+func (d *Diagnoser) chunkFile(prologue string, text []byte, line int, context string, opts Options) *File {
 	d.filesMu.Lock()
 	for i, cf := range d.files {
-		if cf.line == line && cf.context == context && cf.text == string(text) {
+		if cf.line == line && cf.context == context && cf.text == string(text) && cf.prologue == prologue {
 			d.files = append(append(d.files[:i:i], d.files[i+1:]...), cf)
 			d.filesMu.Unlock()
 			return cf.file
 		}
 	}
 	d.filesMu.Unlock()
-	f := Analyze(padTo(text, line, context), opts)
+	f := Analyze(padTo(prologue, text, line, context), opts)
 	d.filesMu.Lock()
 	defer d.filesMu.Unlock()
 	d.fileAnalyses++
-	d.files = append(d.files, chunkFile{string(text), line, context, f})
+	d.files = append(d.files, chunkFile{prologue, string(text), line, context, f})
 	if len(d.files) > maxChunkFiles {
 		d.files = append([]chunkFile(nil), d.files[len(d.files)-maxChunkFiles:]...)
 	}
@@ -414,7 +444,7 @@ func (v *View) Highlights(pos ast.Pos) ([]Highlight, bool) {
 }
 
 // InlayHints is File.InlayHints. It declines when the chunks the range
-// overlaps hold more than a quarter of the buffer (the whole analysis
+// overlaps hold more than a quarter of a large buffer (the whole analysis
 // then costs about as much, and answers every later question).
 func (v *View) InlayHints(r Range) ([]InlayHint, bool) {
 	v.fill()
@@ -435,7 +465,7 @@ func (v *View) InlayHints(r Range) ([]InlayHint, bool) {
 	for _, c := range v.chunks[first : last+1] {
 		size += len(c.text)
 	}
-	if size > len(v.src)/4 && last > first {
+	if size > len(v.src)/4 && size > cheapBytes && last > first {
 		return nil, false
 	}
 	var out []InlayHint

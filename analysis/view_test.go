@@ -100,6 +100,13 @@ func compareView(t *testing.T, name string, src []byte, v *View, limit int) view
 			t.Errorf("%s: "+format, append([]any{name}, args...)...)
 		}
 	}
+	// Diagnostics are the same for a buffer without errors (chunks.go
+	// says how those of broken buffers differ).
+	if len(whole.SyntaxErrors) == 0 && len(whole.SymtabErrors) == 0 && whole.CompileErr == nil {
+		if got, want := fmt.Sprint(v.Diagnostics()), fmt.Sprint(whole.Diagnostics()); got != want {
+			fail("diagnostics\n%s\nwant\n%s", got, want)
+		}
+	}
 	for _, p := range positionsOf(whole, limit) {
 		st.asked++
 		if h, ok := v.Hover(p); ok {
@@ -211,10 +218,15 @@ var viewCases = []struct {
 	{"compile error elsewhere", "def f():\n    return 1\n\ndef g():\n    nonlocal q\n", false},
 	{"decorators and defaults", "@property\ndef f(a=len, *, b=[x for x in range(3)]):\n    return a + b\n\nclass K[T](list[T]):\n    def m[U](self, u: U) -> T:\n        return lambda: (u, T)\n", true},
 	{"future", "from __future__ import annotations\ndef f(a: int) -> str:\n    return a\n", true},
+	{"future annotations", "\"\"\"Doc.\"\"\"\n# comment\nfrom __future__ import annotations\nimport os\n\ndef f(a: os.PathLike, *, b: undefined) -> str:\n    return os.fspath(a)\n\nclass C:\n    x: int = 1\n    def m(self) -> C:\n        return self\n", true},
+	{"future alias", "from __future__ import annotations as ann, division\nfrom __future__ import generator_stop\n\ndef f():\n    return ann, annotations, division\n", true},
+	{"late future", "x = 1\nfrom __future__ import annotations\ndef f():\n    return 1\n", true},
+	{"future named elsewhere", "from __future__ import annotations\ndef f():\n    return __future__\n", true},
 	{"module-level comprehension", "def f():\n    return [y for y in z]\n\nz = [y * 2 for y in range(3)]\nw = {k: v for k, v in zip(z, z)}\n", true},
 	{"async and match", "async def f(x):\n    async with x as y:\n        match y:\n            case [a, *b] if a:\n                return b\n            case {'k': c}:\n                return c\n    return await x\n", true},
 	{"try and del", "def f():\n    try:\n        import os\n    except ImportError as e:\n        del e\n    finally:\n        x = 1\n    return os, x\n\nimport os.path as p\ndel p\n", true},
 	{"last statement", "def f():\n    return 1\n", true},
+	{"declared global elsewhere", "x = 1\ndel x\nprint(x)\nclass C:\n    print(x)\n\ndef f():\n    global x\n    return x\n", true},
 	{"no final newline", "x = 1\ndef f():\n    return x", true},
 	{"crlf", "import os\r\n\r\ndef f():\r\n    return os.getcwd()\r\n", true},
 	{"imported elsewhere", "def f():\n    return os.getcwd() + p.join() + q.x()\n\nimport os\ntry:\n    import posixpath as p\nexcept ImportError:\n    p = None\nq = 1\n", true},
