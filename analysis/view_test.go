@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/peephole-lsp/peephole/internal/oracle"
@@ -82,8 +83,11 @@ func hoverText(h *HoverInfo) string {
 }
 
 func bytecodeText(bc *Bytecode, err error) string {
-	if err != nil {
+	switch {
+	case err != nil:
 		return "error: " + err.Error()
+	case bc == nil:
+		return "<nil>"
 	}
 	return noAddr(fmt.Sprintf("%+v", *bc))
 }
@@ -347,5 +351,47 @@ func TestViewLargeChunk(t *testing.T) {
 	}
 	if _, ok := v.Hover(ast.Pos{Line: 1, Col: 7}); ok {
 		t.Errorf("the view answers a hover on a module-level import")
+	}
+}
+
+// TestViewConcurrent asks one view many questions at once, as the server's
+// concurrent requests do (run it with -race), and checks the answers
+// against the same questions asked one at a time.
+func TestViewConcurrent(t *testing.T) {
+	src := editedBench()["bench, shifted"]
+	d := NewDiagnoser()
+	d.View(benchSource(), Options{Filename: "bench.py"}).Diagnostics()
+	ps := positionsOf(Analyze(src, Options{Filename: "bench.py"}), 64)
+	ask := func(v *View, p ast.Pos) string {
+		h, ok := v.Hover(p)
+		bc, ok2, err := v.Bytecode(p)
+		r, ok3 := v.References(p, true)
+		hs, ok4 := v.InlayHints(Range{p, ast.Pos{Line: p.Line + 5}})
+		return fmt.Sprint(hoverText(h), ok, ok2, ok3, ok4, r, hs) + bytecodeText(bc, err)
+	}
+	serial := d.View(src, Options{Filename: "bench.py"})
+	want := make([]string, len(ps))
+	for i, p := range ps {
+		want[i] = ask(serial, p)
+	}
+	v := d.View(src, Options{Filename: "bench.py"})
+	got := make([]string, len(ps))
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(ps); i += 4 {
+				got[i] = ask(v, ps[i])
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() { defer wg.Done(); v.Diagnostics() }()
+	wg.Wait()
+	for i := range ps {
+		if noAddr(got[i]) != noAddr(want[i]) {
+			t.Errorf("at %v, asked at once:\n%s\nwant\n%s", ps[i], got[i], want[i])
+		}
 	}
 }
