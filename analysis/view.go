@@ -32,9 +32,16 @@ package analysis
 //     chunk's module-level statements, its name and constant indexes
 //     counting from the start of the module: an answer that shows one of
 //     its instructions (a hover on a module-level name or line, the
-//     bytecode of module-level code) is declined. Inlay hints show only
-//     opcode names, which a statement's module-level code determines alone
-//     (with the context below), and are answered.
+//     bytecode of module-level code) is declined. So is a hover anywhere
+//     outside the defs, classes, lambdas and comprehensions: there the
+//     whole module's code may have instructions that the chunk's lacks (its
+//     SETUP_ANNOTATIONS stands at the module's first statement when any
+//     statement has an annotation; a location can pass from one
+//     statement's last instruction to the next's first). Inside them,
+//     module-level instructions only span the whole def or class, and act
+//     on no name in it. Inlay hints show only opcode names, which a
+//     statement's module-level code determines alone (with the context
+//     below), and are answered.
 //
 // The compiler also reads three facts from the module's symbol table
 // while it compiles a chunk's code, which the chunk alone may not have:
@@ -358,6 +365,9 @@ func (v *View) Hover(pos ast.Pos) (h *HoverInfo, ok bool) {
 	f := v.fileAt(pos.Line)
 	if f == nil {
 		return nil, false
+	}
+	if ix := f.index(); ix.codeAt(pos) == ix.module {
+		return nil, false // module-level code (see the file's comment)
 	}
 	h, occ, usesModule := f.hover(pos)
 	if usesModule {

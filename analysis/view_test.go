@@ -240,7 +240,7 @@ var viewCases = []struct {
 	{"comprehension variable bound elsewhere", "x = 1\n\ny = [x for x in range(3)]\nz = [[x, w] for w in y]\n\ndef f():\n    return [x for x in y if x]\n", true},
 	{"defined twice", "def f():\n    return 1\n\ndef f():\n    return 2\n\ng = lambda: f\n", true},
 	{"class cell and decorators", "import functools\n\n@functools.total_ordering\nclass C(object):\n    def __eq__(self, o):\n        return __class__ is o.__class__\n    @staticmethod\n    def s(): return C\n", true},
-	{"type alias and dead code", "type X = list[int]\n\nif 0:\n    def dead():\n        return 1\n\ndef f() -> X:\n    return X\n", true},
+	{"type alias and dead code", "type X = list[int]\n\nif 0:\n    def dead():\n        return 1\n\ndef f() -> X:\n    return X\n", false},
 	{"module-level if and for", "import sys\nif sys.version_info > (3,):\n    def f(a):\n        return a.b(sys.c())\nelse:\n    f = None\nfor i in range(3):\n    del i\n", true},
 }
 
