@@ -33,7 +33,7 @@
 // co_positions, by one rule (see instructionsFor in code.go) that the tests
 // apply to CPython's own code objects too.
 //
-// # Diagnostics while typing
+// # While typing
 //
 // A whole analysis of a 5,000-line buffer costs a parse, a symbol table
 // and a compilation of all of it, far more than an editor can wait after
@@ -41,8 +41,13 @@
 // each top-level statement keyed by its text, and after an edit analyses
 // only the statements whose text changed (chunks.go explains why a
 // top-level statement can be analysed alone, and what is whole-module).
-// The server publishes diagnostics through it, and builds the whole File,
-// which the other questions need, once edits pause or a request asks.
+// Each version of the buffer is a [View] of those statements: it gives
+// the diagnostics, and answers the questions about a position (hover,
+// definition, references, highlights, inlay hints, bytecode) from the
+// statement holding it, analysed at its line, whenever it can prove its
+// answer the whole File's (view.go). The server answers through it until
+// the whole File, which it builds once edits pause or a question needs
+// it, is ready.
 //
 // # Runs
 //

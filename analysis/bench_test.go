@@ -175,3 +175,24 @@ func BenchmarkDiagnostics(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkViewHoverAfterEdit measures what a hover right after an edit
+// costs through a View (bench/lsp's "hover right after an edit"): the
+// edited text's view (the edited chunk's analysis), then the hover two
+// lines below the edit, in the edited chunk analysed at its line.
+func BenchmarkViewHoverAfterEdit(b *testing.B) {
+	src := benchSource()
+	d := NewDiagnoser()
+	d.View(src, Options{Filename: "x.py"})
+	edit := bytes.Index(src, []byte("        total = 0\n"))
+	line := 1 + bytes.Count(src[:edit], []byte("\n"))
+	i := 0
+	for b.Loop() {
+		i++
+		e := bytes.Replace(src, []byte("        total = 0\n"), []byte(fmt.Sprintf("        total = %d\n", i)), 1)
+		v := d.View(e, Options{Filename: "x.py"})
+		if _, ok := v.Hover(ast.Pos{Line: line + 2, Col: 16}); !ok {
+			b.Fatal("the view declined")
+		}
+	}
+}

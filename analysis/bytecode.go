@@ -68,7 +68,11 @@ func (f *File) Bytecode(pos ast.Pos) (*Bytecode, error) {
 	if ix == nil {
 		return nil, errors.New(f.whyNoCode())
 	}
-	ci := ix.codeAt(pos)
+	return ix.codeAt(pos).bytecode(), nil
+}
+
+// bytecode returns the code object as an editor shows it.
+func (ci *codeInfo) bytecode() *Bytecode {
 	text, _ := ci.dis()
 	bc := &Bytecode{Name: ci.Code.Name, QualName: ci.Code.QualName, FirstLine: ci.Code.FirstLineno, Text: text}
 	for i := range ci.Instrs {
@@ -87,7 +91,7 @@ func (f *File) Bytecode(pos ast.Pos) (*Bytecode, error) {
 	for _, k := range ci.Children {
 		bc.Children = append(bc.Children, CodeRef{Name: k.Code.Name, QualName: k.Code.QualName, FirstLine: k.Code.FirstLineno, Range: k.Extent})
 	}
-	return bc, nil
+	return bc
 }
 
 // locRange converts a complete co_positions location to a Range.

@@ -2,7 +2,8 @@ package analysis
 
 // This file computes a buffer's diagnostics incrementally, so that an edit
 // costs the analysis of the top-level statement it touched rather than of
-// the whole buffer (Diagnoser).
+// the whole buffer (Diagnoser, and the View of each version of the buffer,
+// which view.go also uses to answer questions about a position).
 //
 // The buffer is cut into chunks at the starts of its top-level statements
 // (splitChunks): a line that starts at column 0 with a statement, outside
@@ -18,16 +19,21 @@ package analysis
 // that statement alone. The exceptions are whole-module matters, handled
 // here: names bound nowhere in the module (each chunk reports the global
 // names it reads and the module names it binds; the merge compares them
-// across chunks, and a star import anywhere silences them), and
-// `from __future__` imports, coding cookies and null bytes (a buffer that
-// has one is analysed whole).
+// across chunks, and a star import anywhere silences them), `from
+// __future__` imports (they must come first: the chunks after them are
+// analysed after a prologue line that imports the same features, see
+// prologueOf), and coding cookies and null bytes (a buffer that has one
+// is analysed whole). (Three facts of the module's symbol table reach the
+// code of its functions and module-level statements; view.go's context
+// deals with them, and they do not change diagnostics.)
 //
-// Each chunk is analysed on its own text, at line 1, and its diagnostics
-// are kept relative to its first line, keyed by its text: a chunk that
-// only moved (lines inserted above it) is reused, shifted. A chunk whose
-// diagnostics quote line numbers ("detected at line 12") is analysed at
-// its real line instead, padded with empty lines, and keyed by text and
-// line. The cache keeps the chunks of the last pass.
+// Each chunk is analysed on its own text, at line 1 (2 after a prologue),
+// and its diagnostics are kept relative to its first line, keyed by its
+// text: a chunk that only moved (lines inserted above it) is reused,
+// shifted. A chunk whose diagnostics quote line numbers ("detected at
+// line 12") is analysed at its real line instead, padded with empty
+// lines, and keyed by text and line. The cache keeps the chunks of the
+// last pass.
 //
 // Differences from analysing the whole buffer appear only in broken
 // buffers, and are deliberate: each chunk's errors are reported (not only
@@ -44,7 +50,7 @@ import (
 	"sync"
 
 	"github.com/peephole-lsp/peephole/parser"
-
+	"github.com/peephole-lsp/peephole/parser/ast"
 	"github.com/peephole-lsp/peephole/symtab"
 )
 
@@ -56,6 +62,14 @@ type Diagnoser struct {
 	cache map[string]*chunkResult
 	// analysed counts the chunks analysed (not found in the cache).
 	analysed int
+
+	// files holds the Files of the chunks that views answered questions
+	// about, each analysed at its line (view.go), the most recently used
+	// last.
+	filesMu sync.Mutex
+	files   []chunkFile
+	// fileAnalyses counts the chunk Files analysed.
+	fileAnalyses int
 }
 
 // NewDiagnoser returns a Diagnoser with an empty cache.
@@ -78,6 +92,34 @@ type chunkResult struct {
 	// padded reports that the chunk was analysed at its real line: its
 	// positions are absolute.
 	padded bool
+
+	// What the view's answers need (view.go). clean reports that the
+	// chunk parses, its symbol table builds and it compiles, without an
+	// error; declares that a global or nonlocal statement stands at
+	// module level; stops that a module-level statement may end the
+	// module's flow (raise, assert, while, return), after which CPython's
+	// flow graph may find the rest of the module unreachable.
+	clean, declares, stops bool
+	// modOccs are the occurrences of the names of the module's own
+	// binding (globals, and builtins), by name, in source order.
+	modOccs map[string][]modOcc
+	// imports are the names the module's symbol table marks as imported
+	// (DEF_IMPORT), and super reports that it has `super` at all: the
+	// compiler reads both from the whole module's table when it compiles
+	// a method call (o.m() of an imported module o is not compiled with
+	// LOAD_ATTR's method form) or super().m.
+	imports []string
+	super   bool
+	// globals are the names the chunk's functions declare global: the
+	// module's table marks them (DEF_GLOBAL), and module-level code
+	// then uses STORE_GLOBAL, LOAD_GLOBAL, DELETE_GLOBAL for them.
+	globals []string
+}
+
+// modOcc is an occurrence of a module-level name.
+type modOcc struct {
+	r    Range
+	role symtab.Role
 }
 
 // globalRead is a read of a global name.
@@ -93,29 +135,35 @@ var lineRef = regexp.MustCompile(`line \d`)
 var cookieRe = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=]`)
 
 // Diagnostics returns the diagnostics of src, as File.Diagnostics would for
-// a buffer without errors. The chunks not met before are analysed in
-// parallel. A chunk's syntax errors are its own, unless one lies on its
-// last line of code (or after it): such an error may depend on the token
-// that follows the chunk ("expected an indented block" is reported at the
-// next statement), so then the parser's errors are those of the whole
-// buffer.
+// a buffer without errors: those of d.View(src, opts).
 func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
-	if wholeOnly(src) {
-		return Analyze(src, opts).Diagnostics()
+	return d.View(src, opts).Diagnostics()
+}
+
+// View cuts src into chunks and returns its view. The chunks not met
+// before are analysed, in parallel, when the view is first asked a
+// question (Pending says how much text that is).
+func (d *Diagnoser) View(src []byte, opts Options) *View {
+	v := &View{d: d, src: src, opts: opts}
+	var starts []int
+	prologue, covers, ok := "", 0, !wholeOnly(src)
+	if ok {
+		starts = splitChunks(src)
+		prologue, covers, ok = prologueOf(src, starts)
 	}
-	starts := splitChunks(src)
+	if !ok {
+		v.wholeOnly = true
+		v.pending.Store(int64(len(src)))
+		return v
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 
-	type placed struct {
-		text []byte
-		line int
-		res  *chunkResult
-	}
-	chunks := make([]placed, len(starts))
-	next := make(map[string]*chunkResult, len(starts))
+	v.chunks = make([]*viewChunk, len(starts))
+	chunks := v.chunks
+	v.next = make(map[string]*chunkResult, len(starts))
 	line := 1
-	var misses []int
+	pending := 0
 	for i, s := range starts {
 		end := len(src)
 		if i+1 < len(starts) {
@@ -124,44 +172,102 @@ func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
 		if i > 0 {
 			line += countLines(src[starts[i-1]:s])
 		}
-		chunks[i] = placed{text: src[s:end], line: line}
-		if key, res := d.cached(chunks[i].text, line); res != nil {
+		chunks[i] = &viewChunk{text: src[s:end], line: line}
+		if i >= covers {
+			chunks[i].prologue = prologue
+		}
+		if key, res := d.cached(chunks[i].text, line, chunks[i].prologue); res != nil {
 			chunks[i].res = res
-			next[key] = res
+			v.next[key] = res
 		} else {
-			misses = append(misses, i)
+			v.misses = append(v.misses, i)
+			pending += end - s
 		}
 	}
-	// Analyse the new chunks, on every processor.
-	results := make([]*chunkResult, len(misses))
-	keys := make([]string, len(misses))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(misses)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range work {
-				c := chunks[misses[j]]
-				keys[j], results[j] = analyzeChunk(c.text, c.line, opts)
-			}
-		}()
+	for i := range chunks {
+		if i+1 < len(chunks) {
+			chunks[i].endLine = chunks[i+1].line
+		} else {
+			chunks[i].endLine = line + countLines(chunks[i].text) + 1
+		}
 	}
-	for j := range misses {
-		work <- j
-	}
-	close(work)
-	wg.Wait()
-	for j, i := range misses {
-		chunks[i].res = results[j]
-		next[keys[j]] = results[j]
-	}
-	d.analysed += len(misses)
-	d.cache = next
+	v.pending.Store(int64(pending))
+	return v
+}
 
+// fill analyses what the view has yet to (the chunks not met before, or
+// the whole buffer), once.
+func (v *View) fill() {
+	v.fillOnce.Do(func() {
+		defer v.pending.Store(0)
+		if v.wholeOnly {
+			v.whole = Analyze(v.src, v.opts)
+			return
+		}
+		d := v.d
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		// Another view may have analysed some since.
+		var misses []int
+		for _, i := range v.misses {
+			c := v.chunks[i]
+			if key, res := d.cached(c.text, c.line, c.prologue); res != nil {
+				c.res = res
+				v.next[key] = res
+			} else {
+				misses = append(misses, i)
+			}
+		}
+		// Analyse the new chunks, on every processor.
+		chunks := v.chunks
+		results := make([]*chunkResult, len(misses))
+		keys := make([]string, len(misses))
+		work := make(chan int)
+		var wg sync.WaitGroup
+		for w := 0; w < min(runtime.GOMAXPROCS(0), len(misses)); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := range work {
+					c := chunks[misses[j]]
+					keys[j], results[j] = analyzeChunk(c.text, c.line, c.prologue, v.opts)
+				}
+			}()
+		}
+		for j := range misses {
+			work <- j
+		}
+		close(work)
+		wg.Wait()
+		for j, i := range misses {
+			chunks[i].res = results[j]
+			v.next[keys[j]] = results[j]
+		}
+		d.analysed += len(misses)
+		d.cache = v.next
+		v.next, v.misses = nil, nil
+	})
+}
+
+// Pending returns how many bytes of text the view has yet to analyse
+// before it answers: the chunks not met before (all of the buffer when it
+// is analysed whole); 0 once it has.
+func (v *View) Pending() int { return int(v.pending.Load()) }
+
+// Diagnostics returns the diagnostics of the view's text, as
+// File.Diagnostics would for a buffer without errors. A chunk's syntax
+// errors are its own, unless one lies on its last line of code (or after
+// it): such an error may depend on the token that follows the chunk
+// ("expected an indented block" is reported at the next statement), so
+// then the parser's errors are those of the whole buffer.
+func (v *View) Diagnostics() []Diagnostic {
+	v.fill()
+	if v.wholeOnly {
+		return v.whole.Diagnostics()
+	}
 	bound := map[string]bool{}
 	star, broken := false, false
-	for _, c := range chunks {
+	for _, c := range v.chunks {
 		for _, n := range c.res.bound {
 			bound[n] = true
 		}
@@ -170,14 +276,11 @@ func (d *Diagnoser) Diagnostics(src []byte, opts Options) []Diagnostic {
 	}
 	var out []Diagnostic
 	if broken {
-		res := parser.ParseEditor(src, parser.Options{Filename: opts.Filename})
-		out = parseDiagnostics(res.Errors, src)
+		res := parser.ParseEditor(v.src, parser.Options{Filename: v.opts.Filename})
+		out = parseDiagnostics(res.Errors, v.src)
 	}
-	for _, c := range chunks {
-		delta := c.line - 1
-		if c.res.padded {
-			delta = 0
-		}
+	for _, c := range v.chunks {
+		delta := c.delta()
 		if !broken {
 			for _, dg := range c.res.parseDiags {
 				out = append(out, withRange(dg, shift(dg.Range, delta)))
@@ -204,20 +307,94 @@ func withRange(d Diagnostic, r Range) Diagnostic {
 	return d
 }
 
-// wholeOnly reports whether src must be analysed whole: it has a
-// `from __future__` import (which must come first and changes how the
-// rest compiles), a coding declaration or byte-order mark, or a null byte
-// (CPython rejects the whole source for it).
+// wholeOnly reports whether src must be analysed whole: it has a coding
+// declaration or byte-order mark, or a null byte (CPython rejects the
+// whole source for it). (A buffer with __future__ imports is cut unless
+// prologueOf says otherwise.)
 func wholeOnly(src []byte) bool {
-	return bytes.Contains(src, []byte("__future__")) || hasCookie(src, 0) || bytes.IndexByte(src, 0) >= 0
+	return hasCookie(src, 0) || bytes.IndexByte(src, 0) >= 0
 }
 
-// cached returns a chunk's result from the cache, and its key.
-func (d *Diagnoser) cached(text []byte, line int) (string, *chunkResult) {
-	if res := d.cache[string(text)]; res != nil {
-		return string(text), res
+// futureFeatures are the features of CPython 3.13's __future__ module.
+var futureFeatures = map[string]bool{
+	"nested_scopes": true, "generators": true, "division": true, "absolute_import": true,
+	"with_statement": true, "print_function": true, "unicode_literals": true,
+	"barry_as_FLUFL": true, "generator_stop": true, "annotations": true,
+}
+
+// prologueOf handles the __future__ imports of src, cut into chunks at
+// starts. Future imports change how the rest of the module is parsed and
+// compiled, and must come first: when the chunks up to the last that
+// mentions __future__ hold nothing but a docstring and valid future
+// imports, every chunk after them (covers is their number) is analysed
+// after a prologue, on its first line, that imports the same features
+// under the same names. Otherwise (a late or invalid future import,
+// __future__ named elsewhere), ok is false and the buffer is analysed
+// whole.
+func prologueOf(src []byte, starts []int) (prologue string, covers int, ok bool) {
+	last := -1
+	for i, s := range starts {
+		end := len(src)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		if bytes.Contains(src[s:end], []byte("__future__")) {
+			last = i
+		}
 	}
-	lineKey := string(text) + "\x00" + itoa(line)
+	if last < 0 {
+		return "", 0, true
+	}
+	end := len(src)
+	if last+1 < len(starts) {
+		end = starts[last+1]
+	}
+	res := parser.Parse(src[:end], parser.Options{})
+	mod, isMod := res.Tree.(*ast.Module)
+	if res.Err != nil || res.Fatal != "" || !isMod {
+		return "", 0, false
+	}
+	var names []string
+	for i, st := range mod.Body {
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			if c, ok := st.Value.(*ast.Constant); !ok || i > 0 || !isStr(c) {
+				return "", 0, false
+			}
+		case *ast.ImportFrom:
+			if st.Module != "__future__" || st.Level != 0 {
+				return "", 0, false
+			}
+			for _, a := range st.Names {
+				if !futureFeatures[a.Name] {
+					return "", 0, false
+				}
+				if a.Asname != "" {
+					names = append(names, a.Name+" as "+a.Asname)
+				} else {
+					names = append(names, a.Name)
+				}
+			}
+		default:
+			return "", 0, false
+		}
+	}
+	if names == nil {
+		return "", last + 1, true
+	}
+	return "from __future__ import " + strings.Join(names, ", ") + "\n", last + 1, true
+}
+
+// isStr reports whether a constant is a str.
+func isStr(c *ast.Constant) bool { return c.Value != nil && c.Value.TypeName() == "str" }
+
+// cached returns a chunk's result from the cache, and its key.
+func (d *Diagnoser) cached(text []byte, line int, prologue string) (string, *chunkResult) {
+	key := prologue + string(text)
+	if res := d.cache[key]; res != nil {
+		return key, res
+	}
+	lineKey := key + "\x00" + itoa(line)
 	if res := d.cache[lineKey]; res != nil {
 		return lineKey, res
 	}
@@ -225,36 +402,45 @@ func (d *Diagnoser) cached(text []byte, line int) (string, *chunkResult) {
 }
 
 // analyzeChunk analyses a chunk found at line line, and returns its key:
-// the chunk is analysed at line 1 and keyed by its text, unless its
-// diagnostics quote line numbers or its first lines could be taken for a
-// coding declaration; then it is analysed at its line and keyed by text
-// and line.
-func analyzeChunk(text []byte, line int, opts Options) (string, *chunkResult) {
-	lineKey := string(text) + "\x00" + itoa(line)
-	if line > 1 && hasCookie(text, 2) {
-		return lineKey, analyzeChunkAt(text, line, opts)
+// the chunk is analysed at line 1 (2 after a prologue, which is line 1)
+// and keyed by its text (after its prologue), unless its diagnostics
+// quote line numbers or its first lines could be taken for a coding
+// declaration; then it is analysed at its line and keyed by text and
+// line.
+func analyzeChunk(text []byte, line int, prologue string, opts Options) (string, *chunkResult) {
+	key := prologue + string(text)
+	lineKey := key + "\x00" + itoa(line)
+	base := 1
+	if prologue != "" {
+		base = 2
 	}
-	res := analyzeChunkAt(text, 1, opts)
-	if line > 1 {
+	if line > base && hasCookie(text, 2) {
+		return lineKey, analyzeChunkAt(text, line, prologue, opts)
+	}
+	res := analyzeChunkAt(text, base, prologue, opts)
+	if line > base {
 		for _, dgs := range [][]Diagnostic{res.parseDiags, res.diags} {
 			for _, dg := range dgs {
 				if lineRef.MatchString(dg.Message) {
-					return lineKey, analyzeChunkAt(text, line, opts)
+					return lineKey, analyzeChunkAt(text, line, prologue, opts)
 				}
 			}
 		}
 	}
-	return string(text), res
+	return key, res
 }
 
-// analyzeChunkAt analyses a chunk as a module, at line line.
-func analyzeChunkAt(text []byte, line int, opts Options) *chunkResult {
-	src := text
-	if line > 1 {
-		src = append(bytes.Repeat([]byte("\n"), line-1), text...)
-	}
+// analyzeChunkAt analyses a chunk as a module, at line line, after its
+// prologue (whose occurrences are not the chunk's). Its results are
+// relative to its first line, unless that is its real line.
+func analyzeChunkAt(text []byte, line int, prologue string, opts Options) *chunkResult {
+	src := padTo(prologue, text, line, "")
 	f := Analyze(src, opts)
-	res := &chunkResult{padded: line > 1}
+	base := 1
+	if prologue != "" {
+		base = 2
+	}
+	res := &chunkResult{padded: line > base}
 	res.parseDiags = parseDiagnostics(f.SyntaxErrors, src)
 	last := line - 1 + lastCodeLine(text)
 	for _, dg := range res.parseDiags {
@@ -263,20 +449,99 @@ func analyzeChunkAt(text []byte, line int, opts Options) *chunkResult {
 		}
 	}
 	res.diags = f.diagnostics(false)
+	// The chunk's own occurrences start at line; the prologue's are
+	// before.
+	own := func(o *symtab.Occurrence) bool { return o.Range.Lineno >= line }
 	if f.Symbols != nil {
+		top := f.Symbols.Top
+		res.modOccs = map[string][]modOcc{}
+		imported := map[string]bool{}
 		for _, b := range f.Symbols.Bindings() {
-			if b.Owner == f.Symbols.Top && b.Defined {
+			if b.Owner != top {
+				continue
+			}
+			var occs []modOcc
+			defined := false
+			for _, o := range b.Occurrences {
+				if !own(o) {
+					continue
+				}
+				occs = append(occs, modOcc{rangeOf(o.Range), o.Role})
+				defined = defined || o.Role.IsDefinition()
+				imported[b.Name] = imported[b.Name] || o.Role == symtab.RoleImport && o.Table == top
+			}
+			if defined {
 				res.bound = append(res.bound, b.Name)
+			}
+			if occs != nil {
+				res.modOccs[b.Name] = occs
+			}
+		}
+		for _, name := range top.Symbols() {
+			// The prologue's names are imported too: only by an import
+			// of the chunk's own do they count.
+			if top.Flags(name)&symtab.DefImport != 0 && (prologue == "" || imported[name]) {
+				res.imports = append(res.imports, name)
+			}
+		}
+		res.super = (top.Flags("super")>>symtab.ScopeOffset)&symtab.ScopeMask != 0
+		for _, name := range top.Symbols() {
+			if top.Flags(name)&symtab.DefGlobal != 0 {
+				res.globals = append(res.globals, name)
 			}
 		}
 		for _, o := range f.occurrences() {
+			if !own(o) {
+				continue
+			}
 			if isUndefinedRead(o) {
 				res.reads = append(res.reads, globalRead{o.Mangled, rangeOf(o.Range)})
+			}
+			if o.Table == top && (o.Role == symtab.RoleGlobal || o.Role == symtab.RoleNonlocal) {
+				res.declares = true
 			}
 		}
 	}
 	res.starImport = hasStarImport(f.Tree)
+	res.clean = len(f.SyntaxErrors) == 0 && len(f.SymtabErrors) == 0 && f.Code != nil && f.CompileErr == nil &&
+		len(f.Internal) == 0 && f.Symbols != nil
+	res.stops = mayStop(f.Tree)
 	return res
+}
+
+// mayStop reports whether a module-level statement of m (outside defs,
+// classes and lambdas) may end the module's flow: a raise, an assert
+// (whose test may be false), a while loop (which may never end), a return
+// (an error there). CPython's flow graph drops the code it proves
+// unreachable after such a statement, nested code objects included.
+func mayStop(m *ast.Module) bool {
+	stop := false
+	ast.Inspect(m, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.ClassDef, *ast.Lambda:
+			return false
+		case *ast.Raise, *ast.Assert, *ast.While, *ast.Return:
+			stop = true
+		}
+		return !stop
+	})
+	return stop
+}
+
+// padTo returns a new slice holding text preceded by its prologue (a
+// line; line is then at least 2) and empty lines, so that it starts at
+// line line, and followed by suffix.
+func padTo(prologue string, text []byte, line int, suffix string) []byte {
+	n := max(line-1, 0)
+	out := make([]byte, 0, n+len(prologue)+len(text)+len(suffix))
+	if prologue != "" {
+		out = append(out, prologue...)
+		n--
+	}
+	for ; n > 0; n-- {
+		out = append(out, '\n')
+	}
+	return append(append(out, text...), suffix...)
 }
 
 // lastCodeLine returns the 1-based number of the last line of text that
@@ -489,6 +754,9 @@ func (sc *chunkScanner) split() []int {
 			}
 		default:
 			sc.i++
+			for sc.i < len(src) && !splitSpecial[src[sc.i]] {
+				sc.i++ // nothing the scanner follows
+			}
 		}
 	}
 	return starts
@@ -610,6 +878,14 @@ func (sc *chunkScanner) scanFStringText() bool {
 	}
 	return false
 }
+
+// splitSpecial holds the bytes the scanner acts on outside strings.
+var splitSpecial = func() (t [256]bool) {
+	for _, c := range []byte("#\\\n\r()[]{}:'\"") {
+		t[c] = true
+	}
+	return
+}()
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

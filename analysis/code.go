@@ -142,29 +142,44 @@ func instrExtent(ci *codeInfo) Range {
 	return r
 }
 
-// match pairs the child blocks of t with the nested code objects of ci.
+// match pairs the child blocks of t with the nested code objects of ci:
+// first every block with the code object of its name and first line,
+// then the blocks left with a code object of their name, then of their
+// line. (A block can have no code object: CPython drops those of
+// unreachable code, and a later block of the same name must not lose
+// its own to it.)
 func (ix *codeIndex) match(t *symtab.Table, ci *codeInfo) {
 	taken := make([]bool, len(ci.Children))
-	for _, k := range t.Children {
+	picks := make([]int, len(t.Children))
+	for j, k := range t.Children {
+		picks[j] = -1
 		name, line := codeName(k), firstLine(k)
-		pick := -1
-		for pass := 0; pass < 3 && pick < 0; pass++ {
+		for i, c := range ci.Children {
+			if !taken[i] && c.Code.Name == name && c.Code.FirstLineno == line {
+				picks[j], taken[i] = i, true
+				break
+			}
+		}
+	}
+	for pass := 1; pass < 3; pass++ {
+		for j, k := range t.Children {
+			if picks[j] >= 0 {
+				continue
+			}
+			name, line := codeName(k), firstLine(k)
 			for i, c := range ci.Children {
-				if taken[i] {
-					continue
-				}
-				nameOK, lineOK := c.Code.Name == name, c.Code.FirstLineno == line
-				if pass == 0 && nameOK && lineOK || pass == 1 && nameOK || pass == 2 && lineOK {
-					pick = i
+				if !taken[i] && (pass == 1 && c.Code.Name == name || pass == 2 && c.Code.FirstLineno == line) {
+					picks[j], taken[i] = i, true
 					break
 				}
 			}
 		}
-		if pick < 0 {
+	}
+	for j, k := range t.Children {
+		if picks[j] < 0 {
 			continue
 		}
-		taken[pick] = true
-		c := ci.Children[pick]
+		c := ci.Children[picks[j]]
 		if isBlockNode(k.Node) {
 			c.Node = k.Node
 			ix.byNode[k.Node] = c

@@ -126,3 +126,19 @@ func FuzzChunks(f *testing.F) {
 		}
 	})
 }
+
+// FuzzView holds a view's answers against the whole analysis on arbitrary
+// buffers (compareView): each answer it gives must be the whole File's,
+// and nothing may panic.
+func FuzzView(f *testing.F) {
+	for _, tc := range viewCases {
+		f.Add(tc.src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 1<<12 {
+			return
+		}
+		d := NewDiagnoser()
+		compareView(t, "fuzz", []byte(src), d.View([]byte(src), Options{Filename: "f.py"}), 60)
+	})
+}

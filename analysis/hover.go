@@ -65,18 +65,31 @@ type CodeLines struct {
 // Hover returns what to show for the position pos, or nil when there is
 // nothing there (blank space, a comment).
 func (f *File) Hover(pos ast.Pos) *HoverInfo {
+	h, _, _ := f.hover(pos)
+	return h
+}
+
+// hover computes Hover, and returns the name occurrence hovered (or nil)
+// and whether the answer shows an instruction of the module's own code
+// object (rather than of a def, class, lambda or comprehension).
+func (f *File) hover(pos ast.Pos) (*HoverInfo, *symtab.Occurrence, bool) {
 	ix := f.index()
 	h := &HoverInfo{Line: pos.Line}
 	if ix == nil {
 		h.NoCode = f.whyNoCode()
 	}
+	usesModule := false
+	show := func(refs []instrRef) {
+		for _, ref := range refs {
+			h.Instructions = append(h.Instructions, instructionText(ref.instr()))
+			usesModule = usesModule || ref.info == ix.module
+		}
+	}
 	occ := f.OccurrenceAt(pos)
 	if occ != nil {
 		f.describeName(h, occ)
 		if ix != nil {
-			for _, ref := range ix.instructionsFor(occ) {
-				h.Instructions = append(h.Instructions, instructionText(ref.instr()))
-			}
+			show(ix.instructionsFor(occ))
 		}
 	}
 	block := f.blockNodeAt(pos, occ)
@@ -92,21 +105,21 @@ func (f *File) Hover(pos ast.Pos) *HoverInfo {
 	}
 	if occ == nil && block == nil {
 		if ix == nil {
-			return nil
+			return nil, nil, false
 		}
 		r, ins := ix.nodeInstructions(f.Tree, pos)
 		if ins == nil {
-			return nil
+			return nil, nil, false
 		}
 		h.Range = r
-		for _, ref := range ins {
-			h.Instructions = append(h.Instructions, instructionText(ref.instr()))
-		}
+		show(ins)
 	}
 	if ix != nil {
-		h.LineDis = ix.lineDis(pos.Line)
+		var modLines bool
+		h.LineDis, modLines = ix.lineDis(pos.Line)
+		usesModule = usesModule || modLines
 	}
-	return h
+	return h, occ, usesModule
 }
 
 // whyNoCode explains why the buffer has no code objects.
@@ -275,9 +288,10 @@ func (ix *codeIndex) nodeInstructions(tree *ast.Module, pos ast.Pos) (Range, []i
 }
 
 // lineDis returns, for each code object with instructions on line, the
-// lines dis prints for them.
-func (ix *codeIndex) lineDis(line int) []CodeLines {
+// lines dis prints for them; and whether the module's code object is one.
+func (ix *codeIndex) lineDis(line int) ([]CodeLines, bool) {
 	var out []CodeLines
+	usesModule := false
 	var cur *codeInfo
 	var b strings.Builder
 	flush := func() {
@@ -295,6 +309,7 @@ func (ix *codeIndex) lineDis(line int) []CodeLines {
 			flush()
 			cur = ref.info
 		}
+		usesModule = usesModule || ref.info == ix.module
 		_, lines := ref.info.dis()
 		if lines == nil {
 			continue
@@ -303,7 +318,7 @@ func (ix *codeIndex) lineDis(line int) []CodeLines {
 		b.WriteByte('\n')
 	}
 	flush()
-	return out
+	return out, usesModule
 }
 
 // kindWords says a binding kind in words.

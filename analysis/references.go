@@ -52,14 +52,18 @@ func (f *File) Highlights(pos ast.Pos) []Highlight {
 	}
 	var out []Highlight
 	for _, o := range f.Symbols.Occurrences(occ.Binding) {
-		k := HighlightRead
-		switch {
-		case o.Role == symtab.RoleGlobal || o.Role == symtab.RoleNonlocal:
-			k = HighlightText
-		case o.Role.IsDefinition():
-			k = HighlightWrite
-		}
-		out = append(out, Highlight{rangeOf(o.Range), k})
+		out = append(out, Highlight{rangeOf(o.Range), highlightKind(o.Role)})
 	}
 	return out
+}
+
+// highlightKind is the highlight of an occurrence with role.
+func highlightKind(role symtab.Role) HighlightKind {
+	switch {
+	case role == symtab.RoleGlobal || role == symtab.RoleNonlocal:
+		return HighlightText
+	case role.IsDefinition():
+		return HighlightWrite
+	}
+	return HighlightRead
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/peephole-lsp/peephole/analysis"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 )
@@ -64,7 +65,19 @@ func errNotOpen(uri string) error {
 // bytecodeAt computes the answer to peephole/bytecode.
 func bytecodeAt(snap *snapshot, pos protocol.Position) (any, error) {
 	m := snap.mapper()
-	bc, err := snap.analysis().Bytecode(m.toCore(pos))
+	type result struct {
+		bc  *analysis.Bytecode
+		err error
+	}
+	at := m.toCore(pos)
+	r := answer(snap, func(f *analysis.File) result {
+		bc, err := f.Bytecode(at)
+		return result{bc, err}
+	}, func(v *analysis.View) (result, bool) {
+		bc, ok, err := v.Bytecode(at)
+		return result{bc, err}, ok
+	})
+	bc, err := r.bc, r.err
 	if err != nil {
 		return nil, jsonrpc2.NewError(codeRequestFailed, err.Error())
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/peephole-lsp/peephole/analysis"
 	"go.lsp.dev/protocol"
 )
 
@@ -20,7 +21,8 @@ func (s *Server) prepareDefinition(params json.RawMessage) (requestFunc, error) 
 	}
 	return func(ctx context.Context) (any, error) {
 		m := snap.mapper()
-		ranges := snap.analysis().Definition(m.toCore(p.Position))
+		pos := m.toCore(p.Position)
+		ranges := answer(snap, func(f *analysis.File) []analysis.Range { return f.Definition(pos) }, func(v *analysis.View) ([]analysis.Range, bool) { return v.Definition(pos) })
 		if ranges == nil {
 			return nil, nil
 		}

@@ -3,8 +3,8 @@ package lsp
 // This file publishes diagnostics. After a change, a document's diagnostics
 // wait for edits to pause for the debounce interval (each change restarts
 // the wait, which never exceeds 30 ms), then the current snapshot's
-// diagnostics are computed by the document's analysis.Diagnoser, which
-// re-analyses only the top-level statements that changed, and published —
+// diagnostics are computed by its view (the document's analysis.Diagnoser
+// re-analyses only the top-level statements that changed), and published —
 // unless a newer snapshot arrived meanwhile (its own wait will publish it).
 // Once edits pause a little longer, the snapshot is analysed whole in the
 // background for the other requests. Publishing holds the document's publish lock
@@ -43,7 +43,7 @@ func (s *Server) publish(d *document) {
 		}
 	}()
 	snap := d.current()
-	ads := d.diagnoser.Diagnostics(snap.text, analysis.Options{Filename: snap.filename})
+	ads := snap.view().Diagnostics()
 	if d.current() != snap {
 		return
 	}
@@ -77,10 +77,14 @@ func (s *Server) publish(d *document) {
 const prefetchDelay = 50 * time.Millisecond
 
 // schedulePrefetch analyses snap whole once edits pause, unless a newer
-// snapshot replaces it first. (Diagnostics come from the incremental
-// Diagnoser; hovers, bytecode, tokens and the rest need the whole
+// snapshot replaces it first. (Diagnostics come from the snapshot's view,
+// and so do most answers about a position until then; tokens, symbols,
+// lenses, renames and the questions the view declines need the whole
 // analysis, which takes longer.)
 func (s *Server) schedulePrefetch(d *document, snap *snapshot) {
+	if s.opts.noPrefetch {
+		return
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.prefetch != nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/peephole-lsp/peephole/analysis"
 	"go.lsp.dev/protocol"
 )
 
@@ -20,7 +21,9 @@ func (s *Server) prepareDocumentHighlight(params json.RawMessage) (requestFunc, 
 	}
 	return func(ctx context.Context) (any, error) {
 		m := snap.mapper()
-		hs := snap.analysis().Highlights(m.toCore(p.Position))
+		pos := m.toCore(p.Position)
+		hs := answer(snap, func(f *analysis.File) []analysis.Highlight { return f.Highlights(pos) },
+			func(v *analysis.View) ([]analysis.Highlight, bool) { return v.Highlights(pos) })
 		out := make([]protocol.DocumentHighlight, 0, len(hs))
 		for _, h := range hs {
 			out = append(out, protocol.DocumentHighlight{Range: m.rangeToLSP(h.Range), Kind: protocol.DocumentHighlightKind(h.Kind)})

@@ -3,15 +3,22 @@ package lsp
 // This file keeps the open documents. A document is a sequence of
 // snapshots, one per version of its text; a snapshot is immutable and is
 // analysed whole at most once (analysis.Analyze), on first use by a request
-// or by the background analysis that follows the diagnostics (which come
-// from the document's incremental Diagnoser; a document's first ones come
-// before its whole analysis). Requests take the snapshot current when they
+// or by the background analysis that follows the diagnostics. Before that,
+// each snapshot has a view (analysis.View): its text cut into top-level
+// statements by the document's Diagnoser, which re-analyses only those
+// that changed. The diagnostics come from the view (a document's first
+// ones before its whole analysis), and so do the answers to the questions
+// about a position (hover, definition, references, highlights, inlay
+// hints, bytecode) until the whole analysis is ready — whenever the view
+// can prove its answer the whole analysis's; otherwise they wait for it
+// (snapshot.answer). Requests take the snapshot current when they
 // arrive, so they never mix two versions.
 
 import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/peephole-lsp/peephole/analysis"
@@ -35,6 +42,15 @@ type snapshot struct {
 
 	fileOnce sync.Once
 	file     *analysis.File
+	// fileReady is set once file is.
+	fileReady atomic.Bool
+
+	// diagnoser is the document's; view is the snapshot's view, made on
+	// first use; onView is Options.onView.
+	diagnoser *analysis.Diagnoser
+	onView    func(answered bool)
+	viewOnce  sync.Once
+	v         atomic.Pointer[analysis.View]
 
 	// opened, for the snapshot a document opens with, is closed once the
 	// document's first diagnostics have been computed (see analysis).
@@ -70,9 +86,55 @@ func (s *snapshot) analysis() *analysis.File {
 			}
 			t.Stop()
 		}
-		s.file = analysis.Analyze(s.text, analysis.Options{Filename: s.filename})
+		if f := s.view().File(); f != nil {
+			s.file = f // a buffer the view analyses whole
+		} else {
+			s.file = analysis.Analyze(s.text, analysis.Options{Filename: s.filename})
+		}
+		s.fileReady.Store(true)
 	})
 	return s.file
+}
+
+// readyFile returns the snapshot's whole analysis if it is done, or nil.
+func (s *snapshot) readyFile() *analysis.File {
+	if s.fileReady.Load() {
+		return s.file
+	}
+	return nil
+}
+
+// view returns the snapshot's view, making it on first use (which only
+// cuts the text into chunks: the view analyses them when first asked).
+func (s *snapshot) view() *analysis.View {
+	s.viewOnce.Do(func() {
+		s.v.Store(s.diagnoser.View(s.text, analysis.Options{Filename: s.filename}))
+	})
+	return s.v.Load()
+}
+
+// answer answers a question about the snapshot: from its whole analysis
+// when that is done, else from its view if the view is cheap (the edit
+// did not change most of the buffer) and can answer, else from the whole
+// analysis, computed or awaited. (A question asked right after an edit
+// is answered from the analysis of the statement that changed, rather
+// than after that of the whole buffer.)
+func answer[T any](s *snapshot, whole func(*analysis.File) T, partial func(*analysis.View) (T, bool)) T {
+	if f := s.readyFile(); f != nil {
+		return whole(f)
+	}
+	v := s.view()
+	if !v.Cheap() {
+		return whole(s.analysis())
+	}
+	r, ok := partial(v)
+	if s.onView != nil {
+		s.onView(ok)
+	}
+	if ok {
+		return r
+	}
+	return whole(s.analysis())
 }
 
 // document is an open document.
@@ -106,6 +168,9 @@ type document struct {
 	diagnoser *analysis.Diagnoser
 	prefetch  *time.Timer
 
+	// onView is Options.onView, for the snapshots.
+	onView func(answered bool)
+
 	// opened is closed (by markOpened) once the first diagnostics have
 	// been computed, or the document closed.
 	opened     chan struct{}
@@ -113,10 +178,11 @@ type document struct {
 }
 
 // newDocument returns a document just opened, with its first snapshot.
-func newDocument(uri string, version int32, text []byte, enc encoding) *document {
+func newDocument(uri string, version int32, text []byte, enc encoding, onView func(bool)) *document {
 	d := &document{uri: uri, filename: filenameOf(uri), runSem: make(chan struct{}, 1),
-		diagnoser: analysis.NewDiagnoser(), opened: make(chan struct{})}
-	d.snap = &snapshot{uri: uri, filename: d.filename, version: version, seq: 1, text: text, enc: enc, opened: d.opened}
+		diagnoser: analysis.NewDiagnoser(), opened: make(chan struct{}), onView: onView}
+	d.snap = &snapshot{uri: uri, filename: d.filename, version: version, seq: 1, text: text, enc: enc, opened: d.opened,
+		diagnoser: d.diagnoser, onView: onView}
 	return d
 }
 

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/peephole-lsp/peephole/analysis"
 	"go.lsp.dev/protocol"
 )
 
@@ -32,7 +33,9 @@ func (s *Server) prepareHover(params json.RawMessage) (requestFunc, error) {
 	s.mu.Unlock()
 	return func(ctx context.Context) (any, error) {
 		m := snap.mapper()
-		h := snap.analysis().Hover(m.toCore(p.Position))
+		pos := m.toCore(p.Position)
+		h := answer(snap, func(f *analysis.File) *analysis.HoverInfo { return f.Hover(pos) },
+			func(v *analysis.View) (*analysis.HoverInfo, bool) { return v.Hover(pos) })
 		if h == nil {
 			return nil, nil
 		}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/peephole-lsp/peephole/analysis"
 	"go.lsp.dev/protocol"
 )
 
@@ -24,7 +25,9 @@ func (s *Server) prepareInlayHint(params json.RawMessage) (requestFunc, error) {
 	}
 	return func(ctx context.Context) (any, error) {
 		m := snap.mapper()
-		hints := snap.analysis().InlayHints(m.rangeToCore(p.Range))
+		r := m.rangeToCore(p.Range)
+		hints := answer(snap, func(f *analysis.File) []analysis.InlayHint { return f.InlayHints(r) },
+			func(v *analysis.View) ([]analysis.InlayHint, bool) { return v.InlayHints(r) })
 		out := make([]protocol.InlayHint, 0, len(hints))
 		for _, h := range hints {
 			out = append(out, protocol.InlayHint{

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/peephole-lsp/peephole/analysis"
 	"go.lsp.dev/protocol"
 )
 
@@ -25,7 +26,9 @@ func (s *Server) prepareReferences(params json.RawMessage) (requestFunc, error) 
 	}
 	return func(ctx context.Context) (any, error) {
 		m := snap.mapper()
-		ranges := snap.analysis().References(m.toCore(p.Position), p.Context.IncludeDeclaration)
+		pos, decl := m.toCore(p.Position), p.Context.IncludeDeclaration
+		ranges := answer(snap, func(f *analysis.File) []analysis.Range { return f.References(pos, decl) },
+			func(v *analysis.View) ([]analysis.Range, bool) { return v.References(pos, decl) })
 		locs := make(protocol.LocationSlice, 0, len(ranges))
 		for _, r := range ranges {
 			locs = append(locs, protocol.Location{URI: uriOf(snap.uri), Range: m.rangeToLSP(r)})

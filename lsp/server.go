@@ -21,11 +21,13 @@
 //
 // Documents (documents.go) are immutable snapshots, one per version, each
 // analysed whole at most once, on first use or in the background once
-// edits pause. Diagnostics (diagnostics.go) are published after each change
-// once edits pause for the debounce interval (20 ms, at most 30), computed
-// incrementally by the document's analysis.Diagnoser (only the top-level
-// statements that changed are analysed again), and never for a version
-// older than one already published. Positions change encoding in one place
+// edits pause. Until then a snapshot's view (analysis.View: its top-level
+// statements, only those that changed analysed again by the document's
+// analysis.Diagnoser) gives its diagnostics and answers the questions
+// about a position that it can prove it answers as the whole analysis
+// would. Diagnostics (diagnostics.go) are published after each change
+// once edits pause for the debounce interval (20 ms, at most 30), and
+// never for a version older than one already published. Positions change encoding in one place
 // (position.go): UTF-16 unless the client offers UTF-8.
 //
 // Runs (execute_command.go) go through analysis.Execute and the
@@ -71,6 +73,11 @@ type Options struct {
 	// onMessage, when set, is called with the method of every message
 	// before it is handled (the tests make it panic).
 	onMessage func(method string)
+	// onView, when set, is called each time a request asks a snapshot's
+	// view, with whether the view answered; noPrefetch keeps snapshots
+	// from being analysed whole in the background. (Tests of the views.)
+	onView     func(answered bool)
+	noPrefetch bool
 }
 
 // Commands are the commands the server executes.

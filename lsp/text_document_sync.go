@@ -30,7 +30,7 @@ func (s *Server) didOpen(params json.RawMessage) error {
 	s.mu.Lock()
 	enc := s.enc
 	old := s.docs[td.URI]
-	d := newDocument(td.URI, td.Version, []byte(td.Text), enc)
+	d := newDocument(td.URI, td.Version, []byte(td.Text), enc, s.opts.onView)
 	s.docs[td.URI] = d
 	s.mu.Unlock()
 	if old != nil {
@@ -67,7 +67,8 @@ func (s *Server) didChange(params json.RawMessage) error {
 	if err != nil {
 		return err
 	}
-	d.snap = &snapshot{uri: d.uri, filename: d.filename, version: p.TextDocument.Version, seq: old.seq + 1, text: text, enc: old.enc}
+	d.snap = &snapshot{uri: d.uri, filename: d.filename, version: p.TextDocument.Version, seq: old.seq + 1, text: text, enc: old.enc,
+		diagnoser: d.diagnoser, onView: d.onView}
 	d.runDiag = nil
 	s.scheduleLocked(d)
 	return nil

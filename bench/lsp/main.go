@@ -20,7 +20,12 @@
 //     them);
 //  5. (an extra figure, outside the issue's session) 20 hovers each sent
 //     at once after an edit, before its diagnostics;
-//  6. the server's peak resident set size (VmHWM of its process, and of its
+//  6. (extra figures too) 20 edits that insert a line in a method and
+//     remove it again, each followed at once by the questions an editor
+//     asks about the cursor and the screen: documentHighlight, definition,
+//     peephole/bytecode (peephole only) and the inlay hints of 40 lines
+//     around it (switched on for peephole by didChangeConfiguration);
+//  7. the server's peak resident set size (VmHWM of its process, and of its
 //     largest child process if it has any), then shutdown and exit.
 //
 // Sessions alternate between the servers (peephole, pyright, peephole, …).
@@ -56,9 +61,14 @@ const (
 	hoverCount = 200
 	editCount  = 100
 	tokenCount = 20
-	// afterEditCount hovers follow an edit at once (an extra figure).
+	// afterEditCount hovers follow an edit at once (an extra figure), and
+	// the position questions follow as many line-inserting edits.
 	afterEditCount = 20
 )
+
+// positionKinds are the questions asked right after a line-inserting
+// edit, in the order asked.
+var positionKinds = []string{"textDocument/documentHighlight", "textDocument/definition", "peephole/bytecode", "textDocument/inlayHint"}
 
 var (
 	sessions  = flag.Int("sessions", 3, "sessions per server")
@@ -89,8 +99,11 @@ type server struct {
 	firstDiagCPU, startup []time.Duration
 	hover, edit, token    []time.Duration
 	hoverAfterEdit        []time.Duration
-	rss                   []int64
-	noTokens              bool
+	// posAfterEdit are the latencies of the position questions asked right
+	// after a line-inserting edit, by method.
+	posAfterEdit map[string][]time.Duration
+	rss          []int64
+	noTokens     bool
 }
 
 func run() error {
@@ -322,7 +335,51 @@ func session(srv *server, ws, path, src string, hovers [][2]int, edits [][3]int)
 	srv.hoverAfterEdit = append(srv.hoverAfterEdit, hae...)
 	logf("%s: %d hovers right after an edit, p50 %v", srv.name, len(hae), pct(hae, 50))
 
-	// 6. Peak RSS.
+	// 6. Position questions right after edits that insert a line in a
+	// method (every chunk below moves) and remove it. Inlay hints are on
+	// for peephole from here.
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"peephole": map[string]any{"inlayHints": map[string]any{"opcodes": true}}}})
+	if srv.posAfterEdit == nil {
+		srv.posAfterEdit = map[string][]time.Duration{}
+	}
+	for i := 0; i < afterEditCount; i++ {
+		e := edits[(i/2*4+1)%len(edits)]
+		version++
+		line := e[0] + 1 // below `total = 0`
+		change := map[string]any{"range": lspRange(line, 0, line, 0), "text": "        extra = 1\n"}
+		at := line + 2 // `v` of `if v > self.limit:`, moved down
+		if i%2 == 1 {
+			change = map[string]any{"range": lspRange(line, 0, line+1, 0), "text": ""}
+			at = line + 1
+		}
+		c.notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": version},
+			"contentChanges": []any{change},
+		})
+		pos := map[string]any{"textDocument": map[string]any{"uri": uri}, "position": map[string]any{"line": at, "character": 15}}
+		for _, method := range positionKinds {
+			params := pos
+			if method == "textDocument/inlayHint" {
+				params = map[string]any{"textDocument": map[string]any{"uri": uri}, "range": lspRange(max(at-20, 0), 0, at+20, 0)}
+			}
+			_, d, err := c.call(method, params)
+			if err != nil {
+				if method == "peephole/bytecode" && srv.name != "peephole" {
+					continue // pyright's server has no such request
+				}
+				return err
+			}
+			srv.posAfterEdit[method] = append(srv.posAfterEdit[method], d)
+		}
+		if i%2 == 1 {
+			if _, err := c.waitDiagnostics(uri, version, time.Now().Add(-time.Hour)); err != nil {
+				return err
+			}
+		}
+	}
+	logf("%s: position questions right after %d line-inserting edits", srv.name, afterEditCount)
+
+	// 7. Peak RSS.
 	rss := c.peakRSS()
 	for _, child := range childPIDs(c.cmd.Process.Pid) {
 		if r := procPeakRSS(child); r > rss {
@@ -403,6 +460,13 @@ func report(servers []*server, src string) {
 	fmt.Println("times in milliseconds; first_diag is the median over the sessions, the others are over all requests of all sessions; peak RSS is the largest")
 	for _, s := range servers {
 		fmt.Printf("%s: hover right after an edit (%d, not in the session above): p50 %s, p95 %s ms\n", s.name, len(s.hoverAfterEdit), ms(pct(s.hoverAfterEdit, 50)), ms(pct(s.hoverAfterEdit, 95)))
+		var parts []string
+		for _, m := range positionKinds {
+			if ds := s.posAfterEdit[m]; len(ds) > 0 {
+				parts = append(parts, fmt.Sprintf("%s p50 %s, p95 %s", strings.TrimPrefix(m, "textDocument/"), ms(pct(ds, 50)), ms(pct(ds, 95))))
+			}
+		}
+		fmt.Printf("%s: right after a line-inserting edit (%d each, not in the session above): %s ms\n", s.name, afterEditCount*(*sessions), strings.Join(parts, "; "))
 	}
 	for _, s := range servers {
 		var fd []string
