@@ -70,6 +70,7 @@ type FileObject struct {
 	st *fileState
 	// buffer is the binary file under a text file (its buffer attribute).
 	buffer   *FileObject
+	raw      *FileObject // the FileIO under a buffered file (fileio_raw.go)
 	rawMode  string
 	detached bool
 }
@@ -229,6 +230,10 @@ func builtinOpen(t *Thread, self Value, args []Value, kw []*Str) (Value, error) 
 	encName := "UTF-8"
 	if !binary {
 		if hasEnc {
+			if encoding == "locale" {
+				// encoding="locale" is the locale's encoding (PEP 597), UTF-8 here.
+				encoding = encName
+			}
 			c, ok := lookupFileCodec(encoding)
 			if !ok {
 				return Null, t.raisef(LookupErrorType, "unknown encoding: %s", encoding)
@@ -1159,6 +1164,9 @@ func setupFileTypes() {
 			if s, ok, err := optStr(t, a[0], "encoding"); err != nil {
 				return Null, err
 			} else if ok {
+				if s == "locale" {
+					s = "UTF-8"
+				}
 				c, found := lookupFileCodec(s)
 				if !found {
 					return Null, t.raisef(LookupErrorType, "unknown encoding: %s", s)
@@ -1223,7 +1231,7 @@ func lineLen(v Value) int {
 
 func fileRepr(t *Thread, v Value) (Value, error) {
 	fo := fileOf(v)
-	nm, err := Repr(t, fo.name)
+	nm, err := Repr(t, fo.fileName())
 	if err != nil {
 		return Null, err
 	}
