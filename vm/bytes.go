@@ -63,6 +63,11 @@ func bytesLike(v Value) ([]byte, bool) {
 			return nil, false
 		}
 		return o.data(), true
+	case *PickleBuffer:
+		if o.view == nil || o.view.released {
+			return nil, false
+		}
+		return o.view.data(), true
 	}
 	return nil, false
 }

@@ -483,8 +483,8 @@ func setupFunctionTypes() {
 	}, nil)
 	defGetSet(bt, "__module__", func(t *Thread, self Value) (Value, error) {
 		b := self.o.(*Builtin)
-		if b.self.IsNull() && b.module != "" {
-			return NewStrValue(b.module), nil
+		if _, ofModule := b.self.o.(*Module); (b.self.IsNull() || ofModule) && b.module != "" {
+			return builtinModuleName(t, b), nil
 		}
 		return None, nil
 	}, nil)

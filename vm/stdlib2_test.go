@@ -111,3 +111,65 @@ with tempfile.TemporaryDirectory() as d:
     print(sorted(os.listdir(d)) == sorted(os.listdir(d)), len(os.listdir(d)))
 `)
 }
+
+// TestReduceBuiltins checks the __reduce__ of builtin functions and
+// methods, SimpleNamespace, range, slice and bytearray, and pickle and
+// copy over them in every protocol.
+func TestReduceBuiltins(t *testing.T) {
+	checkLibProgram(t, `
+import codecs, types, math, sys, pickle, copy, operator
+for f in [len, codecs.encode, math.sqrt, [].append, {}.get, sys.exit, 'a'.join, int.from_bytes, object.__new__, dict.fromkeys]:
+    r = f.__reduce__()
+    print(getattr(f, '__module__', '-'), f.__qualname__, r if isinstance(r, str) else (r[0] is getattr, type(r[1][0]).__name__, r[1][1]), f.__reduce_ex__(2) == r)
+for f in [lambda: len.__reduce__(1), lambda: types.SimpleNamespace().__reduce__(1), lambda: [].append.__reduce__(x=1),
+          lambda: range(3).__reduce__(1), lambda: slice(3).__reduce__(1), lambda: object().__reduce__(1), lambda: int.__reduce_ex__(),
+          lambda: bytearray().__reduce_ex__(1, 2), lambda: bytearray().__reduce_ex__('x')]:
+    try: f()
+    except TypeError as e: print(e)
+class S(types.SimpleNamespace): pass
+s = S(a=1); r = s.__reduce__(); print(r, r[2] is s.__dict__)
+ns = types.SimpleNamespace(a=[1], b='x')
+print(ns.__reduce__(), copy.deepcopy(ns), copy.copy(ns).a is ns.a, copy.deepcopy(ns).a is ns.a)
+for p in (0, 2, 3, 5):
+    print(bytearray().__reduce_ex__(p), bytearray(b'ab').__reduce_ex__(p))
+print(bytearray(b'q').__reduce__(), range(1, 9, 3).__reduce__(), slice(1).__reduce_ex__(2), slice('a', [1], None).__reduce__())
+data = [len, codecs.encode, math.sqrt, dict.fromkeys, ns, S(z=2), b'xyz', bytearray(b'ba'), range(2, 20, 3), slice(1, None, -1), [].append, operator.itemgetter(1)]
+for p in range(6):
+    out = pickle.loads(pickle.dumps(data, p))
+    print(p, out[:3], out[4:10], out[10].__self__, out[3](['k']), out[11]('ab'), len(pickle.dumps(data, p)))
+print(pickle.dumps(len, 0), pickle.dumps(math.sqrt, 2), pickle.dumps(b'ab', 0), pickle.dumps(range(3), 2), pickle.dumps(ns, 4))
+print(copy.copy(range(3)), copy.deepcopy([slice(1, 2), range(4)]), copy.deepcopy(len) is len, copy.copy(sys.exit) is sys.exit)
+`)
+}
+
+// TestPickleBuffer checks pickle.PickleBuffer (the VM's _pickle holds only
+// it) and pickle's protocol 5 bytearray and buffer opcodes.
+func TestPickleBuffer(t *testing.T) {
+	checkLibProgram(t, `
+from pickle import PickleBuffer as PB
+import pickle
+print(PB, PB.__module__, PB.__doc__, PB.raw.__doc__, PB.release.__doc__)
+b = bytearray(b'abc'); p = PB(b)
+m = memoryview(p); print(m.readonly, m.format, m.shape, m.obj is p, bytes(m)); m[0] = 0x7a; print(b)
+r = p.raw(); print(r.format, r.shape, r.readonly, r.obj is b, r.tobytes())
+p2 = PB(memoryview(b'abcdef').cast('B', (2, 3))); r2 = p2.raw(); print(r2.shape, r2.tobytes(), memoryview(p2).shape)
+try: PB(memoryview(b'abcdef')[::2]).raw()
+except Exception as e: print(type(e).__name__, e)
+p.release()
+for f in [lambda: p.raw(), lambda: memoryview(p), lambda: PB(1), lambda: PB(), lambda: PB(b'', b''), lambda: PB(obj=b'x'), lambda: p.release()]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+for proto in (0, 2, 4, 5):
+    for o in [bytearray(), bytearray(b'xy'), PB(b'ab'), PB(bytearray(b'cd'))]:
+        try: print(proto, pickle.dumps(o, proto), pickle.loads(pickle.dumps(o, proto)))
+        except Exception as e: print(proto, type(e).__name__, e)
+bufs = []
+s = pickle.dumps([PB(b'q'), PB(bytearray(b'w'))], 5, buffer_callback=bufs.append); print(s, len(bufs), [bytes(x) for x in pickle.loads(s, buffers=bufs)])
+print(repr(p)[:25], PB.__name__, PB.__qualname__)
+try:
+    class Sub(PB): pass
+except TypeError as e: print(e)
+try: pickle.dumps(PB(b'x'), 4)
+except Exception as e: print(type(e).__name__, e)
+`)
+}
