@@ -173,3 +173,54 @@ try: pickle.dumps(PB(b'x'), 4)
 except Exception as e: print(type(e).__name__, e)
 `)
 }
+
+// TestHeapq checks the _heapq module: heap orders, the comparisons made
+// (counted and logged), the errors, and the lists mutated by a
+// comparison.
+func TestHeapq(t *testing.T) {
+	checkLibProgram(t, `
+import heapq, _heapq, random
+print(sorted(n for n in dir(_heapq) if not n.startswith('__')), heapq.heappush is _heapq.heappush, heapq.heappush.__module__, heapq.heapify.__doc__)
+log = []
+class C:
+    def __init__(self, v): self.v = v
+    def __lt__(self, o): log.append((self.v, o.v)); return self.v < o.v
+    def __repr__(self): return 'C%d' % self.v
+random.seed(5)
+for n in [0, 1, 2, 3, 10, 100, 2501, 3000]:
+    data = [random.randrange(1000) for _ in range(n)]
+    h = [C(x) for x in data]; log.clear()
+    heapq.heapify(h)
+    print(n, len(log), hash(tuple(log)) if n > 20 else log, [c.v for c in h][:12])
+    log.clear(); out = [heapq.heappop(h).v for _ in range(min(n, 50))]
+    print(out[:10], len(log), hash(tuple(log)))
+    m = list(data); heapq._heapify_max(m); print(m[:8], [heapq._heappop_max(m) for _ in range(min(n, 5))])
+h = []
+for x in [5, 3, 8, 1, 9, 2]:
+    heapq.heappush(h, x)
+print(h, heapq.heappushpop(h, 0), heapq.heappushpop(h, 4), h, heapq.heapreplace(h, 7), h, heapq._heapreplace_max([9, 3, 5], 4))
+print(heapq.nsmallest(3, [5, 1, 4, 1, 5, 9, 2, 6]), heapq.nlargest(3, 'heapqueue'), list(heapq.merge([1, 4, 7], [2, 5, 8], [0])), list(heapq.merge([7, 4], [8, 1], reverse=True)))
+for f, a in [(heapq.heappush, ((), 1)), (heapq.heappop, ([],)), (heapq.heappop, ((),)), (heapq.heapreplace, ([], 1)), (heapq.heappushpop, ((), 1)),
+             (heapq.heapify, ({},)), (heapq.heappush, ([],)), (heapq.heappop, ()), (heapq._heappop_max, ([],)), (heapq._heapify_max, (1,)),
+             (heapq.heappush, ([1, 'a'], 2)), (heapq.heappush, ([1, 2], 'a')), (heapq.heapify, ([3, 'a', 1],)), (heapq.heappushpop, ([1], 'x')),
+             (heapq.heapreplace, ([1, 2], 1, 2)), (heapq._heapreplace_max, ((), 1))]:
+    try: print(f(*a))
+    except Exception as e: print(type(e).__name__, e)
+for f in [lambda: heapq.heappush(h=[], item=1), lambda: heapq.heappop(heap=[]), lambda: heapq.heapify([], x=1)]:
+    try: f()
+    except Exception as e: print(type(e).__name__, e)
+class Evil:
+    def __init__(self, v, h): self.v = v; self.h = h
+    def __lt__(self, o):
+        self.h.clear(); return True
+h = []; h.extend(Evil(i, h) for i in range(5))
+for f in [lambda: heapq.heapify(h), lambda: heapq.heappush(h, Evil(9, h))]:
+    h[:] = [Evil(i, h) for i in range(5)]
+    try: f()
+    except RuntimeError as e: print(type(e).__name__, e, len(h))
+class Bad:
+    def __lt__(self, o): raise ValueError('no order')
+try: heapq.heappush([Bad()], Bad())
+except ValueError as e: print(e)
+`)
+}
