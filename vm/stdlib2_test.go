@@ -224,3 +224,122 @@ try: heapq.heappush([Bad()], Bad())
 except ValueError as e: print(e)
 `)
 }
+
+// TestJSONAccelerator checks the _json module against CPython's: the
+// scanner's values, errors and positions (non-ASCII documents too), the
+// string encoders, and the encoder's output with every option, indent
+// included, its errors and its circular-reference and recursion checks.
+func TestJSONAccelerator(t *testing.T) {
+	checkLibProgram(t, `
+import json, _json, decimal, collections, math, enum, sys
+from json import decoder, scanner, encoder
+print(sorted(n for n in dir(_json) if not n.startswith('__')), _json.__doc__, _json.make_scanner, _json.make_encoder)
+print(decoder.scanstring is _json.scanstring, scanner.make_scanner is _json.make_scanner, encoder.c_make_encoder is _json.make_encoder)
+print(_json.scanstring.__doc__); print(_json.encode_basestring.__doc__, '|', _json.encode_basestring_ascii.__doc__, '|', _json.make_scanner.__doc__, '|', _json.make_encoder.__doc__)
+for s in ['"abc"', '"a\\u00e9\\ud83d\\ude00b"', '"\\ud800x"', '"\\ud800\\u0041"', '"\\udc00"', '"tab\\t\\n\\r\\b\\f\\/\\\\\\""', '"é😀"', '"\\x"', '"abc', '"a\\', '"\\u12"', '"\\u12g4"', '"\\ud800\\u12"', '"\\ud800\\uzzzz"', '"ctl\x01"', '"ctl\n"', '"a\\u0000"', '"\\ud83d\\ude0"', '"\\ud83d\\"']:
+    for strict in (True, False):
+        try: print(repr(s), strict, _json.scanstring(s, 1, strict))
+        except json.JSONDecodeError as e: print(repr(s), strict, 'JDE', e, e.pos, e.lineno, e.colno)
+for bad in [lambda: _json.scanstring(b'"x"', 1), lambda: _json.scanstring('"x"', 5), lambda: _json.scanstring('"x"', -1), lambda: _json.scanstring('"x"'), lambda: _json.scanstring('"x"', 1, 2, 3),
+            lambda: _json.scanstring('"x"', 1.5), lambda: _json.encode_basestring(1), lambda: _json.encode_basestring_ascii(b'x'), lambda: _json.scanstring('"x"', 1, strict=False)]:
+    try: print(bad())
+    except Exception as e: print(type(e).__name__, e)
+for s in ['', 'abc', 'é\u2028\x00"\\\x1f\x7f', '😀\ud800', 'a/b\tc\x08\x0c']:
+    print(ascii(_json.encode_basestring(s)), _json.encode_basestring_ascii(s))
+docs = ['{"a": 1.5e3, "b": -0, "c": 1E400, "d": [true, false, null], "e": {}, "f": []}', ' [1, 2 , 3 ] ', '{"a":1,"a":2}', '"x"', '123', '-1.5', '1e5', '1E-2', '0.5e+3',
+        '[NaN, Infinity, -Infinity]', '{"é": "😀"}', '[1.0, 10000000000000000000000000000, -0.0, 1e-400]', '[0, -0, 00]', '[1.]', '[1e]', '[-]', '[01]', '[1.5e+]', '["a" "b"]',
+        '{"a":}', '[1,]', '', '"\\x"', '{"a" 1}', 'nul', '[1] x', '{"a":1,}', '{,}', '[,]', '{1:2}', '[', '{', '{"a"', '{"a":1', '[1', ' ', '\ufeff[]', '[tru]', '[nulll]', 'True', 'NaNx', '-Inf', '-Infinity',
+        '{"a": [1, {"b": null}], "c": "\\u00e9"}', '\n\n  [1,\n  2,,]', '[1, 2, 3]    ', '   {}', '[[[[[]]]]]', '{"a": 1} {"b": 2}', '1 2', '"\\ud800"', '[1e308, 1e309, -1e309, 2.5e-324, 123456789012345678901234567890.5]']
+for d in docs:
+    try: print(repr(d), repr(json.loads(d)))
+    except json.JSONDecodeError as e: print(repr(d), 'JDE', e, e.pos, e.lineno, e.colno)
+    except Exception as e: print(repr(d), type(e).__name__, e)
+print(json.loads('{"a": 1.5, "b": 7}', parse_float=decimal.Decimal, parse_int=lambda s: 'int:' + s), json.loads('[NaN, -Infinity]', parse_constant=lambda c: 'const:' + c))
+print(json.loads('{"a": [1, 2], "b": {"c": 3}}', object_pairs_hook=lambda p: ('pairs', p)), json.loads('{"x": {"y": 1}}', object_hook=lambda d: sorted(d.items())))
+print(json.loads('{"a": 1}', object_hook=lambda d: 'hook', object_pairs_hook=lambda p: 'pairs'), json.loads('"ctl\x01"', strict=False), json.loads(b'[1]'), json.loads(bytearray(b'{"k": "\xc3\xa9"}')))
+d = json.loads('[{"key": 1}, {"key": 2}]'); print(list(d[0])[0] is list(d[1])[0])
+try: json.loads('[' * 100000 + ']' * 100000)
+except RecursionError as e: print('RecursionError', e)
+dec = json.JSONDecoder(); print(dec.raw_decode('  [1, 2] rest', 2) if False else dec.raw_decode('[1, 2] rest'), dec.scan_once('"abc" x', 0))
+try: dec.scan_once('', 0)
+except StopIteration as e: print('StopIteration', e.value)
+try: dec.scan_once('x', 0)
+except StopIteration as e: print('StopIteration', e.value)
+try: dec.scan_once('[1', 5)
+except StopIteration as e: print('StopIteration', e.value)
+try: dec.scan_once('[1', -1)
+except Exception as e: print(type(e).__name__, e)
+sc = _json.make_scanner(dec); print(sc.strict, sc.object_hook, sc.parse_float, sc.parse_int, sc.parse_constant == dec.parse_constant, sc.object_pairs_hook, sc('[1]', 0))
+try: sc(1, 0)
+except Exception as e: print(type(e).__name__, e)
+try: _json.make_scanner(1)
+except Exception as e: print(type(e).__name__, e)
+try: sc('[1]', idx=0, extra=1)
+except Exception as e: print(type(e).__name__, e)
+# encoder
+class E(enum.IntEnum):
+    A = 1
+class FE(float):
+    def __repr__(self): return 'FE!'
+class SS(str): pass
+class LL(list): pass
+class DD(dict):
+    def items(self): return [('z', 1), ('a', 2)]
+objs = [{'b': 1, 'a': [1, 2.5, None, True, False, 'x']}, [1, (2, 3)], 'é\u2028😀', 1e100, -0.0, 2**100, E.A, FE(1.5), SS('s'), LL([1]), DD(q=1), {1: 2, 2.5: 3, True: 4, None: 5, E.A: 6},
+        {'k': float('inf')}, [float('nan')], {}, [], ((),), {'a': {}}, [[[]]], {SS('k'): 1}, {FE(2.0): 1}]
+for o in objs:
+    for kw in [{}, {'ensure_ascii': False}, {'sort_keys': True}, {'separators': (',', ':')}, {'allow_nan': False}]:
+        try: print(json.dumps(o, **kw))
+        except Exception as e: print(type(e).__name__, e)
+for o, kw in [({(1, 2): 3}, {}), ({(1, 2): 3, 'a': 1}, {'skipkeys': True}), ({1: 1, 'a': 2}, {'sort_keys': True}), (object(), {}), ({1, 2}, {}), (b'x', {}), (1j, {}), ({'a': object()}, {'default': lambda o: type(o).__name__}), (decimal.Decimal('1.5'), {'default': str}),
+              ([1, 2], {'check_circular': False}), ({'a': 1}, {'indent': 2}), ([{'a': [1]}], {'indent': '\t', 'sort_keys': True}), ({'a': 1}, {'cls': json.JSONEncoder, 'default': lambda o: 1}), ([1], {'separators': (', ', ': ')})]:
+    try: print(json.dumps(o, **kw))
+    except Exception as e: print(type(e).__name__, str(e).split(' at 0x')[0])
+a = []; a.append(a)
+for o in [a, {'x': a}]:
+    try: json.dumps(o)
+    except ValueError as e: print(e)
+d = {}; d['d'] = d
+try: json.dumps(d)
+except ValueError as e: print(e)
+class C: pass
+c = C()
+try: json.dumps([c], default=lambda o: [o])
+except ValueError as e: print(e)
+deep = []
+for i in range(20000): deep = [deep]
+try: json.dumps(deep)
+except RecursionError as e: print('RecursionError', e)
+enc = _json.make_encoder(None, str, _json.encode_basestring_ascii, None, ':', ',', False, False, True)
+print(enc([1, {'a': 'é'}], 0), enc.markers, enc.default, enc.encoder, enc.indent, enc.key_separator, enc.item_separator, enc.sort_keys, enc.skipkeys)
+enc2 = _json.make_encoder({}, str, lambda s: 'S', None, ': ', ', ', True, True, False)
+print(enc2({'b': 'x', 'a': [1, 'y'], 'c': {(1,): 2}}, 0))
+enc3 = _json.make_encoder(None, str, lambda s: 1, None, ':', ',', False, False, True)
+for f in [lambda: enc3(['x'], 0), lambda: _json.make_encoder([], str, str, None, ':', ',', False, False, True), lambda: _json.make_encoder(None, str, str, None, 1, ',', False, False, True),
+          lambda: enc(1), lambda: enc(1, 0, 2), lambda: enc(obj=1, _current_indent_level=0), lambda: _json.make_encoder(None)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+print(json.dumps({'a': 1, 'b': [1, 2]}, indent=1), json.JSONEncoder().encode('x'), list(json.JSONEncoder().iterencode([1, 'é'])))
+`)
+	checkLibProgram(t, `
+import _json, json
+for ind in [2, '  ', b'x', None, 0, '', 1.5]:
+  try:
+    e=_json.make_encoder(None, str, _json.encode_basestring, ind, ':', ',', False, True, True)
+    print(repr(e({'a': [1, {}, [], {(1,): 2}], 'b': {'c': None}}, 1)), repr(e(5, 0)))
+  except Exception as ex: print(type(ex).__name__, ex)
+print(json.dumps({'a': [1, {(1,): 2}]}, indent=2, skipkeys=True))
+print(repr(json.dumps([1], indent=0)), repr(json.dumps({'a': [1, 2, {'b': ()}]}, indent='\t', sort_keys=True)))
+data = {'k%d' % i: [i, str(i) * 3, {'x': i / 7, 'y': [None, True, False]}] for i in range(3000)}
+s = json.dumps(data); t = json.loads(s); print(t == data, len(s), json.dumps(data, indent=2) == json.dumps(data, indent=2))
+`)
+	checkLibProgram(t, `
+import json, _json
+for d in ['["é", "x\\q"]', '["😀", 1,]', '{"é" 1}', '["ü", tru]', '["😀😀", "\\ud83d\\ude00", "\\ud83dé\\ude00"]', '["é\\ud800\\u12"]', '["é\\ud800\\uDC00é"]', '"é\\u00e9', '["é", 1e5x]', '  ["é"]  é', '[' * 3 + '"😀"' + ']' * 2, 'é']:
+    try: print(repr(d), ascii(json.loads(d)))
+    except json.JSONDecodeError as e: print(repr(d), 'JDE', e, e.pos, e.lineno, e.colno)
+print(_json.scanstring('é"😀"', 2), _json.scanstring('😀😀"a\\n"x', 3), json.JSONDecoder().raw_decode('é' * 0 + '["😀"] tail'), json.JSONDecoder().scan_once('é😀"x"', 2))
+try: json.JSONDecoder().scan_once('é😀', 2)
+except StopIteration as e: print('stop', e.value)
+`)
+}
