@@ -173,7 +173,7 @@ func parseTupleKw(t *Thread, fname string, params []string, required int, args [
 				known = known || kw.s == name
 			}
 			if !known {
-				return t.typeErrorf("'%s' is an invalid keyword argument for %s()", kw.s, fname)
+				return t.typeErrorf("%s() got an unexpected keyword argument '%s'", fname, kw.s)
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package vm_test
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 // More of the pure-Python standard library, and the VM pieces it needs
 // (found by the module probe): each program runs under the VM and under
@@ -67,9 +70,10 @@ print(con.push('for i in range(2):'), con.push('  print(i)'), con.push(''))
 `)
 }
 
-// TestStdlibFileLayers checks encoding='locale' and the raw layer of
-// buffered files (tempfile.NamedTemporaryFile renames it), and the
-// modules that use them.
+// TestStdlibFileLayers checks encoding='locale', the raw layer of
+// buffered files (tempfile.NamedTemporaryFile renames it), open() of a
+// descriptor os.open made (one Go file per descriptor: a second one
+// would close it again when collected), and the modules that use them.
 func TestStdlibFileLayers(t *testing.T) {
 	checkLibProgram(t, `
 import tempfile, os, io, fileinput
@@ -109,6 +113,21 @@ with tempfile.TemporaryDirectory() as d:
     with fileinput.input([p, q]) as fi:
         print([(fi.filename() == p, fi.lineno(), fi.filelineno(), l) for l in fi])
     print(sorted(os.listdir(d)) == sorted(os.listdir(d)), len(os.listdir(d)))
+`)
+	checkLibProgram(t, `
+import os, tempfile, gc
+d = tempfile.mkdtemp(); p = os.path.join(d, 'x')
+fd = os.open(p, os.O_RDWR | os.O_CREAT)
+f = open(fd, 'w+'); f.write('hi'); f.close()
+try: os.close(fd)
+except OSError as e: print('OSError', e.errno)
+fd2 = os.open(p, os.O_RDONLY)
+g = open(fd2, closefd=False); print(g.read()); g.close(); print(os.read(fd2, 5) if os.lseek(fd2, 0, 0) == 0 else ''); os.close(fd2)
+with open(p, opener=lambda path, flags: os.open(path, flags)) as h: print(h.read())
+for i in range(50):
+    with tempfile.TemporaryFile() as t: t.write(b'x')
+    with tempfile.NamedTemporaryFile() as t: t.write(b'y')
+gc.collect(); print('ok')
 `)
 }
 
@@ -341,5 +360,45 @@ for d in ['["é", "x\\q"]', '["😀", 1,]', '{"é" 1}', '["ü", tru]', '["😀�
 print(_json.scanstring('é"😀"', 2), _json.scanstring('😀😀"a\\n"x', 3), json.JSONDecoder().raw_decode('é' * 0 + '["😀"] tail'), json.JSONDecoder().scan_once('é😀"x"', 2))
 try: json.JSONDecoder().scan_once('é😀', 2)
 except StopIteration as e: print('stop', e.value)
+`)
+}
+
+// TestZlibStreams checks zlib.decompressobj and zlib._ZlibDecompressor
+// (testdata/zlibstreams.py: streams of every block kind, fed in pieces
+// and with output limits, and zlib's errors), and the modules reading
+// through them: gzip, zipfile, tarfile.
+func TestZlibStreams(t *testing.T) {
+	src, err := os.ReadFile("testdata/zlibstreams.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLibProgram(t, string(src))
+	checkLibProgram(t, `
+import zipfile, tarfile, gzip, io, base64
+# A zip with a deflated and a stored member, and a .tar.gz, made by CPython.
+ZIP = base64.b64decode(b'UEsDBBQAAAAIAAAAIVB4v+tzIAAAALICAAAMAAAAZGVmbGF0ZWQudHh0c0lNy0ksSU1RSM7PK0nNK1HIycxL1eNyGRUeFR6cwgBQSwMEFAAAAAAAAAAhUP95DLUyAAAAMgAAAAoAAABzdG9yZWQuYmluAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDFQSwECFAMUAAAACAAAACFQeL/rcyAAAACyAgAADAAAAAAAAAAAAAAAgAEAAAAAZGVmbGF0ZWQudHh0UEsBAhQDFAAAAAAAAAAhUP95DLUyAAAAMgAAAAoAAAAAAAAAAAAAAIABSgAAAHN0b3JlZC5iaW5QSwUGAAAAAAIAAgByAAAApAAAAAAA')
+TGZ = base64.b64decode(b'H4sIAF7DAWsC/+3TwQpAQBDG8Tl7Ck/A0rDPs3KgJLHK49tclItSSP6/w3zTXOb0ucQvXu5lglJ1y+CYxljd9+1e2txKbOQB8+TdGF7KP7luaFx0bQo+r27HtEqqtn+x/1oc+29VM/oPAAAAAAAAAAAAAAAAnFkBxfQDlQAoAAA=')
+with zipfile.ZipFile(io.BytesIO(ZIP)) as z:
+    for i in z.infolist():
+        print(i.filename, i.compress_type, i.file_size, i.compress_size, z.read(i.filename)[:40])
+    with z.open('deflated.txt') as f:
+        print(f.read(7), f.read(3), len(f.read()))
+    print(z.testzip())
+with tarfile.open(fileobj=io.BytesIO(TGZ)) as tf:
+    print(tf.getnames(), [m.size for m in tf.getmembers()], tf.extractfile('a.txt').read())
+with tarfile.open(fileobj=io.BytesIO(gzip.decompress(TGZ))) as tf:
+    print(tf.getnames())
+with tarfile.open(fileobj=io.BytesIO(TGZ), mode='r:gz') as tf:
+    print(len(tf.getmembers()))
+try:
+    tarfile.open(fileobj=io.BytesIO(b'not a tar at all' * 40))
+except tarfile.ReadError as e:
+    print('ReadError', str(e).splitlines()[0])
+try:
+    gzip.decompress(b'\x1f\x8b\x08\x00' + bytes(6) + b'\xff\xff')
+except Exception as e:
+    print(type(e).__name__, e)
+with gzip.GzipFile(fileobj=io.BytesIO(TGZ)) as g:
+    print(len(g.read()), g.read(), g.seek(10), len(g.read(5)))
 `)
 }
