@@ -285,7 +285,7 @@ func builtinOpen(t *Thread, self Value, args []Value, kw []*Str) (Value, error) 
 		if fd > 1<<31-1 {
 			return Null, t.raise(OverflowErrorType, "Python int too large to convert to C int")
 		}
-		f = os.NewFile(uintptr(fd), "")
+		f = t.fdFile(fd, closefd)
 		if f == nil {
 			return Null, t.osError(syscall.EBADF, "")
 		}
@@ -303,7 +303,7 @@ func builtinOpen(t *Thread, self Value, args []Value, kw []*Str) (Value, error) 
 		if r.SmallInt() < 0 {
 			return Null, t.valueErrorf("opener returned %d", r.SmallInt())
 		}
-		f = os.NewFile(uintptr(r.SmallInt()), path)
+		f = t.fdFile(int(r.SmallInt()), closefd)
 	} else {
 		var err error
 		f, err = os.OpenFile(path, flags, 0o666)

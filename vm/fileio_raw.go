@@ -1,5 +1,7 @@
 package vm
 
+import "os"
+
 // The raw layer of a buffered file: f.raw (and f.buffer.raw of a text
 // file) is the _io.FileIO under it, a view of the same open file made on
 // demand. Its reads and writes go straight to the file, past the
@@ -47,4 +49,34 @@ func (fo *FileObject) fileName() Value {
 		return fo.raw.name
 	}
 	return fo.name
+}
+
+// fdFile is the Go file open(fd) wraps: the one os.open made for that
+// descriptor when there is one (closing the file object closes it, and
+// a closefd file takes it over from the table), so that no second Go
+// file for the same number can close it again later (Go's finalizer of
+// an unreachable *os.File closes its descriptor, which by then may be
+// another file's). A descriptor os.open did not make (one inherited)
+// gets a Go file, which the table keeps while closefd is false.
+func (t *Thread) fdFile(fd int, closefd bool) *os.File {
+	switch fd {
+	case 0:
+		return os.Stdin
+	case 1:
+		return os.Stdout
+	case 2:
+		return os.Stderr
+	}
+	tab := t.fds().files
+	if f, ok := tab[fd]; ok {
+		if closefd {
+			delete(tab, fd)
+		}
+		return f
+	}
+	f := os.NewFile(uintptr(fd), "")
+	if f != nil && !closefd {
+		tab[fd] = f
+	}
+	return f
 }
