@@ -402,3 +402,20 @@ with gzip.GzipFile(fileobj=io.BytesIO(TGZ)) as g:
     print(len(g.read()), g.read(), g.seek(10), len(g.read(5)))
 `)
 }
+
+// TestPosixMore checks os.pipe, os.statvfs/fstatvfs (shutil.disk_usage)
+// and the platform module's parse of sys.version.
+func TestPosixMore(t *testing.T) {
+	checkLibProgram(t, `
+import os, shutil
+print(os.statvfs_result, os.statvfs_result.n_fields, os.statvfs_result.n_sequence_fields, os.statvfs_result.__module__)
+s = os.statvfs('/'); t = os.statvfs(b'/'); print(s == t, s.f_namemax, len(s), s.f_bsize > 0, s.f_fsid == os.fstatvfs(os.open('/', os.O_RDONLY)).f_fsid, type(s.f_fsid))
+for f in [lambda: os.statvfs('/nonexist'), lambda: os.statvfs(), lambda: os.statvfs(1.5), lambda: os.pipe(1), lambda: os.fstatvfs(0) and 'ok', lambda: os.fstatvfs(999)]:
+  try: print(f())
+  except Exception as e: print(type(e).__name__, e)
+r, w = os.pipe(); print(os.get_inheritable(r), os.write(w, b'abc'), os.read(r, 10)); os.close(r); os.close(w)
+du = shutil.disk_usage('/'); print(type(du).__name__, du.total >= du.used, du._fields)
+import platform; print(platform.python_implementation(), platform.python_compiler() != '', platform.processor() in ('', 'unknown', 'x86_64'))
+print(platform.python_version(), platform.python_version_tuple(), platform.system())
+`)
+}
