@@ -1415,9 +1415,9 @@ func fileMethods(tp *Type) []MethodDef {
 				}
 				return Int(int64(s.n)), nil
 			}
-			b, ok := bufferBytes(args[0])
-			if !ok {
-				return Null, t.typeErrorf("a bytes-like object is required, not '%s'", typeName(args[0]))
+			b, err := bufferArg(t, args[0]) // bytes, bytearray, memoryview
+			if err != nil {
+				return Null, err
 			}
 			if err := fo.writeBytes(t, append([]byte(nil), b...)); err != nil {
 				return Null, err
