@@ -419,3 +419,23 @@ import platform; print(platform.python_implementation(), platform.python_compile
 print(platform.python_version(), platform.python_version_tuple(), platform.system())
 `)
 }
+
+// TestPwdGrp checks the pwd and grp modules (read from /etc/passwd and
+// /etc/group, as CPython sees them here) and what uses them: getpass,
+// pathlib's owner and group, expanduser.
+func TestPwdGrp(t *testing.T) {
+	checkLibProgram(t, `
+import pwd, grp
+print(pwd.struct_passwd, pwd.struct_passwd.n_fields, pwd.struct_passwd.n_sequence_fields, pwd.getpwuid(0), pwd.getpwnam('root').pw_dir, len(pwd.getpwall()) > 0, pwd.getpwall()[:2])
+print(grp.struct_group, grp.struct_group.n_fields, grp.getgrgid(0), grp.getgrnam('root'), grp.getgrall()[:2], grp.getgrgid(0) == ('root', 'x', 0, []))
+for f in [lambda: pwd.getpwuid(999999), lambda: pwd.getpwnam('nosuchuser'), lambda: pwd.getpwuid('x'), lambda: pwd.getpwnam(1), lambda: pwd.getpwuid(-5), lambda: pwd.getpwuid(-1), lambda: pwd.getpwuid(2**40), lambda: grp.getgrgid(999999), lambda: grp.getgrnam('nogroup_x'), lambda: grp.getgrgid('x'), lambda: grp.getgrgid(5.0), lambda: pwd.getpwnam('a\x00b'), lambda: pwd.getpwuid(), lambda: pwd.getpwnam(name='root'), lambda: pwd.getpwall(1), lambda: pwd.getpwuid(True)]:
+  try: print(f())
+  except Exception as e: print(type(e).__name__, e)
+print(pwd.__doc__, grp.__doc__, pwd.struct_passwd.__doc__, pwd.getpwuid.__doc__, grp.getgrall.__doc__, pwd.getpwuid.__module__)
+import getpass, os, pathlib, tempfile
+print(getpass.getuser() == pwd.getpwuid(os.getuid()).pw_name or 'env')
+with tempfile.TemporaryDirectory() as d:
+    p = pathlib.Path(d); print(p.owner() == pwd.getpwuid(os.getuid()).pw_name, p.group() == grp.getgrgid(os.getgid()).gr_name)
+print(os.path.expanduser('~root'))
+`)
+}
