@@ -1318,10 +1318,7 @@ func setupTypeLayoutAttrs(tt *Type) {
 	})
 	intAttr("__flags__", typeFlagsValue)
 	defGetSet(tt, "__text_signature__", func(t *Thread, self Value) (Value, error) {
-		if self.o.(*Type) == ObjectType {
-			return NewStrValue("()"), nil
-		}
-		return None, nil
+		return typeTextSig(self.o.(*Type)), nil
 	}, nil)
 }
 

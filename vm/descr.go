@@ -495,7 +495,7 @@ func setupFunctionTypes() {
 		}
 		return NewStrValue(b.doc), nil
 	}, nil)
-	defGetSet(bt, "__text_signature__", func(t *Thread, self Value) (Value, error) { return None, nil }, nil)
+	defGetSet(bt, "__text_signature__", builtinTextSig, nil)
 	bt.Compare = func(t *Thread, a, b Value, op CompareOp) (Value, error) {
 		x, ok1 := a.o.(*Builtin)
 		y, ok2 := b.o.(*Builtin)
@@ -554,6 +554,7 @@ func setupFunctionTypes() {
 			return NewStrValue(md.owner.QualName + "." + md.name), nil
 		}, nil)
 		defGetSet(dt, "__objclass__", func(t *Thread, self Value) (Value, error) { return Value{o: self.o.(*MethodDescr).owner}, nil }, nil)
+		defGetSet(dt, "__text_signature__", methodDescrTextSig, nil)
 		defGetSet(dt, "__doc__", func(t *Thread, self Value) (Value, error) {
 			md := self.o.(*MethodDescr)
 			if md.doc == "" {

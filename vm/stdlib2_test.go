@@ -439,3 +439,35 @@ with tempfile.TemporaryDirectory() as d:
 print(os.path.expanduser('~root'))
 `)
 }
+
+// TestTextSignatures checks __text_signature__ and inspect.signature of
+// builtin functions, methods (bound, unbound, class and static) and
+// types, for the builtins and the native modules.
+func TestTextSignatures(t *testing.T) {
+	checkLibProgram(t, `
+import inspect, math, itertools, operator, functools, collections, time, sys, gc, heapq, zlib, binascii, struct, os, random, json, _json, pwd
+def sig(o):
+    try: return str(inspect.signature(o))
+    except (ValueError, TypeError) as e: return type(e).__name__
+objs = [len, sorted, print, max, min, iter, next, getattr, isinstance, round, pow, divmod, open, sum, abs, any, callable, chr, compile,
+        delattr, dir, eval, exec, format, hash, hex, id, input, issubclass, locals, ord, repr, setattr, vars, __import__, __build_class__,
+        zip, enumerate, range, int, float, bool, str, bytes, list, dict, set, frozenset, tuple, object, type, complex, slice, property,
+        str.split, str.join, str.encode, str.format, str.replace, str.startswith, str.maketrans, bytes.decode, bytes.maketrans, bytes.fromhex,
+        list.append, list.sort, list.index, list.pop, dict.get, dict.pop, dict.setdefault, dict.fromkeys, dict.update, set.add, set.union,
+        int.to_bytes, int.from_bytes, int.bit_length, float.hex, float.fromhex, float.is_integer, object.__init__, object.__new__, type.__call__,
+        'a'.split, [].append, (1).to_bytes, {}.get, dict.fromkeys, b''.hex,
+        math.sqrt, math.log, math.isclose, math.gcd, math.prod, math.dist, itertools.accumulate, itertools.count, itertools.islice, itertools.product,
+        operator.add, operator.itemgetter, operator.attrgetter, operator.length_hint, functools.reduce, functools.partial, heapq.heappush, heapq.heapify,
+        zlib.decompress, zlib.crc32, zlib.decompressobj, binascii.hexlify, binascii.b2a_base64, struct.pack, struct.unpack_from, struct.Struct,
+        os.stat, os.listdir, os.getcwd, os.open, os.read, os.pipe, os.statvfs, random.Random, random.Random.getrandbits, time.sleep, time.strftime,
+        time.time, sys.exit, sys.getrecursionlimit, sys.intern, gc.collect, gc.get_threshold, _json.scanstring, _json.make_encoder,
+        collections.deque, collections.deque.append, collections.deque.rotate, collections.deque().appendleft, collections.defaultdict, pwd.getpwnam]
+for o in objs:
+    print(getattr(o, '__qualname__', o), sig(o), getattr(o, '__text_signature__', '-'))
+class C: pass
+class D:
+    def __init__(self, a, *, b=2): pass
+print(sig(C), sig(D), sig(lambda x, /, y=1: 0), sig(functools.partial(max, 1)), sig(json.dumps))
+print(inspect.signature(len).parameters['obj'].kind, inspect.signature(sorted).parameters['key'].default)
+`)
+}
