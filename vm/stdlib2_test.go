@@ -471,3 +471,201 @@ print(sig(C), sig(D), sig(lambda x, /, y=1: 0), sig(functools.partial(max, 1)), 
 print(inspect.signature(len).parameters['obj'].kind, inspect.signature(sorted).parameters['key'].default)
 `)
 }
+
+// TestPyexpat checks the pyexpat module against CPython's (Expat 2.6.3):
+// callbacks, their arguments and positions, character data pieces, the
+// default handler, namespaces, DOCTYPE and internal subsets, errors and
+// their positions, input fed in pieces (reparse deferral), encodings.
+func TestPyexpat(t *testing.T) {
+	for _, src := range []string{`import pyexpat
+docs = ['<a><b></a>', '<a>', '', '   ', '<a></a><b/>', '<a></a>junk', '<a x="1" x="2"/>', '<a>&foo;</a>', '<a><</a>', '<a attr=1/>', '<a>text', '<a><!-- c', '<a><![CDATA[x</a>',
+        '<?xml version="1.0"?>\n<root>\n  <child>\n</root>', '<a>\n\n   <b x="&#0;"/></a>', '<p:a/>', '<a>&#xZZ;</a>', 'abc', '<a></b>', '<a b="<"/>', '\n\n<a>\n<b>\n</c>', '<a>é</b>', '<a>x\x01</a>', '<?xml version="1.0"?><?xml version="1.0"?><a/>',
+        '<!DOCTYPE a><a/>', '<a><b/></a>\n<!-- trailing ok -->\n', '<a>\r\nline2\rline3</a>']
+for d in docs:
+    for ns in (None, '}'):
+        p = pyexpat.ParserCreate(None, ns)
+        evs = []
+        p.StartElementHandler = lambda n, a: evs.append(('S', n, a))
+        p.EndElementHandler = lambda n: evs.append(('E', n))
+        p.CharacterDataHandler = lambda s: evs.append(('C', s))
+        try:
+            p.Parse(d, True)
+            print(repr(d), ns, 'OK', evs)
+        except pyexpat.ExpatError as e:
+            print(repr(d), ns, 'ERR', e, e.code, e.lineno, e.offset, p.ErrorByteIndex, evs)
+`, `import pyexpat
+def run(d, ns=None, bt=False, oa=False, nsp=False, chunks=None, **hs):
+    p = pyexpat.ParserCreate(None, ns)
+    p.buffer_text = bt; p.ordered_attributes = oa; p.namespace_prefixes = nsp
+    evs = []
+    for h in ['StartElementHandler', 'EndElementHandler', 'CharacterDataHandler', 'ProcessingInstructionHandler', 'CommentHandler', 'StartCdataSectionHandler', 'EndCdataSectionHandler',
+              'XmlDeclHandler', 'StartDoctypeDeclHandler', 'EndDoctypeDeclHandler', 'StartNamespaceDeclHandler', 'EndNamespaceDeclHandler', 'DefaultHandler', 'DefaultHandlerExpand', 'SkippedEntityHandler', 'EntityDeclHandler', 'NotStandaloneHandler']:
+        if hs.get(h, h not in ('DefaultHandler', 'DefaultHandlerExpand')):
+            setattr(p, h, (lambda h: lambda *a: evs.append((h[:-7], p.CurrentLineNumber, p.CurrentColumnNumber) + a) or (1 if h == 'NotStandaloneHandler' else None))(h))
+    try:
+        if chunks:
+            for c in chunks: p.Parse(c, False)
+            p.Parse(b'', True)
+        else:
+            p.Parse(d, True)
+        print(repr(d)[:60], 'OK')
+    except pyexpat.ExpatError as e:
+        print(repr(d)[:60], 'ERR', e)
+    for e in evs: print('   ', e)
+run('<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<!-- top -->\n<?pi data?>\n<root a="1" b=\'x &amp; y\'>\n  text &lt; more\n  <![CDATA[cd <x>\nata]]>\n  <e/>\n</root>\n<!-- after -->\n')
+run('<r xmlns="http://d" xmlns:p="http://p"><p:x p:a="1" b="2"><y/></p:x></r>', ns='}')
+run('<r xmlns="http://d" xmlns:p="http://p"><p:x p:a="1" b="2"><y/></p:x></r>', ns=' ', nsp=True, oa=True)
+run('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html>&nbsp;x</html>', DefaultHandlerExpand=True)
+run('<!DOCTYPE doc [\n<!ENTITY e "expanded">\n<!ELEMENT doc ANY>\n]>\n<doc>&e; &#65;&#x42;</doc>', DefaultHandler=True)
+run('<a>one\ntwo\n\nthree&amp;four]x]]y</a>')
+run('<a>one\ntwo</a>', bt=True)
+run(b'<a>chunked text here</a>', chunks=[b'<a>chu', b'nked te', b'xt here</a>'])
+run('<a b="x\ty\nz  &#10;w"/>')
+`, `import pyexpat
+def run(d, **kw):
+    p = pyexpat.ParserCreate(None, '}')
+    p.buffer_text = 1; p.ordered_attributes = 1
+    evs = []
+    p.DefaultHandlerExpand = lambda t: evs.append(('D', p.CurrentLineNumber, p.CurrentColumnNumber, t))
+    p.StartElementHandler = lambda n, a: evs.append(('S', n, a))
+    p.EndElementHandler = lambda n: evs.append(('E', n))
+    p.CharacterDataHandler = lambda t: evs.append(('C', t))
+    p.CommentHandler = lambda t: evs.append(('!', t))
+    p.ProcessingInstructionHandler = lambda a, b: evs.append(('?', a, b))
+    p.StartNamespaceDeclHandler = lambda a, b: evs.append(('NS', a, b))
+    p.EndNamespaceDeclHandler = lambda a: evs.append(('/NS', a))
+    try: p.Parse(d, True); print('OK')
+    except pyexpat.ExpatError as e: print('ERR', e)
+    for e in evs: print('  ', e)
+run('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">&nbsp;<p>x</p></html>\n')
+run('<!DOCTYPE note SYSTEM "Note.dtd" [ <!ENTITY writer "Donald"> ]>\n<note>&writer;&#169;</note>')
+run('<!DOCTYPE x>\n<x>&y;</x>')
+run('<!-- c --><?p d?><x/><!-- e -->  ')
+`, `import pyexpat
+data = b'<a>\n<title>Introduction to XSL</title>\n\t\t<b/></a>'
+for ch in (3, 5, 7):
+    p = pyexpat.ParserCreate()
+    evs = []
+    p.CharacterDataHandler = lambda t: evs.append((p.CurrentByteIndex, t))
+    p.StartElementHandler = lambda n, a: evs.append((p.CurrentByteIndex, n))
+    for i in range(0, len(data), ch): p.Parse(data[i:i+ch], False); evs.append('|')
+    p.Parse(b'', True)
+    print(ch, evs)
+`, `import pyexpat
+for d in ['<a><![CDATA[a]b]]c]]]>x]y]]z</a>', '<a>p]]q</a>', '<a>]</a>', '<a><![CDATA[]]]]><![CDATA[]]></a>', '<a><![CDATA[x\ry\r\nz]]></a>', '<a>\ta\tb</a>', '<a>x]]>y</a>', '<a><![CDATA[\x01]]></a>', '<a><!--a-b--></a>', '<a><!--a--b--></a>', '<a><?pi?></a>', '<a><?pi  x  ?></a>', '<a><?xml-stylesheet x?></a>', '<a><?XML x?></a>', '<a><?p:q x?></a>', '<?xml version="1.0"  encoding="utf-8" ?><a/>', '<?xml version="1.0" standalone="maybe"?><a/>', '<?xml encoding="utf-8"?><a/>', '<a\n b\n=\n"1"\n/>', '<a b="1"c="2"/>', '<a></a >', '<a></ a>', '< a/>', '<a/ >', '<1a/>', '<a b="&lt;&#60;&gt;&quot;&apos;"/>', '<a>&#x10FFFF;&#xD800;</a>', '<a>&#65;&#x41</a>', '<a b="x&y"/>', '<a xmlns:x="u"><x:b xmlns:x="v"><x:c/></x:b><x:d/></a>']:
+    for ch in (None, 3):
+        p = pyexpat.ParserCreate(None, '|'); ev = []
+        for h in ['StartElementHandler', 'EndElementHandler', 'CharacterDataHandler', 'ProcessingInstructionHandler', 'CommentHandler', 'StartCdataSectionHandler', 'EndCdataSectionHandler', 'XmlDeclHandler', 'DefaultHandler']:
+            setattr(p, h, (lambda h: lambda *a: ev.append((h[:4], p.CurrentColumnNumber) + a))(h))
+        try:
+            if ch:
+                b = d.encode()
+                for i in range(0, len(b), ch): p.Parse(b[i:i+ch])
+                p.Parse(b'', True)
+            else: p.Parse(d, True)
+            r = 'OK'
+        except pyexpat.ExpatError as e: r = 'ERR %s' % e
+        print(repr(d), ch, r, ev)
+`} {
+		checkLibProgram(t, src)
+	}
+}
+
+// TestXMLModules checks xml.etree.ElementTree, xml.dom.minidom and
+// pulldom, xml.sax and plistlib over pyexpat, and the XML files of
+// CPython's test data when they are installed.
+func TestXMLModules(t *testing.T) {
+	for _, src := range []string{`import xml.etree.ElementTree as ET, io
+doc = '''<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE catalog SYSTEM "catalog.dtd">
+<!-- the catalog -->
+<catalog xmlns="urn:books" xmlns:x="urn:extra">
+  <book id="b1" x:rating="5">
+    <title>Dune &amp; more</title>
+    <price currency="USD">9.99</price>
+    <?render bold?>
+  </book>
+  <book id="b2"><title><![CDATA[<raw> text]]></title><price>12</price></book>
+</catalog>'''
+root = ET.fromstring(doc)
+ns = {'b': 'urn:books', 'x': 'urn:extra'}
+print(root.tag, root.attrib, len(root), [b.get('id') for b in root.findall('b:book', ns)], root.find('b:book/b:title', ns).text)
+print([(e.tag, (e.text or '').strip()) for e in root.iter()][:8])
+print(root.find('b:book', ns).attrib, root.findtext('b:book[@id="b2"]/b:title', namespaces=ns))
+print(ET.tostring(root, encoding='unicode')[:200])
+tree = ET.parse(io.StringIO(doc)); print(tree.getroot().tag, tree.docinfo if hasattr(tree, 'docinfo') else '')
+for ev, el in ET.iterparse(io.BytesIO(doc.encode()), events=('start', 'end', 'start-ns', 'end-ns', 'comment', 'pi')):
+    print(ev, el if isinstance(el, (str, tuple)) else getattr(el.tag, '__name__', el.tag))
+p = ET.XMLPullParser(events=('start', 'end')); p.feed('<a><b>t'); print([(e, x.tag) for e, x in p.read_events()]); p.feed('</b></a>'); print([(e, x.tag) for e, x in p.read_events()]); p.close()
+tb = ET.TreeBuilder(insert_comments=True, insert_pis=True); pr = ET.XMLParser(target=tb); pr.feed('<r><!--c--><?p d?>x</r>'); r = pr.close(); print([c.tag for c in r], ET.tostring(r))
+for bad in ['<a><b></a>', '<a>', '<a x="1" x="2"/>', '<a>&nbsp;</a>', '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html>&nbsp;</html>', 'junk', '<a></a><b/>', '<p:a/>']:
+    try: ET.fromstring(bad); print('ok?')
+    except ET.ParseError as e: print(type(e).__name__, e, e.code, e.position)
+parser = ET.XMLParser(); parser.entity['nbsp'] = '\u00a0'
+print(repr(ET.fromstring('<!DOCTYPE html PUBLIC "x" "y"><html>a&nbsp;b</html>', parser=parser).text))
+class Target:
+    def __init__(self): self.ev = []
+    def start(self, tag, attrib): self.ev.append(('start', tag, attrib))
+    def end(self, tag): self.ev.append(('end', tag))
+    def data(self, d): self.ev.append(('data', d))
+    def doctype(self, name, pubid, system): self.ev.append(('doctype', name, pubid, system))
+    def close(self): return self.ev
+print(ET.XMLParser(target=Target()).feed('<!DOCTYPE note PUBLIC "-//x//EN" "note.dtd"><note a="1">hi</note>') or 'fed')
+t = Target(); xp = ET.XMLParser(target=t); xp.feed('<!DOCTYPE note PUBLIC "-//x//EN" "note.dtd"><note a="1">hi</note>'); print(xp.close())
+e = ET.Element('root'); ET.SubElement(e, 'k', a='1').text = 'v'; ET.indent(e); print(ET.tostring(e, xml_declaration=True, encoding='utf-8'))
+print(ET.canonicalize('<a  b="2" a="1"><c/></a>'))
+`, `from xml.dom import minidom, pulldom
+import xml.sax, xml.sax.handler, io, plistlib, datetime
+doc = minidom.parseString('<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY e "ent">]>\n<r xmlns:p="urn:p" a="1"><p:c p:x="y">text &e; &amp; <![CDATA[cd]]></p:c><!--cm--><?pi v?><e/></r>')
+print(doc.documentElement.tagName, doc.documentElement.getAttribute('a'), doc.doctype.name if doc.doctype else None)
+c = doc.getElementsByTagName('p:c')[0]; print(c.namespaceURI, c.localName, c.prefix, c.getAttributeNS('urn:p', 'x'), [n.nodeType for n in c.childNodes], c.firstChild.data)
+print(doc.toxml()); print(doc.toprettyxml(indent='  ')[:300])
+events = []
+for ev, node in pulldom.parseString('<a><b x="1">t</b></a>'):
+    events.append((ev, getattr(node, 'tagName', getattr(node, 'data', None))))
+print(events)
+class H(xml.sax.handler.ContentHandler):
+    def __init__(self): self.ev = []
+    def startElement(self, name, attrs): self.ev.append(('start', name, dict(attrs)))
+    def endElement(self, name): self.ev.append(('end', name))
+    def characters(self, content): self.ev.append(('chars', content))
+    def processingInstruction(self, target, data): self.ev.append(('pi', target, data))
+h = H(); xml.sax.parseString(b'<?xml version="1.0"?><doc a="1">hi<x/><?p d?></doc>', h); print(h.ev)
+class NH(xml.sax.handler.ContentHandler):
+    def __init__(self): self.ev = []
+    def startElementNS(self, name, qname, attrs): self.ev.append(('start', name, qname, dict(attrs)))
+    def endElementNS(self, name, qname): self.ev.append(('end', name, qname))
+    def startPrefixMapping(self, prefix, uri): self.ev.append(('map', prefix, uri))
+p = xml.sax.make_parser(); p.setFeature(xml.sax.handler.feature_namespaces, True); nh = NH(); p.setContentHandler(nh); p.parse(io.BytesIO(b'<r xmlns="urn:d" xmlns:q="urn:q"><q:i q:a="1"/></r>')); print(nh.ev)
+try: xml.sax.parseString(b'<a><b></a>', xml.sax.handler.ContentHandler())
+except xml.sax.SAXParseException as e: print('SAX', e, e.getLineNumber(), e.getColumnNumber())
+pl = plistlib.dumps({'name': 'x', 'n': 3, 'f': 1.5, 'l': [True, False], 'd': datetime.datetime(2020, 1, 2, 3, 4, 5), 'b': b'\x00\x01'})
+print(pl.decode()[:200]); print(plistlib.loads(pl))
+print(minidom.parseString('<a>é&#233;</a>').documentElement.firstChild.data, minidom.parseString(b'<?xml version="1.0" encoding="iso-8859-1"?><a>\xe9</a>').documentElement.firstChild.data)
+try: minidom.parseString('<a><b></a>')
+except Exception as e: print(type(e).__name__, e)
+`, `import sys, pyexpat, glob, os
+files = sorted(glob.glob('/root/.pyenv/versions/3.13.0/lib/python3.13/test/xmltestdata/**/*.xml', recursive=True))[::8] + []
+for path in files:
+    with open(path, 'rb') as f: data = f.read()
+    for ns in (None, '}'):
+        for chunk in (None, 7):
+            p = pyexpat.ParserCreate(None, ns)
+            evs = []
+            for h in ['StartElementHandler', 'EndElementHandler', 'CharacterDataHandler', 'ProcessingInstructionHandler', 'CommentHandler', 'StartCdataSectionHandler', 'EndCdataSectionHandler',
+                      'XmlDeclHandler', 'StartDoctypeDeclHandler', 'EndDoctypeDeclHandler', 'StartNamespaceDeclHandler', 'EndNamespaceDeclHandler', 'DefaultHandlerExpand', 'SkippedEntityHandler']:
+                setattr(p, h, (lambda h: lambda *a: evs.append((h[:5], p.CurrentLineNumber, p.CurrentColumnNumber, p.CurrentByteIndex) + a))(h))
+            try:
+                if chunk:
+                    for i in range(0, len(data), chunk): p.Parse(data[i:i+chunk], False)
+                    p.Parse(b'', True)
+                else: p.Parse(data, True)
+                r = 'OK'
+            except pyexpat.ExpatError as e: r = 'ERR %s' % e
+            h = hash(repr(evs)) if chunk else repr(evs)[:3000]
+            print(os.path.basename(path), ns, chunk, r, len(evs), h if chunk else '')
+            if not chunk: print(repr(evs)[:4000])
+`} {
+		checkLibProgram(t, src)
+	}
+}
