@@ -16,6 +16,11 @@ const (
 	SyntaxErr      ErrorKind = iota // SyntaxError
 	IndentationErr                  // IndentationError
 	TabErr                          // TabError
+	// IncompleteInputErr is builtins._IncompleteInputError, a SyntaxError
+	// raised instead of the others when Options.AllowIncompleteInput is
+	// set and the source ended before the parse failed (codeop's
+	// question: is more input needed?).
+	IncompleteInputErr
 )
 
 func (k ErrorKind) String() string {
@@ -24,6 +29,8 @@ func (k ErrorKind) String() string {
 		return "IndentationError"
 	case TabErr:
 		return "TabError"
+	case IncompleteInputErr:
+		return "_IncompleteInputError"
 	}
 	return "SyntaxError"
 }

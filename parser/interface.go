@@ -41,6 +41,14 @@ type Options struct {
 	// in CPython, the text of an error's line is the file's line as read
 	// back (universal newlines, at most 999 bytes).
 	IsFile bool
+	// DontImplyDedent is compile()'s PyCF_DONT_IMPLY_DEDENT: in the
+	// single mode, the end of the source does not close the open blocks.
+	DontImplyDedent bool
+	// AllowIncompleteInput is compile()'s PyCF_ALLOW_INCOMPLETE_INPUT: a
+	// source that fails to parse after the tokenizer reached its end (or
+	// an unterminated string) gives IncompleteInputErr "incomplete input"
+	// instead of the error the second pass would find.
+	AllowIncompleteInput bool
 }
 
 // Result is the outcome of a parse.
@@ -83,6 +91,9 @@ func newParser(s *source, opts Options) *parser {
 		isFile:       opts.IsFile,
 		mode:         opts.Mode,
 		typeComments: opts.TypeComments,
+
+		dontImplyDedent: opts.DontImplyDedent,
+		allowIncomplete: opts.AllowIncompleteInput,
 	}
 	p.tok = newTokenizer(s.text, opts.Filename, opts.TypeComments)
 	p.tokens = make([]*token, 0, len(s.text)/4+16)
@@ -116,6 +127,13 @@ func (p *parser) parseStart() ast.ModNode {
 func (p *parser) run() ast.ModNode {
 	res := p.parseStart()
 	if res == nil {
+		if p.allowIncomplete && (p.tok.done == stEOF || p.tok.done == stEOFS || p.tok.done == stEOLS) {
+			// The first pass's error is dropped (PyErr_Clear) for this one,
+			// placed at the last token read.
+			p.err, p.otherErr, p.errorIndicator = nil, "", false
+			p.raise(IncompleteInputErr, false, "incomplete input")
+			return nil
+		}
 		if p.otherErr != "" {
 			return nil
 		}

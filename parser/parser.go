@@ -91,6 +91,8 @@ type parser struct {
 	typeComments     bool
 	typeIgnores      []typeIgnore
 	featureVersion   int
+	dontImplyDedent  bool // Options.DontImplyDedent
+	allowIncomplete  bool // Options.AllowIncompleteInput
 
 	tokPool []token // tokens are allocated in blocks
 
@@ -122,7 +124,7 @@ func (p *parser) fill() bool {
 	if p.mode == ModeSingle && typ == tENDMARKER && p.parsingStarted {
 		typ = tNEWLINE
 		p.parsingStarted = false
-		if p.tok.indent > 0 {
+		if p.tok.indent > 0 && !p.dontImplyDedent {
 			p.tok.pendin = -p.tok.indent
 			p.tok.indent = 0
 		}

@@ -620,7 +620,7 @@ func (t *Thread) parseToAST(src []byte, isStr bool, filename, mode string, flags
 	if isStr {
 		src = ignoreCookie(src)
 	}
-	pr := parser.Parse(src, parser.Options{Filename: filename, Mode: pm, TypeComments: flags&pyCFTypeComments != 0})
+	pr := parser.Parse(src, parseOptions(filename, pm, flags))
 	if pr.Fatal != "" {
 		return Null, t.raise(MemoryErrorType, pr.Fatal)
 	}

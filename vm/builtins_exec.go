@@ -149,6 +149,11 @@ func bufferBytes(v Value) ([]byte, bool) {
 // compileString compiles source text in a mode ("exec", "eval",
 // "single") with a file name, as Py_CompileStringObject does.
 func (t *Thread) compileString(src []byte, isStr bool, filename, mode string, optimize int) (*Code, error) {
+	return t.compileStringFlags(src, isStr, filename, mode, optimize, 0)
+}
+
+// compileStringFlags is compileString with compile()'s flags.
+func (t *Thread) compileStringFlags(src []byte, isStr bool, filename, mode string, optimize, flags int) (*Code, error) {
 	pm := parser.ModeExec
 	switch mode {
 	case "eval":
@@ -159,7 +164,7 @@ func (t *Thread) compileString(src []byte, isStr bool, filename, mode string, op
 	if isStr {
 		src = ignoreCookie(src)
 	}
-	pr := parser.Parse(src, parser.Options{Filename: filename, Mode: pm})
+	pr := parser.Parse(src, parseOptions(filename, pm, flags))
 	if pr.Fatal != "" {
 		return nil, t.raise(MemoryErrorType, pr.Fatal)
 	}
@@ -444,7 +449,7 @@ func builtinCompile(t *Thread, self Value, args []Value, kw []*Str) (Value, erro
 	if err != nil {
 		return Null, err
 	}
-	co, err := t.compileString(src, isStr, filename, mode, optimize)
+	co, err := t.compileStringFlags(src, isStr, filename, mode, optimize, flags)
 	if err != nil {
 		return Null, err
 	}

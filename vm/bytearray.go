@@ -353,26 +353,30 @@ func setupByteArray() {
 			if err := noArgs(t, "bytearray.__reduce__", args, kw); err != nil {
 				return Null, err
 			}
-			return byteArrayReduce(v), nil
+			return byteArrayReduce(v, 2), nil
 		}},
 		MethodDef{Name: "__reduce_ex__", Fn: func(t *Thread, v Value, args []Value, kw []*Str) (Value, error) {
 			if err := posArgs(t, "bytearray", "__reduce_ex__", args, kw, 0, 1); err != nil {
 				return Null, err
 			}
+			proto := 0
 			if len(args) == 1 {
-				if _, err := intArg32(t, args[0]); err != nil {
+				p, err := intArg32(t, args[0])
+				if err != nil {
 					return Null, err
 				}
+				proto = p
 			}
-			return byteArrayReduce(v), nil
+			return byteArrayReduce(v, proto), nil
 		}},
 	)
 	attachStrDocs(ByteArrayType)
 }
 
-// byteArrayReduce is bytearray.__reduce__: (type, (latin-1 text,
-// 'latin-1'), __dict__ or None).
-func byteArrayReduce(v Value) Value {
+// byteArrayReduce is bytearray.__reduce_ex__(proto): (type, (latin-1
+// text, 'latin-1'), __dict__ or None) below protocol 3, (type, (bytes,),
+// __dict__ or None) from 3 on.
+func byteArrayReduce(v Value, proto int) Value {
 	ba := v.o.(*ByteArray)
 	rs := make([]rune, len(ba.b))
 	for i, c := range ba.b {
@@ -383,7 +387,10 @@ func byteArrayReduce(v Value) Value {
 		state = Value{o: ba.dict}
 	}
 	args := emptyTuple
-	if len(ba.b) > 0 {
+	switch {
+	case len(ba.b) > 0 && proto >= 3:
+		args = NewTuple(Value{o: NewBytes(append([]byte(nil), ba.b...))})
+	case len(ba.b) > 0:
 		args = NewTuple(Value{o: StrFromRunes(rs)}, NewStrValue("latin-1"))
 	}
 	return Value{o: NewTuple(Value{o: ba.cls}, Value{o: args}, state)}

@@ -65,6 +65,11 @@ func bytesLike(v Value) ([]byte, bool) {
 		return o.data(), true
 	case bufferExporter:
 		return o.bufferData(), true
+	case *PickleBuffer:
+		if o.view == nil || o.view.released {
+			return nil, false
+		}
+		return o.view.data(), true
 	}
 	return nil, false
 }

@@ -153,7 +153,9 @@ func setupObjectAndType() {
 		if v, ok := c.Dict.getStr(Intern("__module__")); ok && c.HasFlag(FlagHeapType) {
 			return v, nil
 		}
-		return NewStrValue(c.ModuleName()), nil
+		// Interned, as CPython's type_module makes it: pickle memoizes
+		// the module names it writes by identity.
+		return Value{o: Intern(c.ModuleName())}, nil
 	}, func(t *Thread, self, v Value) error {
 		c := self.o.(*Type)
 		if err := checkSetSpecialTypeAttr(t, c, v, "__module__"); err != nil {
@@ -1319,10 +1321,7 @@ func setupTypeLayoutAttrs(tt *Type) {
 	})
 	intAttr("__flags__", typeFlagsValue)
 	defGetSet(tt, "__text_signature__", func(t *Thread, self Value) (Value, error) {
-		if self.o.(*Type) == ObjectType {
-			return NewStrValue("()"), nil
-		}
-		return None, nil
+		return typeTextSig(self.o.(*Type)), nil
 	}, nil)
 }
 

@@ -483,8 +483,8 @@ func setupFunctionTypes() {
 	}, nil)
 	defGetSet(bt, "__module__", func(t *Thread, self Value) (Value, error) {
 		b := self.o.(*Builtin)
-		if b.self.IsNull() && b.module != "" {
-			return NewStrValue(b.module), nil
+		if _, ofModule := b.self.o.(*Module); (b.self.IsNull() || ofModule) && b.module != "" {
+			return builtinModuleName(t, b), nil
 		}
 		return None, nil
 	}, nil)
@@ -495,20 +495,7 @@ func setupFunctionTypes() {
 		}
 		return NewStrValue(b.doc), nil
 	}, nil)
-	defGetSet(bt, "__text_signature__", func(t *Thread, self Value) (Value, error) { return None, nil }, nil)
-	// meth_reduce: a function is pickled by its name, a bound method as
-	// getattr(self, name).
-	defMethods(bt, MethodDef{Name: "__reduce__", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-		if err := noArgs(t, "builtin_function_or_method.__reduce__", args, kw); err != nil {
-			return Null, err
-		}
-		b := self.o.(*Builtin)
-		if _, ok := b.self.o.(*Module); ok || b.self.IsNull() || b.self.o == Object(nil) {
-			return NewStrValue(b.name), nil
-		}
-		getattr, _ := t.interp.Builtins.dict.GetStr("getattr")
-		return Value{o: NewTuple(getattr, Value{o: NewTuple(b.self, NewStrValue(b.name))})}, nil
-	}})
+	defGetSet(bt, "__text_signature__", builtinTextSig, nil)
 	bt.Compare = func(t *Thread, a, b Value, op CompareOp) (Value, error) {
 		x, ok1 := a.o.(*Builtin)
 		y, ok2 := b.o.(*Builtin)
@@ -567,6 +554,7 @@ func setupFunctionTypes() {
 			return NewStrValue(md.owner.QualName + "." + md.name), nil
 		}, nil)
 		defGetSet(dt, "__objclass__", func(t *Thread, self Value) (Value, error) { return Value{o: self.o.(*MethodDescr).owner}, nil }, nil)
+		defGetSet(dt, "__text_signature__", methodDescrTextSig, nil)
 		defGetSet(dt, "__doc__", func(t *Thread, self Value) (Value, error) {
 			md := self.o.(*MethodDescr)
 			if md.doc == "" {

@@ -70,6 +70,7 @@ type FileObject struct {
 	st *fileState
 	// buffer is the binary file under a text file (its buffer attribute).
 	buffer   *FileObject
+	raw      *FileObject // the FileIO under a buffered file (fileio_raw.go)
 	rawMode  string
 	detached bool
 }
@@ -229,6 +230,10 @@ func builtinOpen(t *Thread, self Value, args []Value, kw []*Str) (Value, error) 
 	encName := "UTF-8"
 	if !binary {
 		if hasEnc {
+			if encoding == "locale" {
+				// encoding="locale" is the locale's encoding (PEP 597), UTF-8 here.
+				encoding = encName
+			}
 			c, ok := lookupFileCodec(encoding)
 			if !ok {
 				return Null, t.raisef(LookupErrorType, "unknown encoding: %s", encoding)
@@ -280,7 +285,7 @@ func builtinOpen(t *Thread, self Value, args []Value, kw []*Str) (Value, error) 
 		if fd > 1<<31-1 {
 			return Null, t.raise(OverflowErrorType, "Python int too large to convert to C int")
 		}
-		f = os.NewFile(uintptr(fd), "")
+		f = t.fdFile(fd, closefd)
 		if f == nil {
 			return Null, t.osError(syscall.EBADF, "")
 		}
@@ -298,7 +303,7 @@ func builtinOpen(t *Thread, self Value, args []Value, kw []*Str) (Value, error) 
 		if r.SmallInt() < 0 {
 			return Null, t.valueErrorf("opener returned %d", r.SmallInt())
 		}
-		f = os.NewFile(uintptr(r.SmallInt()), path)
+		f = t.fdFile(int(r.SmallInt()), closefd)
 	} else {
 		var err error
 		f, err = os.OpenFile(path, flags, 0o666)
@@ -1159,6 +1164,9 @@ func setupFileTypes() {
 			if s, ok, err := optStr(t, a[0], "encoding"); err != nil {
 				return Null, err
 			} else if ok {
+				if s == "locale" {
+					s = "UTF-8"
+				}
 				c, found := lookupFileCodec(s)
 				if !found {
 					return Null, t.raisef(LookupErrorType, "unknown encoding: %s", s)
@@ -1223,7 +1231,7 @@ func lineLen(v Value) int {
 
 func fileRepr(t *Thread, v Value) (Value, error) {
 	fo := fileOf(v)
-	nm, err := Repr(t, fo.name)
+	nm, err := Repr(t, fo.fileName())
 	if err != nil {
 		return Null, err
 	}
@@ -1407,9 +1415,9 @@ func fileMethods(tp *Type) []MethodDef {
 				}
 				return Int(int64(s.n)), nil
 			}
-			b, ok := bufferBytes(args[0])
-			if !ok {
-				return Null, t.typeErrorf("a bytes-like object is required, not '%s'", typeName(args[0]))
+			b, err := bufferArg(t, args[0]) // bytes, bytearray, memoryview
+			if err != nil {
+				return Null, err
 			}
 			if err := fo.writeBytes(t, append([]byte(nil), b...)); err != nil {
 				return Null, err

@@ -284,6 +284,12 @@ func newMemoryView(t *Thread, obj Value) (*MemoryView, error) {
 			return nil, err
 		}
 		return o.clone(), nil
+	case *PickleBuffer:
+		v, err := o.forwardedView(t)
+		if err != nil {
+			return nil, err
+		}
+		return v.clone(), nil
 	case bufferExporter:
 		format, itemsize, readonly := o.bufferFormat()
 		m.format, m.itemsize, m.readonly = format, itemsize, readonly
@@ -1127,7 +1133,7 @@ func (m *MemoryView) cast(t *Thread, format *Str, shape Value) (Value, error) {
 // isBufferObject reports whether v exports a buffer.
 func isBufferObject(v Value) bool {
 	switch v.o.(type) {
-	case *Bytes, *ByteArray, *MemoryView, bufferExporter:
+	case *Bytes, *ByteArray, *MemoryView, *PickleBuffer, bufferExporter:
 		return true
 	}
 	return false

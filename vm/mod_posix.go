@@ -994,6 +994,7 @@ func initPosix(t *Thread, m *Module) error {
 		return p.result(posixNormpath(p.path)), nil
 	})
 	addPosixWait(m)
+	addPosixMore(m)
 	return nil
 }
 

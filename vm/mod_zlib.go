@@ -17,8 +17,9 @@ import (
 // header detection) over Go's compress packages, the constants, and
 // zlib.error. Compression is left out on purpose: zlib's compressed bytes
 // depend on zlib's own match finder, which Go's compress/flate does not
-// reproduce, so compress, compressobj and decompressobj raise zlib.error
-// saying so rather than returning bytes CPython would not.
+// reproduce, so compress and compressobj raise zlib.error saying so
+// rather than returning bytes CPython would not. decompressobj and
+// _ZlibDecompressor are in mod_zlib_stream.go.
 
 var (
 	zlibErrorType *Type
@@ -185,7 +186,7 @@ func init() {
 		}
 		unsupported("compress")
 		unsupported("compressobj")
-		unsupported("decompressobj")
+		zlibAddStreams(m)
 		for name, v := range map[string]int64{
 			"MAX_WBITS": 15, "DEFLATED": 8, "DEF_MEM_LEVEL": 8, "DEF_BUF_SIZE": 16384,
 			"Z_NO_COMPRESSION": 0, "Z_BEST_SPEED": 1, "Z_BEST_COMPRESSION": 9, "Z_DEFAULT_COMPRESSION": -1,

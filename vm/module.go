@@ -694,6 +694,8 @@ func (t *Thread) syntaxError(se *parser.SyntaxError) error {
 		cls = IndentationErrorType
 	case "TabError":
 		cls = TabErrorType
+	case "_IncompleteInputError":
+		cls = IncompleteInputErrorType
 	}
 	e := NewException(cls, NewStrValue(se.Msg))
 	e.Filename = NewStrValue(se.Filename)

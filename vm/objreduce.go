@@ -14,7 +14,7 @@ func init() {
 		o := ObjectType
 		defMethods(o,
 			MethodDef{Name: "__reduce_ex__", Doc: "Helper for pickle.", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-				if err := oneArg(t, "__reduce_ex__", args, kw); err != nil {
+				if err := oneArg(t, "object.__reduce_ex__", args, kw); err != nil {
 					return Null, err
 				}
 				if !hasIndex(args[0]) {
@@ -37,7 +37,7 @@ func init() {
 				return commonReduce(t, self, proto)
 			}},
 			MethodDef{Name: "__reduce__", Doc: "Helper for pickle.", Fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-				if err := noArgs(t, "__reduce__", args, kw); err != nil {
+				if err := noArgs(t, "object.__reduce__", args, kw); err != nil {
 					return Null, err
 				}
 				return commonReduce(t, self, 0)

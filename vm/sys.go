@@ -181,7 +181,9 @@ func (in *Interp) setupSys() {
 	d.SetStr("maxsize", Int(math.MaxInt64))
 	d.SetStr("byteorder", NewStrValue("little"))
 	d.SetStr("platform", NewStrValue(runtime.GOOS))
-	d.SetStr("version", NewStrValue("3.13.0 (peephole)"))
+	// In CPython's shape, "version (build) [compiler]", which platform
+	// parses (python_implementation, python_build, python_compiler).
+	d.SetStr("version", NewStrValue("3.13.0 (peephole) [Go]"))
 	d.SetStr("hexversion", Int(0x030d00f0))
 	d.SetStr("version_info", Value{o: NewTuple(Int(3), Int(13), Int(0), NewStrValue("final"), Int(0))})
 	d.SetStr("dont_write_bytecode", True)
