@@ -467,6 +467,7 @@ func (fo *FileObject) flushWrites(t *Thread) error {
 		}
 	}
 	fo.st.wbuf = nil
+	delete(t.interp.unflushed, fo.st)
 	return nil
 }
 
@@ -561,11 +562,51 @@ func (fo *FileObject) writeBytes(t *Thread, b []byte) error {
 		}
 		return nil
 	}
+	was := len(fo.st.wbuf)
 	fo.st.wbuf = append(fo.st.wbuf, b...)
 	if len(fo.st.wbuf) >= fileChunk {
 		return fo.flushWrites(t)
 	}
+	if was == 0 && len(b) > 0 {
+		return t.interp.noteUnflushed(t, fo)
+	}
 	return nil
+}
+
+// maxUnflushed is how many files may hold written bytes not yet flushed
+// before all are flushed (each keeps its descriptor open meanwhile).
+const maxUnflushed = 64
+
+// noteUnflushed records that fo holds bytes not yet written, so that the
+// run's end writes them: CPython flushes and closes a file when its last
+// reference goes or at shutdown, and a file object Go collects would lose
+// them (its os.File's finalizer closes the descriptor). Past maxUnflushed
+// files, all are flushed now (earlier than CPython, which only a second
+// handle on the same file could tell).
+func (in *Interp) noteUnflushed(t *Thread, fo *FileObject) error {
+	if in.unflushed == nil {
+		in.unflushed = map[*fileState]*FileObject{}
+	}
+	in.unflushed[fo.st] = fo
+	if len(in.unflushed) > maxUnflushed {
+		return in.flushFiles(t)
+	}
+	return nil
+}
+
+// flushFiles writes out the bytes every file still holds (at the end of
+// a run, as CPython's shutdown does). The first error is returned.
+func (in *Interp) flushFiles(t *Thread) error {
+	var first error
+	for st, fo := range in.unflushed {
+		if !st.closed {
+			if err := fo.flushWrites(t); err != nil && first == nil {
+				first = err
+			}
+		}
+		delete(in.unflushed, st)
+	}
+	return first
 }
 
 // position is the offset of the next byte the program reads or writes.

@@ -14,6 +14,9 @@ import (
 // mutable but the intern table and the builtin types, so a process (the
 // language server) can run many, each in its own goroutine.
 type Interp struct {
+	// unflushed holds the files with written bytes not yet flushed, by
+	// their shared state (fileio.go's noteUnflushed).
+	unflushed map[*fileState]*FileObject
 	// typeCache is the type attribute cache (typecache.go).
 	typeCache *[typeCacheSize]typeCacheEntry
 

@@ -40,6 +40,9 @@ func (in *Interp) RunMain(p Program) (code int, err error) {
 	defer in.Flush()
 	var mainDict *Dict
 	defer in.finRelease()
+	// Files still holding written bytes are flushed as the run ends, after
+	// the exit finalization (a __del__ may write to one).
+	defer func() { _ = in.flushFiles(t) }()
 	defer func() {
 		if err == nil {
 			if ferr := in.finalizeStd(t); ferr != nil {
