@@ -5,7 +5,6 @@ import (
 
 	"github.com/peephole-lsp/peephole/compiler"
 	"github.com/peephole-lsp/peephole/internal/pyconst"
-	"github.com/peephole-lsp/peephole/parser"
 	"github.com/peephole-lsp/peephole/parser/ast"
 )
 
@@ -608,29 +607,9 @@ func (t *Thread) compileAST(source Value, filename, mode string, flags, optimize
 
 // parseToAST parses source text into a tree of _ast objects.
 func (t *Thread) parseToAST(src []byte, isStr bool, filename, mode string, flags, optimize int) (Value, error) {
-	pm := parser.ModeExec
-	switch mode {
-	case "eval":
-		pm = parser.ModeEval
-	case "single":
-		pm = parser.ModeSingle
-	case "func_type":
-		pm = parser.ModeFuncType
-	}
-	if isStr {
-		src = ignoreCookie(src)
-	}
-	pr := parser.Parse(src, parseOptions(filename, pm, flags))
-	if pr.Fatal != "" {
-		return Null, t.raise(MemoryErrorType, pr.Fatal)
-	}
-	if pr.Err != nil {
-		return Null, t.syntaxError(pr.Err)
-	}
-	for _, w := range pr.Warnings {
-		if err := t.warnExplicit(w.Category, w.Msg, filename, w.Lineno, src, false); err != nil {
-			return Null, err
-		}
+	pr, _, err := t.parseSource(src, isStr, filename, mode, flags)
+	if err != nil {
+		return Null, err
 	}
 	if flags&pyCFOptimizedAST == pyCFOptimizedAST {
 		if err := compiler.OptimizeAST(pr.Tree, optimize, hasFutureAnnotations(pr.Tree)); err != nil {

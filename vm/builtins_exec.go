@@ -152,29 +152,43 @@ func (t *Thread) compileString(src []byte, isStr bool, filename, mode string, op
 	return t.compileStringFlags(src, isStr, filename, mode, optimize, 0)
 }
 
-// compileStringFlags is compileString with compile()'s flags.
-func (t *Thread) compileStringFlags(src []byte, isStr bool, filename, mode string, optimize, flags int) (*Code, error) {
+// parseSource parses source text in a mode ("exec", "eval", "single",
+// "func_type") with compile()'s flags, raising its SyntaxError and
+// issuing its warnings; it returns the text parsed (without a str's
+// coding cookie).
+func (t *Thread) parseSource(src []byte, isStr bool, filename, mode string, flags int) (parser.Result, []byte, error) {
 	pm := parser.ModeExec
 	switch mode {
 	case "eval":
 		pm = parser.ModeEval
 	case "single":
 		pm = parser.ModeSingle
+	case "func_type":
+		pm = parser.ModeFuncType
 	}
 	if isStr {
 		src = ignoreCookie(src)
 	}
 	pr := parser.Parse(src, parseOptions(filename, pm, flags))
 	if pr.Fatal != "" {
-		return nil, t.raise(MemoryErrorType, pr.Fatal)
+		return pr, src, t.raise(MemoryErrorType, pr.Fatal)
 	}
 	if pr.Err != nil {
-		return nil, t.syntaxError(pr.Err)
+		return pr, src, t.syntaxError(pr.Err)
 	}
 	for _, w := range pr.Warnings {
 		if err := t.warnExplicit(w.Category, w.Msg, filename, w.Lineno, src, false); err != nil {
-			return nil, err
+			return pr, src, err
 		}
+	}
+	return pr, src, nil
+}
+
+// compileStringFlags is compileString with compile()'s flags.
+func (t *Thread) compileStringFlags(src []byte, isStr bool, filename, mode string, optimize, flags int) (*Code, error) {
+	pr, src, err := t.parseSource(src, isStr, filename, mode, flags)
+	if err != nil {
+		return nil, err
 	}
 	res, err := compiler.Compile(pr.Tree, compiler.Options{Filename: filename, Optimize: optimize, Source: src})
 	if err != nil {
