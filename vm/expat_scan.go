@@ -177,6 +177,31 @@ func (p *expatParser) consume(n int) {
 	p.in = p.in[n:]
 }
 
+// textChar measures the character at s[i] of a run of character data:
+// its length, or 0 when the run ends before it (a character split by the
+// end of input not yet final, or a character not allowed in XML after
+// some text: the next run reports it), or bad when such a character
+// opens the run (i == 0).
+func textChar(s []byte, i int, final bool) (n int, bad bool) {
+	if c := s[i]; c < 0x80 {
+		if c < 0x20 && c != '\t' {
+			return 0, i == 0
+		}
+		return 1, false
+	}
+	r, n := utf8.DecodeRune(s[i:])
+	if r == utf8.RuneError && n <= 1 {
+		if !utf8.FullRune(s[i:]) && !final {
+			return 0, false
+		}
+		return 0, i == 0
+	}
+	if !isXMLChar(r) {
+		return 0, i == 0
+	}
+	return n, false
+}
+
 // readName reads an XML name at s[i:]: its end, or ok false (bad is the
 // offset of the offending byte, -1 when the input ended).
 func readName(s []byte, i int) (end int, ok bool, bad int) {
@@ -1018,31 +1043,12 @@ func (p *expatParser) scanContent(t *Thread, final bool) (scanResult, int) {
 			i++
 			continue
 		}
-		if c < 0x80 {
-			if c < 0x20 && c != '\t' {
-				if i > 0 {
-					break
-				}
-				return p.failAt(xmlErrInvalidToken, i), 0
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(s[i:])
-		if r == utf8.RuneError && n <= 1 {
-			if !utf8.FullRune(s[i:]) && !final {
-				break
-			}
-			if i > 0 {
-				break
-			}
+		n, bad := textChar(s, i, final)
+		if bad {
 			return p.failAt(xmlErrInvalidToken, i), 0
 		}
-		if !isXMLChar(r) {
-			if i > 0 {
-				break
-			}
-			return p.failAt(xmlErrInvalidToken, i), 0
+		if n == 0 {
+			break
 		}
 		i += n
 	}
@@ -1112,31 +1118,12 @@ func (p *expatParser) scanCDATA(t *Thread, final bool) (scanResult, int) {
 		if c == ']' && i > 0 {
 			break
 		}
-		if c < 0x80 {
-			if c < 0x20 && c != '\t' {
-				if i > 0 {
-					break
-				}
-				return p.failAt(xmlErrInvalidToken, i), 0
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(s[i:])
-		if r == utf8.RuneError && n <= 1 {
-			if !utf8.FullRune(s[i:]) && !final {
-				break
-			}
-			if i > 0 {
-				break
-			}
+		n, bad := textChar(s, i, final)
+		if bad {
 			return p.failAt(xmlErrInvalidToken, i), 0
 		}
-		if !isXMLChar(r) {
-			if i > 0 {
-				break
-			}
-			return p.failAt(xmlErrInvalidToken, i), 0
+		if n == 0 {
+			break
 		}
 		i += n
 	}
